@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { RevisionError, SourceError } from '../../core/errors.js';
+import type { RepoReader } from '../../core/ports.js';
+
+interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs git without a shell; never throws for a non-zero exit (callers decide what it means). */
+export function git(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) =>
+      reject(new SourceError(`cannot run git (${error.message}); install git and make sure it is on PATH`)),
+    );
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
+    if (child.stdin) {
+      // git may exit before reading all input (e.g. on a bad object); its exit code says why.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
+  });
+}
+
+/** The top directory of the work tree containing `cwd`. */
+export async function findRepositoryRoot(cwd: string): Promise<string> {
+  const result = await git(cwd, ['rev-parse', '--show-toplevel']);
+  if (result.code !== 0) {
+    throw new RevisionError(`${cwd} is not inside a git repository; run doc-sync from a clone of the repository to check`);
+  }
+  return result.stdout.toString('utf8').trim();
+}
+
+/**
+ * The merge base of `head` with the remote's default branch (origin/HEAD, else
+ * origin/main or origin/master), which is what a pull request is compared with.
+ */
+export async function defaultBase(root: string, head: string): Promise<string> {
+  const candidates: string[] = [];
+  const symbolic = await git(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  if (symbolic.code === 0) candidates.push(symbolic.stdout.toString('utf8').trim());
+  candidates.push('refs/remotes/origin/main', 'refs/remotes/origin/master');
+  for (const candidate of candidates) {
+    const exists = await git(root, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+    if (exists.code !== 0) continue;
+    const base = await git(root, ['merge-base', candidate, head]);
+    if (base.code === 0) return base.stdout.toString('utf8').trim();
+    throw new RevisionError(`${head} shares no history with ${candidate.replace('refs/remotes/', '')}; pass --base explicitly`);
+  }
+  throw new RevisionError(
+    'cannot find the default branch of the remote "origin" to compare with; pass --base (for example --base origin/main) or run "git remote set-head origin --auto"',
+  );
+}
+
+/** Reads revisions, trees and blobs from a local clone with plain git commands. */
+export class GitReader implements RepoReader {
+  constructor(private readonly root: string) {}
+
+  async resolveRevision(revision: string): Promise<string> {
+    if (revision.startsWith('-')) throw new RevisionError(`"${revision}" is not a revision`);
+    const result = await git(this.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    if (result.code !== 0) {
+      const shallow = (await git(this.root, ['rev-parse', '--is-shallow-repository'])).stdout.toString('utf8').trim() === 'true';
+      throw new RevisionError(
+        `unknown revision "${revision}"${shallow ? ' (this clone is shallow: fetch more history, e.g. actions/checkout with fetch-depth: 0)' : '; check the name, or fetch it first'}`,
+      );
+    }
+    return result.stdout.toString('utf8').trim();
+  }
+
+  async listFiles(commit: string, accept: (path: string) => boolean): Promise<Map<string, string>> {
+    const result = await git(this.root, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+    if (result.code !== 0) throw new SourceError(`git ls-tree ${commit} failed: ${result.stderr}`);
+    const files = new Map<string, string>();
+    for (const entry of result.stdout.toString('utf8').split('\0')) {
+      // "<mode> <type> <oid>\t<path>"
+      const tab = entry.indexOf('\t');
+      if (tab === -1) continue;
+      const [, type, oid] = entry.slice(0, tab).split(' ');
+      const path = entry.slice(tab + 1);
+      if (type === 'blob' && oid && accept(path)) files.set(path, oid);
+    }
+    return files;
+  }
+
+  async readBlobs(oids: readonly string[]): Promise<Map<string, Uint8Array>> {
+    const blobs = new Map<string, Uint8Array>();
+    if (oids.length === 0) return blobs;
+    // One `cat-file --batch` process for all blobs: "<oid> <type> <size>\n<bytes>\n" each.
+    const result = await git(this.root, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
+    if (result.code !== 0) throw new SourceError(`git cat-file failed: ${result.stderr}`);
+    const out = result.stdout;
+    let at = 0;
+    for (const oid of oids) {
+      const newline = out.indexOf(0x0a, at);
+      const header = out.subarray(at, newline).toString('utf8');
+      const [, type, size] = header.split(' ');
+      if (type === 'missing' || size === undefined) throw new SourceError(`blob ${oid} is missing from the repository; fetch the full history`);
+      const start = newline + 1;
+      const end = start + Number(size);
+      blobs.set(oid, out.subarray(start, end));
+      at = end + 1;
+    }
+    return blobs;
+  }
+}

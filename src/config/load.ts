@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { configSchema, type Config } from './schema.js';
+
+/** Where the config lives unless `--config` says otherwise. */
+export const DEFAULT_CONFIG_PATHS = ['.github/doc-sync.yml', '.github/doc-sync.yaml'] as const;
+
+/** Turns zod issues into one readable sentence per problem, naming the key. */
+export function formatIssues(source: string, issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.map((issue) => {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length > 0 ? `under "${key}"` : 'at the top level';
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} ${where}`;
+    }
+    if (issue.code === 'invalid_value' && 'values' in issue) {
+      return `"${key}" must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    return `"${key}" ${issue.message.replace(/^Invalid input: /, '')}`;
+  });
+  return `${source}: invalid configuration: ${lines.join('; ')}. See schemas/config.schema.json or run "doc-sync init" for a commented example.`;
+}
+
+/** Parses and validates config text; every problem is a ConfigError naming the key. */
+export function parseConfig(text: string, source: string): Config {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const first = document.errors[0]!;
+    const line = first.linePos?.[0].line;
+    throw new ConfigError(`${source}${line ? `:${line}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const raw: unknown = document.toJS() ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`${source}: the configuration must be a YAML mapping (key: value), not ${Array.isArray(raw) ? 'a list' : typeof raw}.`);
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(formatIssues(source, result.error.issues));
+  return result.data;
+}
+
+/** The defaults: a StateTrace-layout repository needs no config file. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/**
+ * Reads the config from an explicit path (must exist) or from the default locations
+ * under `root` (optional). Returns the config and where it came from.
+ */
+export async function loadConfig(root: string, explicitPath?: string): Promise<{ config: Config; source: string | null }> {
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(process.cwd(), explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
+  for (const path of candidates) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicitPath) continue;
+      throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}. Check the --config path.`);
+    }
+    return { config: parseConfig(text, explicitPath ?? path.slice(root.length + 1)), source: path };
+  }
+  return { config: defaultConfig(), source: null };
+}

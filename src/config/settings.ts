@@ -1,0 +1,123 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import type { ColumnName, Config, StatusCategory } from './schema.js';
+import { STATUS_CATEGORIES } from './schema.js';
+
+/** A parsed status cell: `Done - 2025-12-22` is category `done` with date `2025-12-22`. */
+export interface Status {
+  text: string;
+  category: StatusCategory | 'unknown';
+  date: string | null;
+}
+
+/** What the documents are, compiled once from the config: matchers, regexes, vocabularies. */
+export interface Settings {
+  readonly config: Config;
+  /** Finds IDs in free text (global). */
+  readonly idScanner: RegExp;
+  isBoard(path: string): boolean;
+  isCsv(path: string): boolean;
+  isBacklog(path: string): boolean;
+  isPlan(path: string): boolean;
+  isPlanIndex(path: string): boolean;
+  isSessionLog(path: string): boolean;
+  /** True for any file doc-sync reads. */
+  isTracked(path: string): boolean;
+  /** The whole cell as an ID (`ST-B-001`, or a range `ST-Z-001-006`), else null. */
+  exactId(cell: string): { id: string; range: boolean } | null;
+  /** The plan letters an ID names (`B` for `ST-B-001`). */
+  planOfId(id: string): string | null;
+  /** The plan letters a plan file names (`B` for `PlanB_Performance.md`). */
+  planOfFile(path: string): string | null;
+  parseStatus(text: string): Status;
+  /** Index of the column in `header`, by configured aliases; -1 when absent. */
+  columnIndex(header: readonly string[], column: ColumnName): number;
+  /** Matches a heading against a configured list of section names. */
+  sectionMatches(heading: string, section: keyof Config['sections']): boolean;
+}
+
+const normalizeWord = (value: string): string =>
+  value
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+
+/** Strips emoji, bullets and numbering in front of a heading or status ("✅ Done", "2. Active work"). */
+const stripLeadingMarks = (value: string): string => value.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^\d+(\.\d+)*[.)]?\s+/, '');
+
+export function compileSettings(config: Config): Settings {
+  const id = config.ids.pattern;
+  const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, 'gu');
+  const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, 'u');
+  const exactSingle = new RegExp(`^(?:${id})$`, 'u');
+  const idWithGroups = new RegExp(`^(?:${id})`, 'u');
+  const planFile = new RegExp(config.ids.planFilePattern, 'u');
+
+  const matcher = (patterns: readonly string[]) => picomatch(patterns as string[], { dot: true });
+  const planMatcher = matcher(config.paths.plans);
+  const sessionMatcher = config.paths.sessionLogs.length > 0 ? matcher(config.paths.sessionLogs) : () => false;
+  const { board, boardCsv, backlog, planIndex } = config.paths;
+
+  const isPlanIndex = (path: string) => planIndex !== null && path === planIndex;
+  const isPlan = (path: string) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
+  const isSessionLog = (path: string) => sessionMatcher(path);
+
+  const vocabulary = STATUS_CATEGORIES.flatMap((category) =>
+    config.statuses[category].map((word) => ({ category, word: normalizeWord(word) })),
+  ).sort((a, b) => b.word.length - a.word.length);
+
+  const columnAliases = new Map<ColumnName, string[]>(
+    (Object.keys(config.columns) as ColumnName[]).map((name) => [name, config.columns[name].map(normalizeWord)]),
+  );
+
+  return {
+    config,
+    idScanner,
+    isBoard: (path) => path === board,
+    isCsv: (path) => path === boardCsv,
+    isBacklog: (path) => path === backlog,
+    isPlan,
+    isPlanIndex,
+    isSessionLog,
+    isTracked: (path) =>
+      path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path),
+    exactId(cell) {
+      const text = cell.trim();
+      if (!exact.test(text)) return null;
+      return { id: text, range: !exactSingle.test(text) };
+    },
+    planOfId(value) {
+      const match = idWithGroups.exec(value);
+      return match?.groups?.plan ?? null;
+    },
+    planOfFile(path) {
+      return planFile.exec(posix.basename(path))?.groups?.plan ?? null;
+    },
+    parseStatus(text) {
+      const clean = normalizeWord(stripLeadingMarks(text.replace(/[*_`~]/g, '')));
+      const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? null;
+      for (const { category, word } of vocabulary) {
+        if (clean === word || (clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length)))) {
+          return { text, category, date };
+        }
+      }
+      return { text, category: 'unknown', date };
+    },
+    columnIndex(header, column) {
+      const aliases = columnAliases.get(column) ?? [];
+      const normalized = header.map(normalizeWord);
+      for (const alias of aliases) {
+        const index = normalized.indexOf(alias);
+        if (index !== -1) return index;
+      }
+      return -1;
+    },
+    sectionMatches(heading, section) {
+      const clean = normalizeWord(stripLeadingMarks(heading));
+      return config.sections[section].some((name) => {
+        const word = normalizeWord(name);
+        return clean === word || (clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length)));
+      });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { compileSettings, type Settings } from '../config/settings.js';
+import type { Config } from '../config/schema.js';
+import { diffModels, type ChangeSet } from '../diff/changes.js';
+import { buildModel } from '../model/build.js';
+import { emptyModel, type DocModel, type TaskTable } from '../model/model.js';
+import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
+import type { RuleContext } from '../rules/rule.js';
+import { VERSION } from '../version.js';
+import { BlobStore } from './blob-store.js';
+import { SourceError } from './errors.js';
+import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
+import type { RepoReader } from './ports.js';
+import { enabledRules } from './rule-settings.js';
+
+/** When the gate fails. */
+export interface GatePolicy {
+  /** Lowest severity that fails the gate (`never`: report only). */
+  failOn: 'error' | 'warning' | 'never';
+  /** Pre-existing findings in touched tasks fail too (release branches). */
+  strict: boolean;
+}
+
+export const DEFAULT_GATE: GatePolicy = { failOn: 'error', strict: false };
+
+export interface CheckRequest {
+  reader: RepoReader;
+  config: Config;
+  /** Where the config came from, for messages. */
+  configSource?: string;
+  /** Base revision; required in `change` mode. */
+  base?: string;
+  head: string;
+  mode: 'change' | 'all';
+  gate?: GatePolicy;
+  /** Reuse parses across checks (corpus replays, benchmarks). */
+  store?: BlobStore;
+  clock?: () => number;
+}
+
+function allTaskIds(model: DocModel): Set<string> {
+  const ids = new Set<string>();
+  const add = (table: TaskTable | null) => table?.byId.forEach((_rows, id) => ids.add(id));
+  add(model.board);
+  add(model.csv);
+  add(model.backlog);
+  model.plans.forEach(add);
+  return ids;
+}
+
+async function loadModel(reader: RepoReader, commit: string, settings: Settings, store: BlobStore): Promise<DocModel> {
+  const files = await reader.listFiles(commit, settings.isTracked);
+  await store.load(reader, files.values());
+  return buildModel(files, store, settings);
+}
+
+/** Does this finding fail the gate under the policy? */
+export function failsGate(finding: Finding, gate: GatePolicy): boolean {
+  if (gate.failOn === 'never') return false;
+  if (!finding.introduced && !gate.strict) return false;
+  const failing: Severity[] = gate.failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return failing.includes(finding.severity);
+}
+
+function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string>): Report['tasks'] {
+  return [...ids].sort().map((id) => {
+    const sources: Report['tasks'][number]['sources'] = [];
+    const add = (table: TaskTable | null) =>
+      table?.byId.get(id)?.forEach((row) => sources.push({ source: row.source, file: row.file, line: row.line }));
+    add(head.board);
+    add(head.csv);
+    add(head.backlog);
+    head.plans.forEach(add);
+    return {
+      id,
+      changes: (changes.tasks.get(id) ?? []).map((change) => ({
+        source: change.source,
+        file: change.file,
+        line: change.line,
+        kind: change.kind,
+        statusBefore: change.statusBefore,
+        statusAfter: change.statusAfter,
+      })),
+      sources,
+    };
+  });
+}
+
+/**
+ * The whole pipeline: read both revisions, build models, diff, run the rules, and
+ * return the versioned report. Pure apart from the reader it is given.
+ */
+export async function runCheck(request: CheckRequest): Promise<Report> {
+  const clock = request.clock ?? (() => performance.now());
+  const started = clock();
+  const settings = compileSettings(request.config);
+  const rules = enabledRules(request.config, request.configSource);
+  const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
+  const gate = request.gate ?? DEFAULT_GATE;
+
+  const headSha = await request.reader.resolveRevision(request.head);
+  let baseSha: string | null = null;
+  if (request.mode === 'change') {
+    if (!request.base) throw new SourceError('a base revision is needed to check a change; pass --base or use --all');
+    baseSha = await request.reader.resolveRevision(request.base);
+  }
+  const head = await loadModel(request.reader, headSha, settings, store);
+  const base = baseSha ? await loadModel(request.reader, baseSha, settings, store) : emptyModel();
+  const changes = diffModels(base, head);
+  const tasks = request.mode === 'all' ? allTaskIds(head) : new Set(changes.tasks.keys());
+
+  const context: RuleContext<object> = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
+  const baseContext: RuleContext<object> = { ...context, head: base };
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of rules) {
+    if (rule.kind === 'change' && request.mode === 'all') continue;
+    const found = rule.check({ ...context, options });
+    if (found.length === 0) continue;
+    // A state rule's finding is pre-existing when the same problem shows at base.
+    const keyOf = (finding: RuleFinding) => finding.key ?? `${finding.taskId ?? ''}@${finding.file}`;
+    const atBase =
+      rule.kind === 'state' && request.mode === 'change'
+        ? new Set(rule.check({ ...baseContext, options }).map(keyOf))
+        : new Set<string>();
+    for (const finding of found) {
+      findings.push({
+        rule: rule.id,
+        severity,
+        message: finding.message,
+        taskId: finding.taskId,
+        file: finding.file,
+        line: finding.line,
+        introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
+        ...(finding.fix ? { fix: finding.fix } : {}),
+      });
+    }
+  }
+  findings.sort(compareFindings);
+
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  const failing = findings.filter((finding) => failsGate(finding, gate)).length;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'doc-sync', version: VERSION },
+    mode: request.mode,
+    result: failing > 0 ? 'fail' : 'pass',
+    base: baseSha,
+    head: headSha,
+    summary: {
+      errors: count('error'),
+      warnings: count('warning'),
+      notices: count('notice'),
+      failing,
+      tasksTouched: request.mode === 'all' ? 0 : changes.tasks.size,
+      filesChanged: changes.files.length,
+      filesParsed: new Set([...base.files.values(), ...head.files.values()]).size,
+    },
+    tasks: summarizeTasks(request.mode === 'all' ? { files: [], tasks: new Map() } : changes, head, tasks),
+    findings,
+    durationMs: Math.round(clock() - started),
+  };
+}

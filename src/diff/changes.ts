@@ -1,0 +1,147 @@
+import type { ColumnName } from '../config/schema.js';
+import type { DocModel, SourceKind, TaskRow, TaskTable } from '../model/model.js';
+
+export type FileStatus = 'added' | 'modified' | 'deleted';
+
+export interface FileChange {
+  path: string;
+  status: FileStatus;
+}
+
+/** How one row of a task changed between base and head. */
+export interface RowChange {
+  source: SourceKind;
+  file: string;
+  /** Line at head (at base for a removed row). */
+  line: number;
+  kind: 'added' | 'removed' | 'modified';
+  /** A status cell changed, or the row is new. */
+  statusChanged: boolean;
+  statusBefore: string | null;
+  statusAfter: string | null;
+  /** Columns whose text changed (modified rows only). */
+  changedFields: ColumnName[];
+  before: TaskRow | null;
+  after: TaskRow | null;
+}
+
+/** What a change did to the planning documents. */
+export interface ChangeSet {
+  files: FileChange[];
+  /** Touched tasks: ID → row changes, in document order. */
+  tasks: Map<string, RowChange[]>;
+}
+
+/** Tracked files whose blob differs between two revisions. */
+export function diffFiles(base: Map<string, string>, head: Map<string, string>): FileChange[] {
+  const changes: FileChange[] = [];
+  for (const [path, oid] of head) {
+    const before = base.get(path);
+    if (before === undefined) changes.push({ path, status: 'added' });
+    else if (before !== oid) changes.push({ path, status: 'modified' });
+  }
+  for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: 'deleted' });
+  return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const statusKey = (row: TaskRow | null): string => (row?.status?.text ?? row?.fields.status ?? '').replace(/\s+/g, ' ').trim();
+
+function changedFields(before: TaskRow, after: TaskRow): ColumnName[] {
+  const names = new Set([...Object.keys(before.fields), ...Object.keys(after.fields)] as ColumnName[]);
+  return [...names].filter((name) => (before.fields[name] ?? '') !== (after.fields[name] ?? ''));
+}
+
+/**
+ * Pairs the rows of one ID at base and head. Identical rows cancel out, so moving or
+ * re-padding a row is no change; what remains pairs up in order as modifications.
+ */
+function diffRows(baseRows: TaskRow[], headRows: TaskRow[]): RowChange[] {
+  const remainingBase = [...baseRows];
+  const unmatchedHead: TaskRow[] = [];
+  for (const row of headRows) {
+    const same = remainingBase.findIndex((candidate) => candidate.content === row.content);
+    if (same === -1) unmatchedHead.push(row);
+    else remainingBase.splice(same, 1);
+  }
+  const changes: RowChange[] = [];
+  const pairs = Math.min(remainingBase.length, unmatchedHead.length);
+  for (let i = 0; i < pairs; i++) {
+    const before = remainingBase[i]!;
+    const after = unmatchedHead[i]!;
+    const statusChanged = statusKey(before) !== statusKey(after);
+    changes.push({
+      source: after.source,
+      file: after.file,
+      line: after.line,
+      kind: 'modified',
+      statusChanged,
+      statusBefore: statusKey(before) || null,
+      statusAfter: statusKey(after) || null,
+      changedFields: changedFields(before, after),
+      before,
+      after,
+    });
+  }
+  for (const after of unmatchedHead.slice(pairs)) {
+    changes.push({
+      source: after.source,
+      file: after.file,
+      line: after.line,
+      kind: 'added',
+      statusChanged: true,
+      statusBefore: null,
+      statusAfter: statusKey(after) || null,
+      changedFields: [],
+      before: null,
+      after,
+    });
+  }
+  for (const before of remainingBase.slice(pairs)) {
+    changes.push({
+      source: before.source,
+      file: before.file,
+      line: before.line,
+      kind: 'removed',
+      statusChanged: false,
+      statusBefore: statusKey(before) || null,
+      statusAfter: null,
+      changedFields: [],
+      before,
+      after: null,
+    });
+  }
+  return changes;
+}
+
+function diffTable(base: TaskTable | null | undefined, head: TaskTable | null | undefined, into: Map<string, RowChange[]>): void {
+  const ids = new Set([...(base?.byId.keys() ?? []), ...(head?.byId.keys() ?? [])]);
+  for (const id of ids) {
+    const changes = diffRows(base?.byId.get(id) ?? [], head?.byId.get(id) ?? []);
+    if (changes.length === 0) continue;
+    const list = into.get(id);
+    if (list) list.push(...changes);
+    else into.set(id, changes);
+  }
+}
+
+/** Diffs two models: which files changed and which tasks' rows changed. */
+export function diffModels(base: DocModel, head: DocModel): ChangeSet {
+  const files = diffFiles(base.files, head.files);
+  const changed = new Set(files.map((file) => file.path));
+  const tasks = new Map<string, RowChange[]>();
+  const tables: [TaskTable | null, TaskTable | null][] = [
+    [base.board, head.board],
+    [base.csv, head.csv],
+    [base.backlog, head.backlog],
+  ];
+  for (const path of new Set([...base.plans.keys(), ...head.plans.keys()])) {
+    tables.push([base.plans.get(path) ?? null, head.plans.get(path) ?? null]);
+  }
+  for (const [before, after] of tables) {
+    const file = after?.file ?? before?.file;
+    // An unchanged blob parses to the same rows: nothing to diff.
+    if (file === undefined || !changed.has(file)) continue;
+    diffTable(before, after, tasks);
+  }
+  return { files, tasks };
+}

@@ -1,0 +1,343 @@
+import type { ColumnName } from '../config/schema.js';
+import type { Settings, Status } from '../config/settings.js';
+import type { CsvDocument } from '../parse/csv.js';
+import type { MarkdownDocument, MarkdownRow, MarkdownTable } from '../parse/markdown-table.js';
+import type { DecodedDocument } from '../parse/text.js';
+import { planLinksIn } from './links.js';
+import {
+  indexById,
+  type DocModel,
+  type DocProblem,
+  type PlanDoc,
+  type PlanIndexDoc,
+  type PlanSection,
+  type SourceKind,
+  type TaskRow,
+  type TaskTable,
+} from './model.js';
+
+/** Parsed views of blobs, each computed once per blob id (base and head share most files). */
+export interface ParsedBlobs {
+  decoded(oid: string): DecodedDocument;
+  markdown(oid: string): MarkdownDocument | null;
+  csv(oid: string): CsvDocument | null;
+}
+
+const COLUMNS: readonly ColumnName[] = [
+  'id',
+  'title',
+  'status',
+  'owner',
+  'deliverable',
+  'planLink',
+  'notes',
+  'plan',
+  'preconditions',
+  'definitionOfDone',
+];
+
+const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+function columnMap(settings: Settings, header: readonly string[]): Partial<Record<ColumnName, number>> {
+  const map: Partial<Record<ColumnName, number>> = {};
+  for (const column of COLUMNS) {
+    const index = settings.columnIndex(header, column);
+    if (index !== -1) map[column] = index;
+  }
+  return map;
+}
+
+interface RowInput {
+  source: SourceKind;
+  file: string;
+  line: number;
+  cells: { text: string; links: string[] }[];
+  content: string;
+  headerCount: number;
+  columns: Partial<Record<ColumnName, number>>;
+  section: PlanSection | null;
+  /** Status to use when the row has no status cell (rows of a delivered table). */
+  impliedStatus: Status | null;
+}
+
+function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
+  const idIndex = input.columns.id;
+  if (idIndex === undefined) return null;
+  const parsedId = settings.exactId(input.cells[idIndex]?.text ?? '');
+  if (!parsedId) return null;
+  const fields: Partial<Record<ColumnName, string>> = {};
+  for (const [column, index] of Object.entries(input.columns) as [ColumnName, number][]) {
+    fields[column] = input.cells[index]?.text ?? '';
+  }
+  const statusText = fields.status?.trim() ?? '';
+  const status = statusText !== '' ? settings.parseStatus(statusText) : input.impliedStatus;
+  const linkCells =
+    input.columns.planLink !== undefined
+      ? [input.cells[input.columns.planLink]]
+      : input.columns.plan !== undefined
+        ? [input.cells[input.columns.plan]]
+        : input.cells;
+  const planLinks: string[] = [];
+  for (const cell of linkCells) {
+    if (!cell) continue;
+    for (const plan of planLinksIn(input.file, cell.text, cell.links, settings.isPlan).plans) {
+      if (!planLinks.includes(plan)) planLinks.push(plan);
+    }
+  }
+  return {
+    source: input.source,
+    file: input.file,
+    line: input.line,
+    id: parsedId.id,
+    range: parsedId.range,
+    fields,
+    status,
+    planLinks,
+    content: input.content,
+    cellCount: input.cells.length,
+    headerCount: input.headerCount,
+    section: input.section,
+  };
+}
+
+function markdownRowInput(
+  source: SourceKind,
+  file: string,
+  table: MarkdownTable,
+  row: MarkdownRow,
+  columns: Partial<Record<ColumnName, number>>,
+  section: PlanSection | null,
+  impliedStatus: Status | null,
+): RowInput {
+  return {
+    source,
+    file,
+    line: row.line,
+    cells: row.cells,
+    // Cell sources, so a re-padded table is not a change but any edit of a cell is.
+    content: row.cells.map((cell) => squash(cell.raw)).join(' | '),
+    headerCount: table.header.cells.length,
+    columns,
+    section,
+    impliedStatus,
+  };
+}
+
+function tableOf(file: string, rows: TaskRow[]): TaskTable {
+  return { file, rows, byId: indexById(rows) };
+}
+
+/** Task rows of every table in a Markdown file that has an ID column (and `needs` columns). */
+function markdownTaskRows(
+  settings: Settings,
+  source: SourceKind,
+  file: string,
+  doc: MarkdownDocument,
+  needs: ColumnName[],
+  problems: DocProblem[],
+): TaskRow[] {
+  const rows: TaskRow[] = [];
+  for (const table of doc.tables) {
+    const header = table.header.cells.map((cell) => cell.text);
+    const columns = columnMap(settings, header);
+    if (columns.id === undefined || needs.some((column) => columns[column] === undefined)) continue;
+    let section: PlanSection | null = null;
+    let impliedStatus: Status | null = null;
+    if (source === 'plan') {
+      const heading = table.heading?.text ?? '';
+      section = settings.sectionMatches(heading, 'delivered')
+        ? 'delivered'
+        : settings.sectionMatches(heading, 'active')
+          ? 'active'
+          : 'other';
+      if (section === 'delivered') impliedStatus = { text: heading, category: 'done', date: null };
+    }
+    for (const row of table.rows) {
+      const taskRow = toTaskRow(settings, markdownRowInput(source, file, table, row, columns, section, impliedStatus));
+      if (!taskRow) continue;
+      if ((source === 'board' || source === 'backlog') && taskRow.cellCount < taskRow.headerCount) {
+        problems.push({
+          kind: 'md-row',
+          file,
+          line: row.line,
+          taskId: taskRow.id,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          key: `md-row:${taskRow.content}`,
+        });
+      }
+      rows.push(taskRow);
+    }
+  }
+  return rows;
+}
+
+function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: DocProblem[]): TaskTable {
+  for (const problem of doc.problems) {
+    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.message}` });
+  }
+  const [headerRecord, ...records] = doc.records;
+  if (!headerRecord) return tableOf(file, []);
+  const header = headerRecord.fields.map((field) => field.trim());
+  const columns = columnMap(settings, header);
+  if (columns.id === undefined) {
+    problems.push({
+      kind: 'csv-header',
+      file,
+      line: headerRecord.line,
+      taskId: null,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in the config`,
+      key: 'csv-header',
+    });
+    return tableOf(file, []);
+  }
+  const rows: TaskRow[] = [];
+  for (const record of records) {
+    const cells = record.fields.map((field) => ({ text: field.trim(), links: [] as string[] }));
+    const content = JSON.stringify(record.fields.map(squash));
+    const row = toTaskRow(settings, {
+      source: 'csv',
+      file,
+      line: record.line,
+      cells,
+      content,
+      headerCount: header.length,
+      columns,
+      section: null,
+      impliedStatus: null,
+    });
+    const idText = cells[columns.id]?.text ?? '';
+    if (record.fields.length !== header.length) {
+      const more = record.fields.length > header.length;
+      const label = row?.id ?? (idText || 'a record');
+      problems.push({
+        kind: 'csv-field-count',
+        file,
+        line: record.line,
+        taskId: row?.id ?? null,
+        message: `the CSV record of ${label} has ${record.fields.length} fields but the header has ${header.length}; ${
+          more ? 'a line break may be missing (two records glued together) or a comma needs quoting' : 'fields are missing or shifted'
+        }`,
+        key: `csv-field-count:${content}`,
+      });
+    } else if (!row && idText !== '') {
+      problems.push({
+        kind: 'csv-field-count',
+        file,
+        line: record.line,
+        taskId: null,
+        message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
+        key: `csv-id:${content}`,
+      });
+    }
+    if (!row) continue;
+    const planLinkIndex = columns.planLink;
+    const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
+    if (planLinkText !== '' && row.planLinks.length === 0) {
+      problems.push({
+        kind: 'csv-plan-link',
+        file,
+        line: record.line,
+        taskId: row.id,
+        message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
+        key: `csv-plan-link:${row.id}:${planLinkText}`,
+      });
+    }
+    rows.push(row);
+  }
+  return tableOf(file, rows);
+}
+
+const PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
+
+function planIndexDoc(settings: Settings, file: string, text: string): PlanIndexDoc {
+  const entries = text.split('\n').flatMap((lineText, index) => {
+    const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
+    const { plans } = planLinksIn(file, lineText, links, settings.isPlan);
+    if (plans.length === 0) return [];
+    const progress = PROGRESS.exec(lineText);
+    return [
+      {
+        line: index + 1,
+        text: lineText.replace(/\r$/, ''),
+        targets: plans,
+        progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null,
+      },
+    ];
+  });
+  return { file, text, entries };
+}
+
+function mentionsIn(settings: Settings, text: string): Set<string> {
+  return new Set(text.match(settings.idScanner) ?? []);
+}
+
+function unreadable(file: string, decoded: DecodedDocument, maxBytes: number): DocProblem | null {
+  if (decoded.kind === 'binary') {
+    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: 'binary' };
+  }
+  if (decoded.kind === 'too-large') {
+    return {
+      kind: 'unreadable',
+      file,
+      line: 1,
+      taskId: null,
+      message: `${file} is ${decoded.size} bytes, over the ${maxBytes}-byte limit, so it was not checked; split it or raise limits.maxFileBytes`,
+      key: 'too-large',
+    };
+  }
+  return null;
+}
+
+/** Builds the planning-doc model of one revision from its tracked files. */
+export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, settings: Settings): DocModel {
+  const model: DocModel = {
+    files,
+    texts: new Map(),
+    board: null,
+    csv: null,
+    backlog: null,
+    plans: new Map(),
+    planIndex: null,
+    sessionLogs: new Map(),
+    problems: [],
+  };
+  const maxBytes = settings.config.limits.maxFileBytes;
+  const paths = [...files.keys()].sort();
+  for (const file of paths) {
+    const oid = files.get(file)!;
+    const decoded = blobs.decoded(oid);
+    const problem = unreadable(file, decoded, maxBytes);
+    if (problem) {
+      model.problems.push(problem);
+      continue;
+    }
+    if (decoded.kind !== 'text') continue;
+    model.texts.set(file, decoded.text);
+
+    if (settings.isCsv(file)) {
+      model.csv = csvTable(settings, file, blobs.csv(oid)!, model.problems);
+    } else if (settings.isBoard(file)) {
+      model.board = tableOf(file, markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems));
+    } else if (settings.isBacklog(file)) {
+      model.backlog = tableOf(file, markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, [], model.problems));
+    } else if (settings.isPlanIndex(file)) {
+      model.planIndex = planIndexDoc(settings, file, decoded.text);
+    } else if (settings.isPlan(file)) {
+      const rows = markdownTaskRows(settings, 'plan', file, blobs.markdown(oid)!, [], model.problems);
+      const active = rows.filter((row) => row.section === 'active');
+      const plan: PlanDoc = {
+        ...tableOf(file, rows),
+        plan: settings.planOfFile(file),
+        mentions: mentionsIn(settings, decoded.text),
+        activeProgress:
+          active.length > 0
+            ? { done: active.filter((row) => row.status?.category === 'done').length, total: active.length }
+            : null,
+      };
+      model.plans.set(file, plan);
+    } else if (settings.isSessionLog(file)) {
+      model.sessionLogs.set(file, { file, mentions: mentionsIn(settings, decoded.text) });
+    }
+  }
+  return model;
+}

@@ -1,0 +1,48 @@
+import { posix } from 'node:path';
+
+const MD_PATH = /(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+
+/** Link targets and bare `*.md` paths in a cell, with backslashes turned into slashes. */
+export function pathsIn(text: string, links: readonly string[] = []): string[] {
+  const found = new Set<string>();
+  for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
+  for (const match of text.replace(/\\/g, '/').matchAll(MD_PATH)) found.add(match[0]);
+  return [...found];
+}
+
+/**
+ * Candidate repository paths for a link written in `fromFile`: as written from the
+ * repository root (how the boards write them) and relative to the file (how Markdown links work).
+ */
+export function resolveLink(fromFile: string, target: string): string[] {
+  let clean = target.trim().replace(/^<|>$/g, '').split(/[#?]/)[0]!.replace(/\\/g, '/');
+  try {
+    clean = decodeURIComponent(clean);
+  } catch {
+    // keep the raw text when it is not valid percent-encoding
+  }
+  if (clean === '') return [];
+  const fromRoot = posix.normalize(clean.replace(/^\/+/, ''));
+  const relative = posix.normalize(posix.join(posix.dirname(fromFile), clean));
+  const candidates = clean.startsWith('/') ? [fromRoot] : [fromRoot, relative];
+  return [...new Set(candidates)].filter((p) => !p.startsWith('../') && p !== '..');
+}
+
+/** Plan files a cell links to: each link resolved, kept when it names a plan path. */
+export function planLinksIn(
+  fromFile: string,
+  text: string,
+  links: readonly string[],
+  isPlan: (path: string) => boolean,
+): { plans: string[]; others: string[] } {
+  const plans: string[] = [];
+  const others: string[] = [];
+  for (const target of pathsIn(text, links)) {
+    const candidates = resolveLink(fromFile, target);
+    const plan = candidates.find(isPlan);
+    if (plan) {
+      if (!plans.includes(plan)) plans.push(plan);
+    } else if (candidates[0]) others.push(target);
+  }
+  return { plans, others };
+}

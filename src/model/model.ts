@@ -1,0 +1,127 @@
+import type { ColumnName } from '../config/schema.js';
+import type { Status } from '../config/settings.js';
+
+/** Which kind of document a task row comes from. */
+export type SourceKind = 'board' | 'csv' | 'backlog' | 'plan';
+
+/** Section of a plan file a row sits in. */
+export type PlanSection = 'active' | 'delivered' | 'other';
+
+/** One row that names a task ID, from any planning document. */
+export interface TaskRow {
+  source: SourceKind;
+  file: string;
+  /** 1-based line where the row starts. */
+  line: number;
+  id: string;
+  /** True when the ID cell holds a range such as `ST-Z-001-006`. */
+  range: boolean;
+  /** Plain-text cell values by canonical column name. */
+  fields: Partial<Record<ColumnName, string>>;
+  status: Status | null;
+  /** Plan files the row links to (repository-relative). */
+  planLinks: string[];
+  /** Normalised row content: two rows with equal `content` are the same row. */
+  content: string;
+  /** Number of cells or fields, and how many the header has. */
+  cellCount: number;
+  headerCount: number;
+  section: PlanSection | null;
+}
+
+/** A table-shaped document (board, CSV, backlog, plan): its task rows by ID. */
+export interface TaskTable {
+  file: string;
+  rows: TaskRow[];
+  byId: Map<string, TaskRow[]>;
+}
+
+export interface PlanDoc extends TaskTable {
+  /** Plan letters named by the file name. */
+  plan: string | null;
+  /** Every ID that occurs anywhere in the plan's text. */
+  mentions: Set<string>;
+  /** `(done, total)` over the Active-work table, if the plan has one. */
+  activeProgress: { done: number; total: number } | null;
+}
+
+export interface PlanIndexEntry {
+  line: number;
+  text: string;
+  /** Plan files the line links to or names. */
+  targets: string[];
+  progress: { done: number; total: number } | null;
+}
+
+export interface PlanIndexDoc {
+  file: string;
+  text: string;
+  entries: PlanIndexEntry[];
+}
+
+export interface SessionLogDoc {
+  file: string;
+  mentions: Set<string>;
+}
+
+/** A problem with a document's bytes or syntax, found while building the model. */
+export interface DocProblem {
+  kind: 'unreadable' | 'csv-syntax' | 'csv-field-count' | 'csv-plan-link' | 'csv-header' | 'md-row';
+  file: string;
+  line: number;
+  message: string;
+  taskId: string | null;
+  /** Stable identity across revisions (no line numbers). */
+  key: string;
+}
+
+/** Everything doc-sync knows about the planning documents at one revision. */
+export interface DocModel {
+  /** Tracked files at this revision: path → blob id. */
+  files: Map<string, string>;
+  /** Decoded text of every readable tracked file. */
+  texts: Map<string, string>;
+  board: TaskTable | null;
+  csv: TaskTable | null;
+  backlog: TaskTable | null;
+  plans: Map<string, PlanDoc>;
+  planIndex: PlanIndexDoc | null;
+  sessionLogs: Map<string, SessionLogDoc>;
+  problems: DocProblem[];
+}
+
+export function emptyModel(): DocModel {
+  return {
+    files: new Map(),
+    texts: new Map(),
+    board: null,
+    csv: null,
+    backlog: null,
+    plans: new Map(),
+    planIndex: null,
+    sessionLogs: new Map(),
+    problems: [],
+  };
+}
+
+/** Rows of a task on the boards and in the plans, at one revision. */
+export function rowsOf(table: TaskTable | null, id: string): TaskRow[] {
+  return table?.byId.get(id) ?? [];
+}
+
+/** All plan rows for an ID, across plan files. */
+export function planRowsOf(model: DocModel, id: string): TaskRow[] {
+  const rows: TaskRow[] = [];
+  for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
+  return rows;
+}
+
+export function indexById(rows: TaskRow[]): Map<string, TaskRow[]> {
+  const byId = new Map<string, TaskRow[]>();
+  for (const row of rows) {
+    const list = byId.get(row.id);
+    if (list) list.push(row);
+    else byId.set(row.id, [row]);
+  }
+  return byId;
+}

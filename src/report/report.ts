@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Version of the JSON report's shape; bump on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const severity = z.enum(['error', 'warning', 'notice']);
+const source = z.enum(['board', 'csv', 'backlog', 'plan']);
+
+export const fixSchema = z.strictObject({
+  file: z.string(),
+  line: z.number().int().min(1),
+  kind: z.enum(['insert', 'replace', 'delete']),
+  expected: z.string().optional(),
+  text: z.string().optional(),
+});
+
+export const findingSchema = z.strictObject({
+  rule: z.string().describe('Rule id; docs at docs/rules/<rule>.md.'),
+  severity,
+  message: z.string(),
+  taskId: z.string().nullable(),
+  file: z.string(),
+  line: z.number().int().min(1).describe('1-based line.'),
+  introduced: z.boolean().describe('True when the change created the finding (it was not there at base).'),
+  fix: fixSchema.optional(),
+});
+
+export const reportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    tool: z.strictObject({ name: z.literal('doc-sync'), version: z.string() }),
+    mode: z.enum(['change', 'all']).describe('`change`: the change base..head; `all`: every task at head.'),
+    result: z.enum(['pass', 'fail']),
+    base: z.string().nullable().describe('Full SHA of the base commit (null in `all` mode).'),
+    head: z.string().describe('Full SHA of the head commit.'),
+    summary: z.strictObject({
+      errors: z.number().int().min(0),
+      warnings: z.number().int().min(0),
+      notices: z.number().int().min(0),
+      /** Findings that fail the gate. */
+      failing: z.number().int().min(0),
+      tasksTouched: z.number().int().min(0),
+      filesChanged: z.number().int().min(0),
+      filesParsed: z.number().int().min(0),
+    }),
+    tasks: z.array(
+      z.strictObject({
+        id: z.string(),
+        changes: z.array(
+          z.strictObject({
+            source,
+            file: z.string(),
+            line: z.number().int().min(1),
+            kind: z.enum(['added', 'removed', 'modified']),
+            statusBefore: z.string().nullable(),
+            statusAfter: z.string().nullable(),
+          }),
+        ),
+        sources: z.array(z.strictObject({ source, file: z.string(), line: z.number().int().min(1) })),
+      }),
+    ),
+    findings: z.array(findingSchema),
+    durationMs: z.number().min(0),
+  })
+  .describe('doc-sync JSON report');
+
+export type Report = z.infer<typeof reportSchema>;
+export type ReportFinding = z.infer<typeof findingSchema>;

@@ -1,0 +1,25 @@
+import { rowsOf } from '../model/model.js';
+import { defineRule, noOptions } from './rule.js';
+
+export default defineRule({
+  id: 'csv-row-missing',
+  description: 'A task has a Markdown board row but no CSV record.',
+  defaultSeverity: 'error',
+  kind: 'state',
+  options: noOptions,
+  check({ head, tasks }) {
+    if (!head.csv) return [];
+    const findings = [];
+    for (const id of tasks) {
+      const md = rowsOf(head.board, id)[0];
+      if (!md || rowsOf(head.csv, id).length > 0) continue;
+      findings.push({
+        taskId: id,
+        file: md.file,
+        line: md.line,
+        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
+      });
+    }
+    return findings;
+  },
+});

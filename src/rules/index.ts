@@ -1,0 +1,59 @@
+import type { Rule } from './rule.js';
+import backlogOnlyId from './backlog-only-id.js';
+import boardNotUpdated from './board-not-updated.js';
+import csvMalformedRow from './csv-malformed-row.js';
+import csvNotUpdated from './csv-not-updated.js';
+import csvRowMissing from './csv-row-missing.js';
+import deadPlanLink from './dead-plan-link.js';
+import docMissing from './doc-missing.js';
+import duplicateId from './duplicate-id.js';
+import fileUnreadable from './file-unreadable.js';
+import mdMalformedRow from './md-malformed-row.js';
+import mdNotUpdated from './md-not-updated.js';
+import mdRowMissing from './md-row-missing.js';
+import mojibakeIntroduced from './mojibake-introduced.js';
+import planEntryMissing from './plan-entry-missing.js';
+import planIndexMissing from './plan-index-missing.js';
+import planIndexProgressMismatch from './plan-index-progress-mismatch.js';
+import planLetterMismatch from './plan-letter-mismatch.js';
+import planOnlyId from './plan-only-id.js';
+import rowDeleted from './row-deleted.js';
+import sessionLogMissing from './session-log-missing.js';
+import sessionLogName from './session-log-name.js';
+import sessionLogTaskMissing from './session-log-task-missing.js';
+import statusMismatchMdCsv from './status-mismatch-md-csv.js';
+import statusMismatchPlan from './status-mismatch-plan.js';
+import unknownStatus from './unknown-status.js';
+
+/** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
+export const RULES: readonly Rule<object>[] = [
+  statusMismatchMdCsv,
+  csvRowMissing,
+  mdRowMissing,
+  csvNotUpdated,
+  mdNotUpdated,
+  planEntryMissing,
+  statusMismatchPlan,
+  boardNotUpdated,
+  planOnlyId,
+  backlogOnlyId,
+  planIndexMissing,
+  planIndexProgressMismatch,
+  sessionLogMissing,
+  sessionLogTaskMissing,
+  duplicateId,
+  rowDeleted,
+  csvMalformedRow,
+  mojibakeIntroduced,
+  mdMalformedRow,
+  fileUnreadable,
+  docMissing,
+  deadPlanLink,
+  planLetterMismatch,
+  sessionLogName,
+  unknownStatus,
+];
+
+export function findRule(id: string): Rule<object> | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,11 @@
+import { problemFindings } from './support/problems.js';
+import { defineRule, noOptions } from './rule.js';
+
+export default defineRule({
+  id: 'md-malformed-row',
+  description: 'A Markdown board or backlog row has fewer cells than its table header.',
+  defaultSeverity: 'warning',
+  kind: 'state',
+  options: noOptions,
+  check: (context) => problemFindings(context, ['md-row']),
+});

@@ -1,0 +1,25 @@
+import { rowsOf } from '../model/model.js';
+import { defineRule, noOptions } from './rule.js';
+
+export default defineRule({
+  id: 'md-row-missing',
+  description: 'A task has a CSV record but no Markdown board row.',
+  defaultSeverity: 'error',
+  kind: 'state',
+  options: noOptions,
+  check({ head, tasks }) {
+    if (!head.board) return [];
+    const findings = [];
+    for (const id of tasks) {
+      const csv = rowsOf(head.csv, id)[0];
+      if (!csv || rowsOf(head.board, id).length > 0) continue;
+      findings.push({
+        taskId: id,
+        file: csv.file,
+        line: csv.line,
+        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule, noOptions } from './rule.js';
+
+const REPLACEMENT_RUN = /\?{3,}|\uFFFD+/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7F]/g;
+
+const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+
+export default defineRule({
+  id: 'mojibake-introduced',
+  description: 'A changed document gains "???" or U+FFFD replacement runs where it lost non-ASCII characters.',
+  defaultSeverity: 'error',
+  kind: 'change',
+  options: noOptions,
+  check({ base, head, changes }) {
+    const findings = [];
+    for (const file of changes.files) {
+      if (file.status === 'deleted') continue;
+      const after = head.texts.get(file.path);
+      if (after === undefined) continue;
+      const before = base.texts.get(file.path) ?? '';
+      const gainedReplacement = count(after, /\uFFFD/g) > count(before, /\uFFFD/g);
+      const gainedQuestionRuns = count(after, /\?{3,}/g) > count(before, /\?{3,}/g);
+      const lostNonAscii = count(after.replace(/\uFFFD/g, ''), NON_ASCII) < count(before, NON_ASCII);
+      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii)) continue;
+      // Point at the first line whose replacement runs are new.
+      const baseLines = new Set(before.split('\n'));
+      const lines = after.split('\n');
+      const index = lines.findIndex((line) => REPLACEMENT_RUN.test(line) && !baseLines.has(line));
+      REPLACEMENT_RUN.lastIndex = 0;
+      const line = index === -1 ? 1 : index + 1;
+      findings.push({
+        taskId: null,
+        file: file.path,
+        line,
+        message: `${file.path} gained ${gainedReplacement ? 'U+FFFD replacement characters' : '"???" runs'} where it lost non-ASCII characters (first at line ${line}): a tool re-saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        key: file.path,
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,35 @@
+import { isOnBoard, primaryId } from './support/helpers.js';
+import { lookUpPlan } from './support/plan-resolution.js';
+import { rowsOf } from '../model/model.js';
+import { defineRule, noOptions } from './rule.js';
+
+export default defineRule({
+  id: 'plan-entry-missing',
+  description: 'A task on the board does not occur in its plan file.',
+  defaultSeverity: 'error',
+  kind: 'state',
+  options: noOptions,
+  check(context) {
+    const { head } = context;
+    const findings = [];
+    for (const id of context.tasks) {
+      if (!isOnBoard(head, id)) continue;
+      const lookup = lookUpPlan(context, head, id);
+      const single = primaryId(context, id);
+      if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
+      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0]!;
+      const letter = context.settings.planOfId(id);
+      const where =
+        lookup.plans.length > 0
+          ? lookup.plans.map((plan) => plan.file).join(' or ')
+          : `any plan file (none found for plan ${letter ?? '?'}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(', ')} does not exist` : ''})`;
+      findings.push({
+        taskId: id,
+        file: row.file,
+        line: row.line,
+        message: `${id} is on the board but does not occur in ${where}; add it to the plan's Active work table`,
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,70 @@
+import type { Status } from '../../config/settings.js';
+import type { RowChange } from '../../diff/changes.js';
+import { planRowsOf, rowsOf, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
+import type { RuleContext } from '../rule.js';
+
+/** The status a board gives a task: the first CSV record, else the first Markdown row. */
+export function boardStatus(model: DocModel, id: string): { status: Status; row: TaskRow } | null {
+  for (const row of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
+    if (row.status) return { status: row.status, row };
+  }
+  return null;
+}
+
+/** The status the plans give a task: a delivered row means done, else the first row with a status. */
+export function planStatus(model: DocModel, id: string): { status: Status; row: TaskRow } | null {
+  const rows = planRowsOf(model, id).filter((row) => row.status !== null);
+  const delivered = rows.find((row) => row.section === 'delivered' || row.status?.category === 'done');
+  const row = delivered ?? rows[0];
+  return row ? { status: row.status!, row } : null;
+}
+
+/** Two statuses disagree only when both are understood and their categories differ. */
+export function categoriesDiffer(a: Status | null | undefined, b: Status | null | undefined): boolean {
+  return !!a && !!b && a.category !== 'unknown' && b.category !== 'unknown' && a.category !== b.category;
+}
+
+export function describeStatus(status: Status): string {
+  return `"${status.text.length > 40 ? `${status.text.slice(0, 40)}…` : status.text}" (${status.category})`;
+}
+
+export function isOnBoard(model: DocModel, id: string): boolean {
+  return rowsOf(model.board, id).length > 0 || rowsOf(model.csv, id).length > 0;
+}
+
+export function changesOf(context: RuleContext<unknown>, id: string, source?: SourceKind): RowChange[] {
+  const all = context.changes.tasks.get(id) ?? [];
+  return source ? all.filter((change) => change.source === source) : all;
+}
+
+/** A board status change: a changed status cell or a new row, in the Markdown board or the CSV. */
+export function boardStatusChanges(context: RuleContext<unknown>, id: string): RowChange[] {
+  return changesOf(context, id).filter(
+    (change) => (change.source === 'board' || change.source === 'csv') && change.statusChanged,
+  );
+}
+
+/** The first single ID of a row (`ST-Z-001` for a range `ST-Z-001-006`). */
+export function primaryId(context: RuleContext<unknown>, id: string): string {
+  const scanner = new RegExp(context.settings.idScanner.source, 'u');
+  return scanner.exec(id)?.[0] ?? id;
+}
+
+/** Text of a cell for comparing the Markdown board with the CSV: no Markdown, no `<br>`, no spacing. */
+export function comparable(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/[`*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Lists up to `max` items and says how many more there are. */
+export function listSome(items: readonly string[], max = 5): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

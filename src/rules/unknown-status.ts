@@ -1,0 +1,26 @@
+import { rowsOf } from '../model/model.js';
+import { defineRule, noOptions } from './rule.js';
+
+export default defineRule({
+  id: 'unknown-status',
+  description: 'A board status is not in the status vocabulary, so its consistency cannot be judged.',
+  defaultSeverity: 'warning',
+  kind: 'state',
+  options: noOptions,
+  check({ head, tasks }) {
+    const findings = [];
+    for (const id of tasks) {
+      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
+        if (row.status?.category !== 'unknown') continue;
+        findings.push({
+          taskId: id,
+          file: row.file,
+          line: row.line,
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${id}:${row.status.text}`,
+        });
+      }
+    }
+    return findings;
+  },
+});
