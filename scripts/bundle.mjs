@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 
 const entries = [
   { in: 'src/cli-entry.ts', out: 'cli' },
+  { in: 'src/api.ts', out: 'api' },
   ...(existsSync('src/index.ts') ? [{ in: 'src/index.ts', out: 'index' }] : []),
 ];
 

@@ -1,0 +1,14 @@
+/** The programmatic API: what the CLI, the action and our scripts build on. */
+export { GitReader, findRepositoryRoot, defaultBase } from './adapters/git/git-reader.js';
+export { loadConfig, parseConfig, defaultConfig } from './config/load.js';
+export { configSchema, type Config } from './config/schema.js';
+export { BlobStore } from './core/blob-store.js';
+export { runCheck, failsGate, DEFAULT_GATE, type CheckRequest, type GatePolicy } from './core/check.js';
+export { DocSyncError, ConfigError, RevisionError, SourceError, describeError } from './core/errors.js';
+export type { Finding, Severity } from './core/finding.js';
+export type { RepoReader } from './core/ports.js';
+export { reportSchema, REPORT_SCHEMA_VERSION, type Report } from './report/report.js';
+export { renderText } from './report/text.js';
+export { renderMarkdown, parseMarkdownReport, COMMENT_MARKER } from './report/markdown.js';
+export { RULES } from './rules/index.js';
+export { VERSION } from './version.js';
