@@ -52,6 +52,8 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
   const problems: CsvProblem[] = [];
   const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let previousEnd = bomLength;
+  /** After a skipped record csv-parse resumes at the next line break past the error. */
+  let resumeAfterLine = false;
 
   const describe = (code: string | undefined): string => {
     switch (code) {
@@ -75,13 +77,21 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
       on_skip: (error) => {
         const start = skipLineBreaks(bytes, previousEnd);
         const errorEnd = (error as { bytes?: number } | undefined)?.bytes;
-        problems.push({ line: lines.lineAt(start), message: describe(error?.code) });
+        const line = lines.lineAt(start);
+        // csv-parse can report one broken record more than once; one problem per record.
+        if (problems.at(-1)?.line !== line) problems.push({ line, message: describe(error?.code) });
         if (typeof errorEnd === 'number' && errorEnd > previousEnd) previousEnd = errorEnd;
+        resumeAfterLine = true;
       },
       // With `info: true` csv-parse hands over { record, info }, which its types do not model.
       on_record: (value: unknown) => {
         const { record, info } = value as RecordWithInfo;
-        const start = skipLineBreaks(bytes, previousEnd);
+        let from = previousEnd;
+        if (resumeAfterLine) {
+          while (from < bytes.length && bytes[from] !== LF && bytes[from] !== CR) from++;
+          resumeAfterLine = false;
+        }
+        const start = skipLineBreaks(bytes, from);
         const end = trimLineBreaks(bytes, start, info.bytes);
         previousEnd = info.bytes;
         records.push({ line: lines.lineAt(start), fields: record, start, end });

@@ -1,0 +1,104 @@
+import { parseMarkdownTables } from '../../src/parse/markdown-table.js';
+
+const texts = (row: { cells: { text: string }[] }) => row.cells.map((cell) => cell.text);
+
+describe('parseMarkdownTables', () => {
+  test('finds a table by its header and keeps 1-based lines and the heading above it', () => {
+    const doc = parseMarkdownTables(['# Board', '', '## Snapshot', '| ID | Title |', '|----|-------|', '| ST-B-001 | One |', '| ST-B-002 | Two |', ''].join('\n'));
+    expect(doc.tables).toHaveLength(1);
+    const [table] = doc.tables;
+    expect(table!.heading).toMatchObject({ text: 'Snapshot', depth: 2, line: 3 });
+    expect(texts(table!.header)).toEqual(['ID', 'Title']);
+    expect(table!.rows.map((row) => [row.line, ...texts(row)])).toEqual([
+      [6, 'ST-B-001', 'One'],
+      [7, 'ST-B-002', 'Two'],
+    ]);
+  });
+
+  test('HTML comment lines between rows and right under the separator do not end the table', () => {
+    const source = [
+      '| ID | Column |',
+      '|----|--------|',
+      '<!-- LANDMARK: ST-B-001 evidence -->',
+      '| ST-B-001 | Done |',
+      '<!-- LANDMARK: ST-B-002 one -->',
+      '<!-- LANDMARK: ST-B-002 two -->',
+      '| ST-B-002 | Ready |',
+      '<!--',
+      '  a comment over two lines',
+      '-->',
+      '| ST-B-003 | Backlog |',
+    ].join('\n');
+    const [table, ...rest] = parseMarkdownTables(source).tables;
+    expect(rest).toHaveLength(0);
+    expect(table!.rows.map((row) => [row.line, texts(row)[0]])).toEqual([
+      [4, 'ST-B-001'],
+      [7, 'ST-B-002'],
+      [11, 'ST-B-003'],
+    ]);
+  });
+
+  test('a single blank line inside a table keeps the rows after it, two tables stay two', () => {
+    const source = [
+      '| ID | Column |',
+      '|----|--------|',
+      '| ST-B-001 | Done |',
+      '',
+      '| ST-B-002 | Ready |',
+      '',
+      '| Date | Summary |',
+      '|------|---------|',
+      '| 2025-12-22 | shipped |',
+    ].join('\n');
+    const tables = parseMarkdownTables(source).tables;
+    expect(tables.map((t) => t.rows.map((row) => row.line))).toEqual([[3, 5], [9]]);
+    expect(texts(tables[1]!.header)).toEqual(['Date', 'Summary']);
+  });
+
+  test('CRLF, lone CR runs and a BOM-less mix keep git line numbers', () => {
+    const source = '| ID | Column |\r\n|----|--------|\r\r\r\r\n| ST-B-001 | Done |\n| ST-B-002 | Ready |\r\n';
+    const [table] = parseMarkdownTables(source).tables;
+    expect(table!.rows.map((row) => [row.line, texts(row)[0]])).toEqual([
+      [3, 'ST-B-001'],
+      [4, 'ST-B-002'],
+    ]);
+  });
+
+  test('pipe lines inside fenced code blocks are not tables', () => {
+    const source = ['```text', '| ID | Mock |', '|----|------|', '| ST-B-009 | not a row |', '```', '', '| ID | Column |', '|----|--------|', '| ST-B-001 | Done |'].join('\n');
+    const tables = parseMarkdownTables(source).tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((row) => texts(row)[0])).toEqual(['ST-B-001']);
+    expect(tables[0]!.line).toBe(7);
+  });
+
+  test('cells: <br> becomes a space, inline code keeps its text, escaped pipes stay in the cell, links are collected', () => {
+    const source = [
+      '| ID | Deliverable | Links |',
+      '|----|-------------|-------|',
+      '| ST-B-001 | first<br>second `Tools\\Run.ps1` a \\| b | [plan](docs/plans/PlanB_Work.md) <br> docs/plans/PlanC_Other.md |',
+    ].join('\n');
+    const [row] = parseMarkdownTables(source).tables[0]!.rows;
+    expect(texts(row!)).toEqual(['ST-B-001', 'first second Tools\\Run.ps1 a | b', 'plan docs/plans/PlanC_Other.md']);
+    expect(row!.cells[2]!.links).toEqual(['docs/plans/PlanB_Work.md']);
+    expect(row!.cells[1]!.raw).toContain('<br>');
+  });
+
+  test('text or a comment after the last pipe becomes an extra cell, not a lost row', () => {
+    const source = ['| ID | Column |', '|----|--------|', '| ST-B-001 | Done | <!-- moved from Ready -->', '| ST-B-002 | Ready | extra |'].join('\n');
+    const rows = parseMarkdownTables(source).tables[0]!.rows;
+    expect(rows.map((row) => texts(row).slice(0, 2))).toEqual([
+      ['ST-B-001', 'Done'],
+      ['ST-B-002', 'Ready'],
+    ]);
+    expect(rows[1]!.cells).toHaveLength(3);
+  });
+
+  test('an 8,000-character cell and ??? mojibake are read as they are', () => {
+    const giant = `${'evidence '.repeat(1000)}<br>${'more '.repeat(200)}`;
+    const source = ['| ID | Title | Deliverable |', '|----|-------|-------------|', `| ST-B-001 | Queue ??? delay | ${giant} |`].join('\n');
+    const [row] = parseMarkdownTables(source).tables[0]!.rows;
+    expect(row!.cells[1]!.text).toBe('Queue ??? delay');
+    expect(row!.cells[2]!.text.length).toBeGreaterThan(9000);
+  });
+});

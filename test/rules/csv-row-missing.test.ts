@@ -1,0 +1,86 @@
+import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../support/docs.js';
+import { testRule } from '../support/rule-tester.js';
+
+const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
+/** ST-B-002 is on the Markdown board but has no CSV record. */
+const drifted = { ...base, [CSV]: csv([{ id: 'ST-B-001' }]) };
+
+testRule('csv-row-missing', {
+  valid: [
+    {
+      name: 'a new task added to the board and the CSV together',
+      base,
+      head: {
+        ...base,
+        [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+        [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+        [planPath('B')]: plan('B', [{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+      },
+    },
+    {
+      name: 'a change that repairs drift is clean (the missing CSV record is added)',
+      base: drifted,
+      head: base,
+    },
+    {
+      name: 'an untouched drifted task is not judged',
+      base: drifted,
+      head: {
+        ...drifted,
+        [BOARD]: board([{ id: 'ST-B-001', title: 'Renamed' }, { id: 'ST-B-002' }]),
+        [CSV]: csv([{ id: 'ST-B-001', title: 'Renamed' }]),
+      },
+    },
+    {
+      name: 'a task removed from both sides is clean',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }]), [CSV]: csv([{ id: 'ST-B-001' }]) },
+    },
+    {
+      name: 'with no CSV at all the rule stays silent (doc-missing reports the file)',
+      head: { [BOARD]: board([{ id: 'ST-B-001' }]) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Markdown row added without a CSV record: points at the Markdown row',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },
+      findings: [
+        {
+          taskId: 'ST-B-003',
+          file: BOARD,
+          line: 8,
+          introduced: true,
+          message: /^ST-B-003 is on the Markdown board but has no record in docs\/taskboard\/TaskBoard\.csv; add the mirroring CSV record$/,
+        },
+      ],
+    },
+    {
+      name: 'deleting a CSV record leaves the Markdown row without a mirror',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }]) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /ST-B-002 is on the Markdown board/ }],
+    },
+    {
+      name: 'a task whose Markdown row is edited while its CSV record is already missing is pre-existing',
+      base: drifted,
+      head: { ...drifted, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'In Progress' }]) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: false }],
+    },
+    {
+      name: 'two new Markdown rows without records: one finding each, in line order',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-004' }, { id: 'ST-B-003' }]) },
+      findings: [
+        { taskId: 'ST-B-004', file: BOARD, line: 8, introduced: true },
+        { taskId: 'ST-B-003', file: BOARD, line: 9, introduced: true },
+      ],
+    },
+    {
+      name: '--all audits every task',
+      head: drifted,
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /no record in docs\/taskboard\/TaskBoard\.csv/ }],
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../support/docs.js';
+import { testRule } from '../support/rule-tester.js';
+
+const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
+/** ST-B-002 has a CSV record but no Markdown board row. */
+const drifted = { ...base, [BOARD]: board([{ id: 'ST-B-001' }]) };
+
+testRule('md-row-missing', {
+  valid: [
+    {
+      name: 'a new task added to the CSV and the board together',
+      base,
+      head: {
+        ...base,
+        [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+        [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+        [planPath('B')]: plan('B', [{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
+      },
+    },
+    {
+      name: 'a change that repairs drift is clean (the missing Markdown row is added)',
+      base: drifted,
+      head: base,
+    },
+    {
+      name: 'an untouched drifted task is not judged',
+      base: drifted,
+      head: {
+        ...drifted,
+        [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress' }]),
+        [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002' }]),
+      },
+    },
+    {
+      name: 'a task removed from both sides is clean',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-002' }]), [CSV]: csv([{ id: 'ST-B-002' }]) },
+    },
+    {
+      name: 'with no Markdown board at all the rule stays silent (doc-missing reports the file)',
+      head: { [CSV]: csv([{ id: 'ST-B-001' }]) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a CSV record added without a Markdown row: points at the CSV record',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },
+      findings: [
+        {
+          taskId: 'ST-B-003',
+          file: CSV,
+          line: 4,
+          introduced: true,
+          message: /^ST-B-003 has a CSV record but no row on the Markdown board docs\/StateTrace_TaskBoard\.md; add the row$/,
+        },
+      ],
+    },
+    {
+      name: 'deleting a Markdown row leaves the CSV record without a mirror',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-001', file: CSV, line: 2, introduced: true, message: /ST-B-001 has a CSV record but no row/ }],
+    },
+    {
+      name: 'a task whose CSV record is edited while its Markdown row is already missing is pre-existing',
+      base: drifted,
+      head: { ...drifted, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', owner: 'QA' }]) },
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: false }],
+    },
+    {
+      name: '--all audits every task',
+      head: drifted,
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true, message: /no row on the Markdown board/ }],
+    },
+  ],
+});
