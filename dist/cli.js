@@ -9279,8 +9279,8 @@ function git(cwd, args, input2) {
     });
     const out = [];
     const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
     child.on(
       "error",
       (error62) => reject(new SourceError(`cannot run git (${error62.message}); install git and make sure it is on PATH`))
@@ -29616,9 +29616,11 @@ function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
   }
   return rows;
 }
-function csvTable(settings, file2, doc, problems) {
+function csvTable(settings, file2, text3, doc, problems) {
+  const sourceLines = doc.problems.length > 0 ? text3.split("\n") : [];
   for (const problem of doc.problems) {
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.message}` });
+    const lineText = (sourceLines[problem.line - 1] ?? "").replace(/\r/g, "").trim();
+    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
   }
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) return tableOf(file2, []);
@@ -29751,7 +29753,7 @@ function buildModel(files, blobs, settings) {
     if (decoded.kind !== "text") continue;
     model.texts.set(file2, decoded.text);
     if (settings.isCsv(file2)) {
-      model.csv = csvTable(settings, file2, blobs.csv(oid), model.problems);
+      model.csv = csvTable(settings, file2, decoded.text, blobs.csv(oid), model.problems);
     } else if (settings.isBoard(file2)) {
       model.board = tableOf(file2, markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems));
     } else if (settings.isBacklog(file2)) {
@@ -31385,6 +31387,7 @@ function parseCsv(bytes) {
   const problems = [];
   const bomLength = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
   let previousEnd = bomLength;
+  let resumeAfterLine = false;
   const describe3 = (code2) => {
     switch (code2) {
       case "CSV_QUOTE_NOT_CLOSED":
@@ -31406,13 +31409,20 @@ function parseCsv(bytes) {
       on_skip: (error62) => {
         const start = skipLineBreaks(bytes, previousEnd);
         const errorEnd = error62?.bytes;
-        problems.push({ line: lines.lineAt(start), message: describe3(error62?.code) });
+        const line = lines.lineAt(start);
+        if (problems.at(-1)?.line !== line) problems.push({ line, message: describe3(error62?.code) });
         if (typeof errorEnd === "number" && errorEnd > previousEnd) previousEnd = errorEnd;
+        resumeAfterLine = true;
       },
       // With `info: true` csv-parse hands over { record, info }, which its types do not model.
       on_record: (value) => {
         const { record: record2, info } = value;
-        const start = skipLineBreaks(bytes, previousEnd);
+        let from = previousEnd;
+        if (resumeAfterLine) {
+          while (from < bytes.length && bytes[from] !== LF && bytes[from] !== CR) from++;
+          resumeAfterLine = false;
+        }
+        const start = skipLineBreaks(bytes, from);
         const end = trimLineBreaks(bytes, start, info.bytes);
         previousEnd = info.bytes;
         records.push({ line: lines.lineAt(start), fields: record2, start, end });
@@ -41047,12 +41057,12 @@ var md_row_missing_default = defineRule({
 });
 
 // src/rules/mojibake-introduced.ts
-var REPLACEMENT_RUN = /\?{3,}|\uFFFD+/g;
+var REPLACEMENT_RUN = /\?{3,}|\uFFFD/;
 var NON_ASCII = /[^\x00-\x7F]/g;
 var count = (text3, pattern) => text3.match(pattern)?.length ?? 0;
 var mojibake_introduced_default = defineRule({
   id: "mojibake-introduced",
-  description: 'A changed document gains "???" or U+FFFD replacement runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
   defaultSeverity: "error",
   kind: "change",
   options: noOptions,
@@ -41070,13 +41080,12 @@ var mojibake_introduced_default = defineRule({
       const baseLines = new Set(before.split("\n"));
       const lines = after.split("\n");
       const index2 = lines.findIndex((line2) => REPLACEMENT_RUN.test(line2) && !baseLines.has(line2));
-      REPLACEMENT_RUN.lastIndex = 0;
       const line = index2 === -1 ? 1 : index2 + 1;
       findings.push({
         taskId: null,
         file: file2.path,
         line,
-        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters" : '"???" runs'} where it lost non-ASCII characters (first at line ${line}): a tool re-saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : '"???" runs where it lost non-ASCII characters'} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file2.path
       });
     }
@@ -41097,7 +41106,7 @@ function lookUpPlan(context, model, id) {
   }
   const letter = context.settings.planOfId(id);
   const plans = [...model.plans.values()].filter((plan) => letter !== null && plan.plan === letter);
-  return { via: "plan-letter", paths: [...csvLinks, ...mdLinks], plans };
+  return { via: "plan-letter", paths: [.../* @__PURE__ */ new Set([...csvLinks, ...mdLinks])], plans };
 }
 
 // src/rules/plan-entry-missing.ts
@@ -41201,7 +41210,7 @@ var plan_letter_mismatch_default = defineRule({
       for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
         const named = row2.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
         if (row2.source === "backlog" && row2.fields.plan) {
-          const fromColumn = /\bplan\s+([A-Z]{1,2})\b/i.exec(row2.fields.plan)?.[1]?.toUpperCase();
+          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row2.fields.plan)?.[1];
           if (fromColumn) named.push(fromColumn);
         }
         if (named.length === 0 || named.includes(letter)) continue;
@@ -41328,7 +41337,8 @@ var session_log_task_missing_default = defineRule({
     const findings = [];
     for (const id of context.tasks) {
       const change = boardStatusChanges(context, id)[0];
-      if (!change || logs.some((log) => log.mentions.has(id))) continue;
+      const single = primaryId(context, id);
+      if (!change || logs.some((log) => log.mentions.has(id) || log.mentions.has(single))) continue;
       findings.push({
         taskId: id,
         file: change.file,
@@ -41599,9 +41609,8 @@ function scopeLine(report) {
 function findingLine(finding) {
   const where = `${finding.line}`.padStart(5);
   const severity2 = finding.severity.padEnd(7);
-  const task = finding.taskId ? `${finding.taskId} ` : "";
   const origin = finding.introduced ? "" : " (pre-existing)";
-  return `${where}  ${severity2} ${task}${finding.message}${origin}  [${finding.rule}]`;
+  return `${where}  ${severity2} ${finding.message}${origin}  [${finding.rule}]`;
 }
 function renderText(report) {
   const lines = [verdictLine(report), scopeLine(report)];

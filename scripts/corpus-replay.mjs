@@ -1,16 +1,13 @@
 // Replays every commit of a clone as a pull request (first parent -> commit) and
 // reports findings per rule, time per PR, crashes, and whether commits that only
 // change line endings or blank lines stay silent.
-//   npm run corpus -- <path-to-clone> [--json]
+//   npm run corpus -- [path-to-clone] [--json]   (default: a fresh clone of the shared StateTrace bundle)
 import { execFileSync } from 'node:child_process';
 import { BlobStore, GitReader, defaultConfig, loadConfig, runCheck, describeError } from '../dist/api.js';
+import { corpusClone } from './corpus-clone.mjs';
 
 const args = process.argv.slice(2);
-const clone = args.find((arg) => !arg.startsWith('--'));
-if (!clone) {
-  console.error('usage: npm run corpus -- <path-to-git-clone> [--json]');
-  process.exit(2);
-}
+const clone = corpusClone(args.find((arg) => !arg.startsWith('--')));
 const git = (...gitArgs) =>
   execFileSync('git', gitArgs, { cwd: clone, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
 

@@ -12,3 +12,4 @@ export { renderText } from './report/text.js';
 export { renderMarkdown, parseMarkdownReport, COMMENT_MARKER } from './report/markdown.js';
 export { RULES } from './rules/index.js';
 export { VERSION } from './version.js';
+export { jsonSchemas } from './schemas.js';

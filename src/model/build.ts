@@ -171,9 +171,12 @@ function markdownTaskRows(
   return rows;
 }
 
-function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: DocProblem[]): TaskTable {
+function csvTable(settings: Settings, file: string, text: string, doc: CsvDocument, problems: DocProblem[]): TaskTable {
+  const sourceLines = doc.problems.length > 0 ? text.split('\n') : [];
   for (const problem of doc.problems) {
-    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.message}` });
+    // Keyed by the broken line's text, so a second broken record is new even when the first was old.
+    const lineText = (sourceLines[problem.line - 1] ?? '').replace(/\r/g, '').trim();
+    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
   }
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) return tableOf(file, []);
@@ -315,7 +318,7 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     model.texts.set(file, decoded.text);
 
     if (settings.isCsv(file)) {
-      model.csv = csvTable(settings, file, blobs.csv(oid)!, model.problems);
+      model.csv = csvTable(settings, file, decoded.text, blobs.csv(oid)!, model.problems);
     } else if (settings.isBoard(file)) {
       model.board = tableOf(file, markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems));
     } else if (settings.isBacklog(file)) {

@@ -29,9 +29,9 @@ export function scopeLine(report: Report): string {
 function findingLine(finding: ReportFinding): string {
   const where = `${finding.line}`.padStart(5);
   const severity = finding.severity.padEnd(7);
-  const task = finding.taskId ? `${finding.taskId} ` : '';
   const origin = finding.introduced ? '' : ' (pre-existing)';
-  return `${where}  ${severity} ${task}${finding.message}${origin}  [${finding.rule}]`;
+  // Messages name their task already; the rule id goes last, as linters print it.
+  return `${where}  ${severity} ${finding.message}${origin}  [${finding.rule}]`;
 }
 
 /** Plain text for a terminal, grouped by file like a linter. */

@@ -1,6 +1,6 @@
 import { defineRule, noOptions } from './rule.js';
 
-const REPLACEMENT_RUN = /\?{3,}|\uFFFD+/g;
+const REPLACEMENT_RUN = /\?{3,}|\uFFFD/;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7F]/g;
 
@@ -8,7 +8,7 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
 
 export default defineRule({
   id: 'mojibake-introduced',
-  description: 'A changed document gains "???" or U+FFFD replacement runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
   defaultSeverity: 'error',
   kind: 'change',
   options: noOptions,
@@ -27,13 +27,14 @@ export default defineRule({
       const baseLines = new Set(before.split('\n'));
       const lines = after.split('\n');
       const index = lines.findIndex((line) => REPLACEMENT_RUN.test(line) && !baseLines.has(line));
-      REPLACEMENT_RUN.lastIndex = 0;
       const line = index === -1 ? 1 : index + 1;
       findings.push({
         taskId: null,
         file: file.path,
         line,
-        message: `${file.path} gained ${gainedReplacement ? 'U+FFFD replacement characters' : '"???" runs'} where it lost non-ASCII characters (first at line ${line}): a tool re-saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        message: `${file.path} gained ${
+          gainedReplacement ? 'U+FFFD replacement characters (bytes that are not UTF-8)' : '"???" runs where it lost non-ASCII characters'
+        } (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file.path,
       });
     }

@@ -16,7 +16,8 @@ export default defineRule({
       for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
         const named = row.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
         if (row.source === 'backlog' && row.fields.plan) {
-          const fromColumn = /\bplan\s+([A-Z]{1,2})\b/i.exec(row.fields.plan)?.[1]?.toUpperCase();
+          // Case-sensitive: "Plan B" names a plan, "Plan to be decided" does not.
+          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row.fields.plan)?.[1];
           if (fromColumn) named.push(fromColumn);
         }
         if (named.length === 0 || named.includes(letter)) continue;

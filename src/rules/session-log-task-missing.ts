@@ -1,4 +1,4 @@
-import { boardStatusChanges } from './support/helpers.js';
+import { boardStatusChanges, primaryId } from './support/helpers.js';
 import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
@@ -16,7 +16,8 @@ export default defineRule({
     const findings = [];
     for (const id of context.tasks) {
       const change = boardStatusChanges(context, id)[0];
-      if (!change || logs.some((log) => log.mentions.has(id))) continue;
+      const single = primaryId(context, id);
+      if (!change || logs.some((log) => log.mentions.has(id) || log.mentions.has(single))) continue;
       findings.push({
         taskId: id,
         file: change.file,

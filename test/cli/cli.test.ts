@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { runCli } from '../../src/cli.js';
 import { reportSchema } from '../../src/report/report.js';
-import { BOARD, CSV, board, consistentTree, csv, sessionLog, sessionPath } from '../support/docs.js';
+import { BOARD, CSV, board, consistentTree, sessionLog, sessionPath } from '../support/docs.js';
 import { GitFixture } from '../support/git-fixture.js';
 
 async function cli(cwd: string, ...argv: string[]) {

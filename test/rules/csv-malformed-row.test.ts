@@ -138,3 +138,23 @@ testRule('csv-malformed-row', {
     },
   ],
 });
+
+// CSV syntax problems are keyed by their message only (`csv-syntax:<message>`), so a second
+// stray quote added by the change matches the one already at base and is marked pre-existing.
+describe('regression: a new CSV syntax error is pre-existing when base has another of the same kind', () => {
+  const stray = (id: string) => `"${id}","Title "quoted" word","Ready","Docs","D","docs/plans/PlanB_Work.md",""`;
+  testRule('csv-malformed-row', {
+    valid: [],
+    invalid: [
+      {
+        name: 'the stray quote added at line 4 is introduced; the one at line 3 is not',
+        base: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), stray('ST-B-002'), csvRecord({ id: 'ST-B-003' })) },
+        head: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), stray('ST-B-002'), stray('ST-B-003')) },
+        findings: [
+          { taskId: null, file: CSV, line: 4, introduced: true, message: /not doubled/ },
+          { taskId: null, file: CSV, line: 3, introduced: false, message: /not doubled/ },
+        ],
+      },
+    ],
+  });
+});

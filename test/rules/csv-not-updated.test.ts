@@ -38,11 +38,12 @@ testRule('csv-not-updated', {
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]), [BOARD]: board([{ id: 'ST-B-001', status: 'Done - 2025-12-22' }, { id: 'ST-B-002' }]) },
     },
     {
-      name: 'Markdown emphasis and <br> are ignored when comparing cells',
-      base,
+      name: 'CSV markup (**, <br>) and letter case are ignored when comparing cells',
+      base: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress', deliverable: '**New** report<br>v2' }, { id: 'ST-B-002' }]) },
       head: {
         ...base,
-        [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress', deliverable: '**Deliverable** of<br>ST-B-001' }, { id: 'ST-B-002' }]),
+        [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress', deliverable: '**New** report<br>v2' }, { id: 'ST-B-002' }]),
+        [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress', deliverable: 'new Report v2' }, { id: 'ST-B-002' }]),
       },
     },
     {

@@ -33,6 +33,15 @@ testRule('md-not-updated', {
       },
     },
     {
+      name: 'Markdown emphasis and <br> are ignored when comparing cells',
+      base: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress', title: '**Ship** the<br>report' }, { id: 'ST-B-002' }]) },
+      head: {
+        ...base,
+        [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress', title: '**Ship** the<br>report' }, { id: 'ST-B-002' }]),
+        [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress', title: 'Ship the report' }, { id: 'ST-B-002' }]),
+      },
+    },
+    {
       name: 'a CSV-only column (Notes) may change alone',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002' }]).replace('"ST-B-002","Title of ST-B-002","Ready","Docs","Deliverable of ST-B-002","docs/plans/PlanB_Work.md",""', '"ST-B-002","Title of ST-B-002","Ready","Docs","Deliverable of ST-B-002","docs/plans/PlanB_Work.md","a note"') },

@@ -18,8 +18,8 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) =>
       reject(new SourceError(`cannot run git (${error.message}); install git and make sure it is on PATH`)),
     );

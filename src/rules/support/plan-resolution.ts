@@ -24,5 +24,5 @@ export function lookUpPlan(context: RuleContext<unknown>, model: DocModel, id: s
   }
   const letter = context.settings.planOfId(id);
   const plans = [...model.plans.values()].filter((plan) => letter !== null && plan.plan === letter);
-  return { via: 'plan-letter', paths: [...csvLinks, ...mdLinks], plans };
+  return { via: 'plan-letter', paths: [...new Set([...csvLinks, ...mdLinks])], plans };
 }

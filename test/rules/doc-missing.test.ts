@@ -1,0 +1,51 @@
+import { BACKLOG, BOARD, CSV, INDEX, consistentTree, planPath, sessionLog, sessionPath } from '../support/docs.js';
+import { testRule } from '../support/rule-tester.js';
+
+const base = { ...consistentTree([{ id: 'ST-B-001' }]), [sessionPath(1)]: sessionLog(['ST-B-001']) };
+const without = (tree: Record<string, string>, ...paths: string[]) => Object.fromEntries(Object.entries(tree).filter(([path]) => !paths.includes(path)));
+
+testRule('doc-missing', {
+  valid: [
+    { name: 'nothing deleted', base, head: base },
+    { name: 'a plan, the plan index and a session log deleted', base, head: without(base, planPath('B'), INDEX, sessionPath(1)) },
+    { name: 'a board that was already missing at base', base: without(base, CSV), head: without(base, CSV) },
+    {
+      name: 'a board moved where the config says it now lives',
+      config: { paths: { board: 'docs/Board.md' } },
+      base,
+      head: { ...without(base, BOARD), 'docs/Board.md': base[BOARD]! },
+    },
+    { name: '--all never reports (change rule)', head: without(base, BOARD, CSV, BACKLOG) },
+  ],
+  invalid: [
+    {
+      name: 'the Markdown board deleted',
+      base,
+      head: without(base, BOARD),
+      findings: [{ taskId: null, file: BOARD, line: 1, introduced: true, message: /the change deletes docs\/StateTrace_TaskBoard\.md; .*restore it or change paths/ }],
+    },
+    {
+      name: 'the CSV deleted',
+      base,
+      head: without(base, CSV),
+      findings: [{ taskId: null, file: CSV, line: 1, introduced: true, message: /deletes docs\/taskboard\/TaskBoard\.csv/ }],
+    },
+    {
+      name: 'all three required documents deleted',
+      base,
+      head: without(base, BOARD, CSV, BACKLOG),
+      findings: [
+        { taskId: null, file: BACKLOG, line: 1, introduced: true },
+        { taskId: null, file: BOARD, line: 1, introduced: true },
+        { taskId: null, file: CSV, line: 1, introduced: true },
+      ],
+    },
+    {
+      name: 'a configured board path deleted',
+      config: { paths: { backlog: 'planning/Backlog.md' } },
+      base: { ...base, 'planning/Backlog.md': '# Backlog\n' },
+      head: base,
+      findings: [{ taskId: null, file: 'planning/Backlog.md', line: 1, introduced: true, message: /planning\/Backlog\.md/ }],
+    },
+  ],
+});
