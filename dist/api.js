@@ -33217,29 +33217,6 @@ function factorySpace(effects, ok2, type, max) {
     return ok2(code);
   }
 }
-function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code) {
-    if (max > 0 && markdownSpace(code)) {
-      effects.enter(type);
-      return prefix(code);
-    }
-    return after(code);
-  }
-  function prefix(code) {
-    if (markdownSpace(code) && size < max) {
-      effects.consume(code);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code);
-  }
-  function after(code) {
-    return size >= min ? ok2(code) : nok(code);
-  }
-}
 
 // node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap = class {
@@ -33874,104 +33851,6 @@ function initializeContent(effects) {
   }
 }
 
-// node_modules/micromark-util-edit-map/index.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
 // node_modules/micromark/lib/initialize/document.js
 var document = {
   tokenize: initializeDocument
@@ -34019,10 +33898,8 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self.events);
+      splice(self.events, indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      self.events.length = index2;
       return checkNewContainers(code);
     }
     return start(code);
@@ -34041,9 +33918,7 @@ function initializeDocument(effects) {
     return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
   }
   function thereIsANewContainer(code) {
-    if (childFlow) {
-      closeFlow();
-    }
+    if (childFlow) closeFlow();
     exitContainers(continued);
     return documentContinued(code);
   }
@@ -34063,9 +33938,7 @@ function initializeDocument(effects) {
   }
   function flowStart(code) {
     if (code === null) {
-      if (childFlow) {
-        closeFlow();
-      }
+      if (childFlow) closeFlow();
       exitContainers(0);
       effects.consume(code);
       return;
@@ -34097,13 +33970,9 @@ function initializeDocument(effects) {
   }
   function writeToChild(token, endOfFile) {
     const stream = self.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
+    if (endOfFile) stream.push(null);
     token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
+    if (childToken) childToken.next = token;
     childToken = token;
     childFlow.defineSkip(token.start);
     childFlow.write(stream);
@@ -34140,10 +34009,8 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self.events);
+      splice(self.events, indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      self.events.length = index2;
     }
   }
   function exitContainers(size) {
@@ -34188,17 +34055,24 @@ var attention = {
 };
 function resolveAllAttention(events, context) {
   let index2 = -1;
+  let open2;
+  let group;
+  let text3;
+  let openingSequence;
+  let closingSequence;
+  let use;
   let nextEvents;
+  let offset;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
+      open2 = index2;
       while (open2--) {
         if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
         context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
           if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
             ...events[open2][1].end
           };
@@ -34207,21 +34081,21 @@ function resolveAllAttention(events, context) {
           };
           movePoint(start, -use);
           movePoint(end, use);
-          const openingSequence = {
+          openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
               ...events[open2][1].end
             }
           };
-          const closingSequence = {
+          closingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start: {
               ...events[index2][1].start
             },
             end
           };
-          const text3 = {
+          text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -34230,7 +34104,7 @@ function resolveAllAttention(events, context) {
               ...events[index2][1].start
             }
           };
-          const group = {
+          group = {
             type: use > 1 ? "strong" : "emphasis",
             start: {
               ...openingSequence.start
@@ -34252,10 +34126,11 @@ function resolveAllAttention(events, context) {
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          } else {
+            offset = 0;
           }
           splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
           index2 = open2 + nextEvents.length - offset - 2;
@@ -34290,8 +34165,8 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code);
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2);
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open2));
     return ok2(code);
@@ -34568,29 +34443,11 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
 var nonLazyContinuation = {
   partial: true,
   tokenize: tokenizeNonLazyContinuation
 };
-function tokenizeNonLazyContinuation(effects, ok2, nok) {
-  const self = this;
-  return start;
-  function start(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code) {
-    return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
 var codeFenced = {
   concrete: true,
   name: "codeFenced",
@@ -34752,6 +34609,22 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     }
   }
 }
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
+  const self = this;
+  return start;
+  function start(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return lineStart;
+  }
+  function lineStart(code) {
+    return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
+  }
+}
 
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 var codeIndented = {
@@ -34763,10 +34636,15 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
+  const self = this;
   return start;
   function start(code) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code);
+  }
+  function afterPrefix(code) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code) : nok(code);
   }
   function atBreak(code) {
     if (code === null) {
@@ -34804,10 +34682,11 @@ function tokenizeFurtherStart(effects, ok2, nok) {
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code);
   }
-  function onNotEnoughPrefix(code) {
-    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
+  function afterPrefix(code) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok2(code) : markdownLineEnding(code) ? furtherStart2(code) : nok(code);
   }
 }
 
@@ -35693,6 +35572,8 @@ var headingAtx = {
 function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
+  let content3;
+  let text3;
   if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
@@ -35703,12 +35584,12 @@ function resolveHeadingAtx(events, context) {
     contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
   }
   if (contentEnd > contentStart) {
-    const content3 = {
+    content3 = {
       type: "atxHeadingText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text3 = {
+    text3 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
@@ -35783,6 +35664,10 @@ var htmlFlow = {
 var blankLineBefore = {
   partial: true,
   tokenize: tokenizeBlankLineBefore
+};
+var nonLazyContinuationStart = {
+  partial: true,
+  tokenize: tokenizeNonLazyContinuationStart
 };
 function resolveToHtmlFlow(events) {
   let index2 = events.length;
@@ -36045,7 +35930,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return continuation;
   }
   function continuationStart(code) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
+    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code);
   }
   function continuationStartNonLazy(code) {
     effects.enter("lineEnding");
@@ -36120,6 +36005,22 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function continuationAfter(code) {
     effects.exit("htmlFlow");
     return ok2(code);
+  }
+}
+function tokenizeNonLazyContinuationStart(effects, ok2, nok) {
+  const self = this;
+  return start;
+  function start(code) {
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return after;
+    }
+    return nok(code);
+  }
+  function after(code) {
+    return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
@@ -36474,11 +36375,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
+  let token;
   let open2;
   let close;
   let media;
   while (index2--) {
-    const token = events[index2][1];
+    token = events[index2][1];
     if (open2) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
@@ -36537,14 +36439,14 @@ function resolveToLabelEnd(events, context) {
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
   const self = this;
-  const labelStarts = self._labelStarts;
+  let index2 = self.events.length;
   let labelStart;
   let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
+  while (index2--) {
+    if ((self.events[index2][1].type === "labelImage" || self.events[index2][1].type === "labelLink") && !self.events[index2][1]._balanced) {
+      labelStart = self.events[index2][1];
+      break;
     }
-    labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
   function start(code) {
@@ -36578,7 +36480,6 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
   }
   function labelEndOk(code) {
-    labelStarts.pop();
     return ok2(code);
   }
   function labelEndNok(code) {
@@ -36672,7 +36573,6 @@ var labelStartImage = {
 };
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
-  let labelImage;
   return start;
   function start(code) {
     effects.enter("labelImage");
@@ -36686,18 +36586,13 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
       effects.enter("labelMarker");
       effects.consume(code);
       effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
+      effects.exit("labelImage");
       return after;
     }
     return nok(code);
   }
   function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelImage);
-    return ok2(code);
+    return code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code) : ok2(code);
   }
 }
 
@@ -36709,23 +36604,17 @@ var labelStartLink = {
 };
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
-  let labelLink;
   return start;
   function start(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code);
     effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
+    effects.exit("labelLink");
     return after;
   }
   function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelLink);
-    return ok2(code);
+    return code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code) : ok2(code);
   }
 }
 
@@ -36920,7 +36809,6 @@ var setextUnderline = {
   tokenize: tokenizeSetextUnderline
 };
 function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap2();
   let index2 = events.length;
   let content3;
   let text3;
@@ -36936,7 +36824,7 @@ function resolveToSetextUnderline(events, context) {
       }
     } else {
       if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
+        events.splice(index2, 1);
       }
       if (!definition2 && events[index2][1].type === "definition") {
         definition2 = index2;
@@ -36954,16 +36842,15 @@ function resolveToSetextUnderline(events, context) {
   };
   events[text3][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    events.splice(text3, 0, ["enter", heading, context]);
+    events.splice(definition2 + 1, 0, ["exit", events[content3][1], context]);
     events[content3][1].end = {
       ...events[definition2][1].end
     };
   } else {
     events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
+  events.push(["exit", heading, context]);
   return events;
 }
 function tokenizeSetextUnderline(effects, ok2, nok) {
@@ -37123,7 +37010,6 @@ function createResolver(extraResolver) {
   }
 }
 function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap2();
   let eventIndex = 0;
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
@@ -37141,9 +37027,7 @@ function resolveAllLineSuffixes(events, context) {
             size++;
             bufferIndex--;
           }
-          if (bufferIndex) {
-            break;
-          }
+          if (bufferIndex) break;
           bufferIndex = -1;
         } else if (chunk === -2) {
           tabs = true;
@@ -37177,13 +37061,13 @@ function resolveAllLineSuffixes(events, context) {
         if (data.start.offset === data.end.offset) {
           Object.assign(data, token);
         } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+          events.splice(eventIndex, 0, ["enter", token, context], ["exit", token, context]);
+          eventIndex += 2;
         }
       }
       eventIndex++;
     }
   }
-  editMap.consume(events);
   return events;
 }
 
@@ -37341,10 +37225,11 @@ function createTokenizer(parser, initialize, from) {
     accountForPotentialSkip();
   }
   function main() {
+    let chunkIndex;
     while (point3._index < chunks.length) {
       const chunk = chunks[point3._index];
       if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
+        chunkIndex = point3._index;
         if (point3._bufferIndex < 0) {
           point3._bufferIndex = 0;
         }
@@ -37552,34 +37437,30 @@ function serializeChunks(chunks, expandTabs) {
     let value;
     if (typeof chunk === "string") {
       value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
+    } else switch (chunk) {
+      case -5: {
+        value = "\r";
+        break;
+      }
+      case -4: {
+        value = "\n";
+        break;
+      }
+      case -3: {
+        value = "\r\n";
+        break;
+      }
+      case -2: {
+        value = expandTabs ? " " : "	";
+        break;
+      }
+      case -1: {
+        if (!expandTabs && atTab) continue;
+        value = " ";
+        break;
+      }
+      default: {
+        value = String.fromCharCode(chunk);
       }
     }
     atTab = chunk === -2;
@@ -37630,9 +37511,14 @@ function preprocess2() {
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
     const chunks = [];
-    let startPosition = 0;
+    let match;
+    let next;
+    let startPosition;
+    let endPosition;
+    let code;
+    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    startPosition = 0;
     buffer = "";
     if (start) {
       if (value.charCodeAt(0) === 65279) {
@@ -37642,9 +37528,9 @@ function preprocess2() {
     }
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code = value.charCodeAt(endPosition);
+      match = search.exec(value);
+      endPosition = match && match.index !== void 0 ? match.index : value.length;
+      code = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
@@ -37668,11 +37554,9 @@ function preprocess2() {
             break;
           }
           case 9: {
-            const next = Math.ceil(column / 4) * 4;
+            next = Math.ceil(column / 4) * 4;
             chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
+            while (column++ < next) chunks.push(-1);
             break;
           }
           case 10: {
@@ -37689,12 +37573,8 @@ function preprocess2() {
       startPosition = endPosition + 1;
     }
     if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
+      if (atCarriageReturn) chunks.push(-5);
+      if (buffer) chunks.push(buffer);
       chunks.push(null);
     }
     return chunks;

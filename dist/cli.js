@@ -33839,29 +33839,6 @@ function factorySpace(effects, ok2, type, max) {
     return ok2(code2);
   }
 }
-function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok2(code2) : nok(code2);
-  }
-}
 
 // node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap = class {
@@ -34496,104 +34473,6 @@ function initializeContent(effects) {
   }
 }
 
-// node_modules/micromark-util-edit-map/index.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
 // node_modules/micromark/lib/initialize/document.js
 var document = {
   tokenize: initializeDocument
@@ -34641,10 +34520,8 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self.events);
+      splice(self.events, indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      self.events.length = index2;
       return checkNewContainers(code2);
     }
     return start(code2);
@@ -34663,9 +34540,7 @@ function initializeDocument(effects) {
     return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
   }
   function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
+    if (childFlow) closeFlow();
     exitContainers(continued);
     return documentContinued(code2);
   }
@@ -34685,9 +34560,7 @@ function initializeDocument(effects) {
   }
   function flowStart(code2) {
     if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
+      if (childFlow) closeFlow();
       exitContainers(0);
       effects.consume(code2);
       return;
@@ -34719,13 +34592,9 @@ function initializeDocument(effects) {
   }
   function writeToChild(token, endOfFile) {
     const stream = self.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
+    if (endOfFile) stream.push(null);
     token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
+    if (childToken) childToken.next = token;
     childToken = token;
     childFlow.defineSkip(token.start);
     childFlow.write(stream);
@@ -34762,10 +34631,8 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self.events);
+      splice(self.events, indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      self.events.length = index2;
     }
   }
   function exitContainers(size) {
@@ -34810,17 +34677,24 @@ var attention = {
 };
 function resolveAllAttention(events, context) {
   let index2 = -1;
+  let open2;
+  let group;
+  let text3;
+  let openingSequence;
+  let closingSequence;
+  let use;
   let nextEvents;
+  let offset;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
+      open2 = index2;
       while (open2--) {
         if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
         context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
           if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
             ...events[open2][1].end
           };
@@ -34829,21 +34703,21 @@ function resolveAllAttention(events, context) {
           };
           movePoint(start, -use);
           movePoint(end, use);
-          const openingSequence = {
+          openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
               ...events[open2][1].end
             }
           };
-          const closingSequence = {
+          closingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start: {
               ...events[index2][1].start
             },
             end
           };
-          const text3 = {
+          text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -34852,7 +34726,7 @@ function resolveAllAttention(events, context) {
               ...events[index2][1].start
             }
           };
-          const group = {
+          group = {
             type: use > 1 ? "strong" : "emphasis",
             start: {
               ...openingSequence.start
@@ -34874,10 +34748,11 @@ function resolveAllAttention(events, context) {
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          } else {
+            offset = 0;
           }
           splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
           index2 = open2 + nextEvents.length - offset - 2;
@@ -34912,8 +34787,8 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2);
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2);
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open2));
     return ok2(code2);
@@ -35190,29 +35065,11 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
 var nonLazyContinuation = {
   partial: true,
   tokenize: tokenizeNonLazyContinuation
 };
-function tokenizeNonLazyContinuation(effects, ok2, nok) {
-  const self = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self.parser.lazy[self.now().line] ? nok(code2) : ok2(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
 var codeFenced = {
   concrete: true,
   name: "codeFenced",
@@ -35374,6 +35231,22 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     }
   }
 }
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
+  const self = this;
+  return start;
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return lineStart;
+  }
+  function lineStart(code2) {
+    return self.parser.lazy[self.now().line] ? nok(code2) : ok2(code2);
+  }
+}
 
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 var codeIndented = {
@@ -35385,10 +35258,15 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
+  const self = this;
   return start;
   function start(code2) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code2);
+  }
+  function afterPrefix(code2) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code2) : nok(code2);
   }
   function atBreak(code2) {
     if (code2 === null) {
@@ -35426,10 +35304,11 @@ function tokenizeFurtherStart(effects, ok2, nok) {
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code2);
   }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
+  function afterPrefix(code2) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok2(code2) : markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
   }
 }
 
@@ -36315,6 +36194,8 @@ var headingAtx = {
 function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
+  let content3;
+  let text3;
   if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
@@ -36325,12 +36206,12 @@ function resolveHeadingAtx(events, context) {
     contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
   }
   if (contentEnd > contentStart) {
-    const content3 = {
+    content3 = {
       type: "atxHeadingText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text3 = {
+    text3 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
@@ -36405,6 +36286,10 @@ var htmlFlow = {
 var blankLineBefore = {
   partial: true,
   tokenize: tokenizeBlankLineBefore
+};
+var nonLazyContinuationStart = {
+  partial: true,
+  tokenize: tokenizeNonLazyContinuationStart
 };
 function resolveToHtmlFlow(events) {
   let index2 = events.length;
@@ -36667,7 +36552,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return continuation;
   }
   function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
+    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code2);
   }
   function continuationStartNonLazy(code2) {
     effects.enter("lineEnding");
@@ -36742,6 +36627,22 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function continuationAfter(code2) {
     effects.exit("htmlFlow");
     return ok2(code2);
+  }
+}
+function tokenizeNonLazyContinuationStart(effects, ok2, nok) {
+  const self = this;
+  return start;
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    return self.parser.lazy[self.now().line] ? nok(code2) : ok2(code2);
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
@@ -37096,11 +36997,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
+  let token;
   let open2;
   let close;
   let media;
   while (index2--) {
-    const token = events[index2][1];
+    token = events[index2][1];
     if (open2) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
@@ -37159,14 +37061,14 @@ function resolveToLabelEnd(events, context) {
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
   const self = this;
-  const labelStarts = self._labelStarts;
+  let index2 = self.events.length;
   let labelStart;
   let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
+  while (index2--) {
+    if ((self.events[index2][1].type === "labelImage" || self.events[index2][1].type === "labelLink") && !self.events[index2][1]._balanced) {
+      labelStart = self.events[index2][1];
+      break;
     }
-    labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
   function start(code2) {
@@ -37200,7 +37102,6 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
   }
   function labelEndOk(code2) {
-    labelStarts.pop();
     return ok2(code2);
   }
   function labelEndNok(code2) {
@@ -37294,7 +37195,6 @@ var labelStartImage = {
 };
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
-  let labelImage;
   return start;
   function start(code2) {
     effects.enter("labelImage");
@@ -37308,18 +37208,13 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
       effects.enter("labelMarker");
       effects.consume(code2);
       effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
+      effects.exit("labelImage");
       return after;
     }
     return nok(code2);
   }
   function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code2);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelImage);
-    return ok2(code2);
+    return code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code2) : ok2(code2);
   }
 }
 
@@ -37331,23 +37226,17 @@ var labelStartLink = {
 };
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
-  let labelLink;
   return start;
   function start(code2) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code2);
     effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
+    effects.exit("labelLink");
     return after;
   }
   function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code2);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelLink);
-    return ok2(code2);
+    return code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code2) : ok2(code2);
   }
 }
 
@@ -37542,7 +37431,6 @@ var setextUnderline = {
   tokenize: tokenizeSetextUnderline
 };
 function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap2();
   let index2 = events.length;
   let content3;
   let text3;
@@ -37558,7 +37446,7 @@ function resolveToSetextUnderline(events, context) {
       }
     } else {
       if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
+        events.splice(index2, 1);
       }
       if (!definition2 && events[index2][1].type === "definition") {
         definition2 = index2;
@@ -37576,16 +37464,15 @@ function resolveToSetextUnderline(events, context) {
   };
   events[text3][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    events.splice(text3, 0, ["enter", heading, context]);
+    events.splice(definition2 + 1, 0, ["exit", events[content3][1], context]);
     events[content3][1].end = {
       ...events[definition2][1].end
     };
   } else {
     events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
+  events.push(["exit", heading, context]);
   return events;
 }
 function tokenizeSetextUnderline(effects, ok2, nok) {
@@ -37745,7 +37632,6 @@ function createResolver(extraResolver) {
   }
 }
 function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap2();
   let eventIndex = 0;
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
@@ -37763,9 +37649,7 @@ function resolveAllLineSuffixes(events, context) {
             size++;
             bufferIndex--;
           }
-          if (bufferIndex) {
-            break;
-          }
+          if (bufferIndex) break;
           bufferIndex = -1;
         } else if (chunk === -2) {
           tabs = true;
@@ -37799,13 +37683,13 @@ function resolveAllLineSuffixes(events, context) {
         if (data.start.offset === data.end.offset) {
           Object.assign(data, token);
         } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+          events.splice(eventIndex, 0, ["enter", token, context], ["exit", token, context]);
+          eventIndex += 2;
         }
       }
       eventIndex++;
     }
   }
-  editMap.consume(events);
   return events;
 }
 
@@ -37963,10 +37847,11 @@ function createTokenizer(parser, initialize, from) {
     accountForPotentialSkip();
   }
   function main() {
+    let chunkIndex;
     while (point3._index < chunks.length) {
       const chunk = chunks[point3._index];
       if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
+        chunkIndex = point3._index;
         if (point3._bufferIndex < 0) {
           point3._bufferIndex = 0;
         }
@@ -38174,34 +38059,30 @@ function serializeChunks(chunks, expandTabs) {
     let value;
     if (typeof chunk === "string") {
       value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
+    } else switch (chunk) {
+      case -5: {
+        value = "\r";
+        break;
+      }
+      case -4: {
+        value = "\n";
+        break;
+      }
+      case -3: {
+        value = "\r\n";
+        break;
+      }
+      case -2: {
+        value = expandTabs ? " " : "	";
+        break;
+      }
+      case -1: {
+        if (!expandTabs && atTab) continue;
+        value = " ";
+        break;
+      }
+      default: {
+        value = String.fromCharCode(chunk);
       }
     }
     atTab = chunk === -2;
@@ -38252,9 +38133,14 @@ function preprocess2() {
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
     const chunks = [];
-    let startPosition = 0;
+    let match;
+    let next;
+    let startPosition;
+    let endPosition;
+    let code2;
+    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    startPosition = 0;
     buffer = "";
     if (start) {
       if (value.charCodeAt(0) === 65279) {
@@ -38264,9 +38150,9 @@ function preprocess2() {
     }
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
+      match = search.exec(value);
+      endPosition = match && match.index !== void 0 ? match.index : value.length;
+      code2 = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
@@ -38290,11 +38176,9 @@ function preprocess2() {
             break;
           }
           case 9: {
-            const next = Math.ceil(column / 4) * 4;
+            next = Math.ceil(column / 4) * 4;
             chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
+            while (column++ < next) chunks.push(-1);
             break;
           }
           case 10: {
@@ -38311,12 +38195,8 @@ function preprocess2() {
       startPosition = endPosition + 1;
     }
     if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
+      if (atCarriageReturn) chunks.push(-5);
+      if (buffer) chunks.push(buffer);
       chunks.push(null);
     }
     return chunks;
