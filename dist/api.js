@@ -9297,8 +9297,15 @@ async function defaultBase(root, head) {
   for (const candidate of candidates) {
     const exists = await git(root, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
     if (exists.code !== 0) continue;
-    const base = await git(root, ["merge-base", candidate, head]);
-    if (base.code === 0) return base.stdout.toString("utf8").trim();
+    const base = await git(root, ["merge-base", "--end-of-options", candidate, head]);
+    if (base.code === 0) {
+      const sha = base.stdout.toString("utf8").trim();
+      const headSha = (await git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${head}^{commit}`])).stdout.toString("utf8").trim();
+      if (sha === headSha) {
+        throw new RevisionError(`${head} is on ${candidate.replace("refs/remotes/", "")} itself, so there is no change to check; pass --base (for example --base HEAD~1) or use --all`);
+      }
+      return sha;
+    }
     throw new RevisionError(`${head} shares no history with ${candidate.replace("refs/remotes/", "")}; pass --base explicitly`);
   }
   throw new RevisionError(
@@ -9360,6 +9367,22 @@ var GitReader = class {
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
+
+// src/config/format-issues.ts
+function formatIssues(source2, issues) {
+  const lines = issues.map((issue2) => {
+    const key = issue2.path.length > 0 ? issue2.path.map(String).join(".") : "(top level)";
+    if (issue2.code === "unrecognized_keys") {
+      const where = issue2.path.length > 0 ? `under "${key}"` : "at the top level";
+      return `unknown key${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")} ${where}`;
+    }
+    if (issue2.code === "invalid_value" && "values" in issue2) {
+      return `"${key}" must be one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    }
+    return `"${key}" ${issue2.message.replace(/^Invalid input: /, "")}`;
+  });
+  return `${source2}: invalid configuration: ${lines.join("; ")}. See schemas/config.schema.json or run "doc-sync init" for a commented example.`;
+}
 
 // src/config/schema.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -29169,20 +29192,6 @@ var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-fo
 
 // src/config/load.ts
 var DEFAULT_CONFIG_PATHS = [".github/doc-sync.yml", ".github/doc-sync.yaml"];
-function formatIssues(source2, issues) {
-  const lines = issues.map((issue2) => {
-    const key = issue2.path.length > 0 ? issue2.path.map(String).join(".") : "(top level)";
-    if (issue2.code === "unrecognized_keys") {
-      const where = issue2.path.length > 0 ? `under "${key}"` : "at the top level";
-      return `unknown key${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")} ${where}`;
-    }
-    if (issue2.code === "invalid_value" && "values" in issue2) {
-      return `"${key}" must be one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    }
-    return `"${key}" ${issue2.message.replace(/^Invalid input: /, "")}`;
-  });
-  return `${source2}: invalid configuration: ${lines.join("; ")}. See schemas/config.schema.json or run "doc-sync init" for a commented example.`;
-}
 function parseConfig(text3, source2) {
   const document3 = (0, import_yaml.parseDocument)(text3, { prettyErrors: true, uniqueKeys: true });
   if (document3.errors.length > 0) {
@@ -29201,8 +29210,8 @@ function parseConfig(text3, source2) {
 function defaultConfig() {
   return configSchema.parse({});
 }
-async function loadConfig(root, explicitPath) {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(process.cwd(), explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
+async function loadConfig(root, explicitPath, cwd = process.cwd()) {
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(cwd, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
   for (const path of candidates) {
     let text3;
     try {
@@ -30759,57 +30768,53 @@ function trimLineBreaks(bytes, start, end) {
   while (at > start && (bytes[at - 1] === CR || bytes[at - 1] === LF)) at--;
   return at;
 }
+function nextLineStart(bytes, offset) {
+  let at = offset;
+  while (at < bytes.length && bytes[at] !== LF && bytes[at] !== CR) at++;
+  return skipLineBreaks(bytes, at);
+}
+function describe3(code) {
+  switch (code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return 'a quoted field is never closed; add the missing `"`';
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return 'a quote inside a quoted field is not doubled; write `""` for a literal quote';
+    default:
+      return "the record cannot be read as CSV";
+  }
+}
 function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
   const problems = [];
-  const bomLength = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let previousEnd = bomLength;
-  let resumeAfterLine = false;
-  const describe3 = (code) => {
-    switch (code) {
-      case "CSV_QUOTE_NOT_CLOSED":
-        return 'a quoted field is never closed, so the rest of the file cannot be read; add the missing `"`';
-      case "CSV_INVALID_CLOSING_QUOTE":
-        return 'a quote inside a quoted field is not doubled; write `""` for a literal quote';
-      default:
-        return "the record cannot be read as CSV";
-    }
-  };
-  try {
-    parse3(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ["\r\n", "\n", "\r"],
-      skip_records_with_error: true,
-      on_skip: (error62) => {
-        const start = skipLineBreaks(bytes, previousEnd);
-        const errorEnd = error62?.bytes;
-        const line = lines.lineAt(start);
-        if (problems.at(-1)?.line !== line) problems.push({ line, message: describe3(error62?.code) });
-        if (typeof errorEnd === "number" && errorEnd > previousEnd) previousEnd = errorEnd;
-        resumeAfterLine = true;
-      },
-      // With `info: true` csv-parse hands over { record, info }, which its types do not model.
-      on_record: (value) => {
-        const { record: record2, info } = value;
-        let from = previousEnd;
-        if (resumeAfterLine) {
-          while (from < bytes.length && bytes[from] !== LF && bytes[from] !== CR) from++;
-          resumeAfterLine = false;
+  let offset = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  while (offset < bytes.length) {
+    const chunkStart = offset;
+    let previousEnd = chunkStart;
+    let failure2;
+    try {
+      parse3(Buffer.from(bytes.buffer, bytes.byteOffset + chunkStart, bytes.byteLength - chunkStart), {
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        record_delimiter: ["\r\n", "\n", "\r"],
+        // With `info: true` csv-parse hands over { record, info }, which its types do not model.
+        on_record: (value) => {
+          const { record: record2, info } = value;
+          const start = skipLineBreaks(bytes, previousEnd);
+          const end = trimLineBreaks(bytes, start, chunkStart + info.bytes);
+          previousEnd = chunkStart + info.bytes;
+          records.push({ line: lines.lineAt(start), fields: record2, start, end });
+          return null;
         }
-        const start = skipLineBreaks(bytes, from);
-        const end = trimLineBreaks(bytes, start, info.bytes);
-        previousEnd = info.bytes;
-        records.push({ line: lines.lineAt(start), fields: record2, start, end });
-        return null;
-      }
-    });
-  } catch (error62) {
-    const start = skipLineBreaks(bytes, previousEnd);
-    problems.push({ line: lines.lineAt(start), message: describe3(error62.code) });
+      });
+      offset = bytes.length;
+    } catch (error62) {
+      failure2 = error62.code;
+      const brokenStart = skipLineBreaks(bytes, previousEnd);
+      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2) });
+      offset = nextLineStart(bytes, brokenStart);
+    }
   }
   return { records, problems };
 }
@@ -40162,7 +40167,7 @@ function diffModels(base, head) {
 
 // src/model/links.ts
 import { posix as posix2 } from "node:path";
-var MD_PATH = /(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
 function pathsIn(text3, links = []) {
   const found = /* @__PURE__ */ new Set();
   for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
@@ -40337,7 +40342,10 @@ function csvTable(settings, file2, text3, doc, problems) {
     problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
   }
   const [headerRecord, ...records] = doc.records;
-  if (!headerRecord) return tableOf(file2, []);
+  if (!headerRecord) {
+    problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
+    return null;
+  }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === void 0) {
@@ -40349,7 +40357,7 @@ function csvTable(settings, file2, text3, doc, problems) {
       message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
       key: "csv-header"
     });
-    return tableOf(file2, []);
+    return null;
   }
   const rows = [];
   for (const record2 of records) {
@@ -40669,7 +40677,9 @@ function problemFindings(context, kinds) {
     file: problem.file,
     line: problem.line,
     message: problem.message,
-    key: `${problem.file}:${problem.key}`
+    key: `${problem.file}:${problem.key}`,
+    // A CSV that cannot be read at all hides every other CSV finding: it always fails.
+    ...problem.kind === "csv-header" ? { introduced: true } : {}
   }));
 }
 
@@ -40781,19 +40791,18 @@ var dead_plan_link_default = defineRule({
 // src/rules/doc-missing.ts
 var doc_missing_default = defineRule({
   id: "doc-missing",
-  description: "The change deletes the Markdown board, the CSV or the backlog.",
+  description: "The Markdown board, the CSV or the backlog does not exist (or the change deletes it).",
   defaultSeverity: "error",
-  kind: "change",
+  kind: "state",
   options: noOptions,
-  check({ changes, settings }) {
+  check({ head, settings }) {
     const { board, boardCsv, backlog } = settings.config.paths;
-    const required2 = /* @__PURE__ */ new Set([board, boardCsv, backlog]);
-    return changes.files.filter((file2) => file2.status === "deleted" && required2.has(file2.path)).map((file2) => ({
+    return [board, boardCsv, backlog].filter((path) => !head.files.has(path)).map((path) => ({
       taskId: null,
-      file: file2.path,
+      file: path,
       line: 1,
-      message: `the change deletes ${file2.path}; doc-sync checks it on every change, so restore it or change paths in the config`,
-      key: file2.path
+      message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in .github/doc-sync.yml`,
+      key: path
     }));
   }
 });
@@ -41199,6 +41208,8 @@ var status_mismatch_md_csv_default = defineRule({
         taskId: id,
         file: target.file,
         line: target.line,
+        // Same task, same disagreement: only then is it the drift that was already there.
+        key: `${id}:${md.status.category}/${csv.status.category}`,
         message: `${id} is ${describeStatus(md.status)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status)} in the CSV (line ${csv.line}); make them agree`
       });
     }
@@ -41223,6 +41234,7 @@ var status_mismatch_plan_default = defineRule({
         taskId: id,
         file: plan.row.file,
         line: plan.row.line,
+        key: `${id}:${board.status.category}/${plan.status.category}`,
         message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
       });
     }
@@ -41366,7 +41378,13 @@ async function runCheck(request) {
   }
   const head = await loadModel(request.reader, headSha, settings, store);
   const base = baseSha ? await loadModel(request.reader, baseSha, settings, store) : emptyModel();
-  const changes = diffModels(base, head);
+  if (head.files.size === 0 && base.files.size === 0) {
+    const { board, boardCsv, backlog, plans } = request.config.paths;
+    throw new ConfigError(
+      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(", ")}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`
+    );
+  }
+  const changes = request.mode === "all" ? { files: [], tasks: /* @__PURE__ */ new Map() } : diffModels(base, head);
   const tasks = request.mode === "all" ? allTaskIds(head) : new Set(changes.tasks.keys());
   const context = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
   const baseContext = { ...context, head: base };
@@ -41375,7 +41393,7 @@ async function runCheck(request) {
     if (rule.kind === "change" && request.mode === "all") continue;
     const found = rule.check({ ...context, options });
     if (found.length === 0) continue;
-    const keyOf = (finding) => finding.key ?? `${finding.taskId ?? ""}@${finding.file}`;
+    const keyOf = (finding) => finding.key ?? finding.taskId ?? finding.file;
     const atBase = rule.kind === "state" && request.mode === "change" ? new Set(rule.check({ ...baseContext, options }).map(keyOf)) : /* @__PURE__ */ new Set();
     for (const finding of found) {
       findings.push({
@@ -41409,13 +41427,14 @@ async function runCheck(request) {
       filesChanged: changes.files.length,
       filesParsed: (/* @__PURE__ */ new Set([...base.files.values(), ...head.files.values()])).size
     },
-    tasks: summarizeTasks(request.mode === "all" ? { files: [], tasks: /* @__PURE__ */ new Map() } : changes, head, tasks),
+    tasks: summarizeTasks(changes, head, tasks),
     findings,
     durationMs: Math.round(clock() - started)
   };
 }
 
 // src/report/text.ts
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function plural3(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
@@ -41423,7 +41442,8 @@ function plural3(count2, word) {
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.findings.length === 0) {
-    return report.mode === "all" ? "doc-sync: pass. Every task is consistent." : "doc-sync: pass. The planning docs changed consistently.";
+    if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
+    return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
   }
   const counts = [plural3(errors, "error"), plural3(warnings, "warning"), ...notices > 0 ? [plural3(notices, "notice")] : []].join(", ");
   return report.result === "fail" ? `doc-sync: FAIL. ${counts}; ${plural3(failing, "finding")} ${failing === 1 ? "fails" : "fail"} the gate.` : `doc-sync: pass. ${counts}, none failing the gate.`;
@@ -41448,7 +41468,9 @@ function renderText(report) {
   }
   for (const [file2, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push("", file2);
-    for (const finding of [...findings].sort((a, b) => a.line - b.line)) lines.push(findingLine(finding));
+    for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
+      lines.push(findingLine(finding));
+    }
   }
   if (report.findings.some((finding) => !finding.introduced)) {
     lines.push("", "Pre-existing findings were already there at base; they do not fail the gate.");

@@ -53,7 +53,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (values.all && values.base) throw new UsageError('--all audits one revision; drop --base or drop --all');
 
   const root = await findRepositoryRoot(io.cwd);
-  const { config, source } = await loadConfig(root, values.config);
+  const { config, source } = await loadConfig(root, values.config, io.cwd);
   const reader = new GitReader(root);
   const base = values.all ? undefined : (values.base ?? (await defaultBase(root, values.head)));
   const report = await runCheck({
@@ -118,11 +118,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${VERSION}\n`);
         return EXIT.pass;
       case undefined:
+        io.stderr(`${USAGE}\n`);
+        return EXIT.error;
       case '--help':
       case '-h':
       case 'help':
         io.stdout(`${USAGE}\n`);
-        return command === undefined ? EXIT.error : EXIT.pass;
+        return EXIT.pass;
       default:
         throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     }

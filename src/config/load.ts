@@ -1,28 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { formatIssues } from './format-issues.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where the config lives unless `--config` says otherwise. */
 export const DEFAULT_CONFIG_PATHS = ['.github/doc-sync.yml', '.github/doc-sync.yaml'] as const;
-
-/** Turns zod issues into one readable sentence per problem, naming the key. */
-export function formatIssues(source: string, issues: readonly z.core.$ZodIssue[]): string {
-  const lines = issues.map((issue) => {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
-    if (issue.code === 'unrecognized_keys') {
-      const where = issue.path.length > 0 ? `under "${key}"` : 'at the top level';
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} ${where}`;
-    }
-    if (issue.code === 'invalid_value' && 'values' in issue) {
-      return `"${key}" must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    }
-    return `"${key}" ${issue.message.replace(/^Invalid input: /, '')}`;
-  });
-  return `${source}: invalid configuration: ${lines.join('; ')}. See schemas/config.schema.json or run "doc-sync init" for a commented example.`;
-}
 
 /** Parses and validates config text; every problem is a ConfigError naming the key. */
 export function parseConfig(text: string, source: string): Config {
@@ -50,8 +34,12 @@ export function defaultConfig(): Config {
  * Reads the config from an explicit path (must exist) or from the default locations
  * under `root` (optional). Returns the config and where it came from.
  */
-export async function loadConfig(root: string, explicitPath?: string): Promise<{ config: Config; source: string | null }> {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(process.cwd(), explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
+export async function loadConfig(
+  root: string,
+  explicitPath?: string,
+  cwd: string = process.cwd(),
+): Promise<{ config: Config; source: string | null }> {
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(cwd, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
   for (const path of candidates) {
     let text: string;
     try {

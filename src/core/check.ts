@@ -7,7 +7,7 @@ import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { RuleContext } from '../rules/rule.js';
 import { VERSION } from '../version.js';
 import { BlobStore } from './blob-store.js';
-import { SourceError } from './errors.js';
+import { ConfigError, SourceError } from './errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
 import { enabledRules } from './rule-settings.js';
@@ -105,7 +105,15 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
   }
   const head = await loadModel(request.reader, headSha, settings, store);
   const base = baseSha ? await loadModel(request.reader, baseSha, settings, store) : emptyModel();
-  const changes = diffModels(base, head);
+  // Nothing to read at either end means the paths are wrong, not that all is well.
+  if (head.files.size === 0 && base.files.size === 0) {
+    const { board, boardCsv, backlog, plans } = request.config.paths;
+    throw new ConfigError(
+      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(', ')}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
+    );
+  }
+  // An audit has no change: rules judge every task and every file at head.
+  const changes = request.mode === 'all' ? { files: [], tasks: new Map() } : diffModels(base, head);
   const tasks = request.mode === 'all' ? allTaskIds(head) : new Set(changes.tasks.keys());
 
   const context: RuleContext<object> = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
@@ -116,7 +124,7 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
     const found = rule.check({ ...context, options });
     if (found.length === 0) continue;
     // A state rule's finding is pre-existing when the same problem shows at base.
-    const keyOf = (finding: RuleFinding) => finding.key ?? `${finding.taskId ?? ''}@${finding.file}`;
+    const keyOf = (finding: RuleFinding) => finding.key ?? finding.taskId ?? finding.file;
     const atBase =
       rule.kind === 'state' && request.mode === 'change'
         ? new Set(rule.check({ ...baseContext, options }).map(keyOf))
@@ -154,7 +162,7 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
       filesChanged: changes.files.length,
       filesParsed: new Set([...base.files.values(), ...head.files.values()]).size,
     },
-    tasks: summarizeTasks(request.mode === 'all' ? { files: [], tasks: new Map() } : changes, head, tasks),
+    tasks: summarizeTasks(changes, head, tasks),
     findings,
     durationMs: Math.round(clock() - started),
   };

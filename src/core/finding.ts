@@ -37,7 +37,7 @@ export interface RuleFinding {
   line: number;
   /**
    * Identity used to tell whether the same problem existed at base. Defaults to
-   * `taskId + file`; rules whose findings can repeat per task give a sharper key.
+   * the task ID (else the file); rules whose findings can repeat per task give a sharper key.
    */
   key?: string;
   /** A rule that knows better than the base re-run (e.g. counts) decides itself. */

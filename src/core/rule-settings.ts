@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { formatIssues } from '../config/load.js';
+import { formatIssues } from '../config/format-issues.js';
 import { ConfigError } from './errors.js';
 import type { Severity } from './finding.js';
 import { RULES } from '../rules/index.js';

@@ -171,7 +171,8 @@ function markdownTaskRows(
   return rows;
 }
 
-function csvTable(settings: Settings, file: string, text: string, doc: CsvDocument, problems: DocProblem[]): TaskTable {
+/** The CSV's task rows; null when the file cannot serve as a board (no header, no ID column). */
+function csvTable(settings: Settings, file: string, text: string, doc: CsvDocument, problems: DocProblem[]): TaskTable | null {
   const sourceLines = doc.problems.length > 0 ? text.split('\n') : [];
   for (const problem of doc.problems) {
     // Keyed by the broken line's text, so a second broken record is new even when the first was old.
@@ -179,7 +180,10 @@ function csvTable(settings: Settings, file: string, text: string, doc: CsvDocume
     problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
   }
   const [headerRecord, ...records] = doc.records;
-  if (!headerRecord) return tableOf(file, []);
+  if (!headerRecord) {
+    problems.push({ kind: 'csv-header', file, line: 1, taskId: null, message: `${file} has no header record (it is empty); restore the header and the records`, key: 'csv-empty' });
+    return null;
+  }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === undefined) {
@@ -191,7 +195,7 @@ function csvTable(settings: Settings, file: string, text: string, doc: CsvDocume
       message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in the config`,
       key: 'csv-header',
     });
-    return tableOf(file, []);
+    return null;
   }
   const rows: TaskRow[] = [];
   for (const record of records) {

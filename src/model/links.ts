@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 
-const MD_PATH = /(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+// The lookbehind anchors each match at a path start, so long runs of word characters stay linear.
+const MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
 
 /** Link targets and bare `*.md` paths in a cell, with backslashes turned into slashes. */
 export function pathsIn(text: string, links: readonly string[] = []): string[] {

@@ -40,68 +40,65 @@ function trimLineBreaks(bytes: Uint8Array, start: number, end: number): number {
   return at;
 }
 
+/** Offset of the start of the line after the one containing `offset`. */
+function nextLineStart(bytes: Uint8Array, offset: number): number {
+  let at = offset;
+  while (at < bytes.length && bytes[at] !== LF && bytes[at] !== CR) at++;
+  return skipLineBreaks(bytes, at);
+}
+
+function describe(code: string | undefined): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed; add the missing `"`';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a quoted field is not doubled; write `""` for a literal quote';
+    default:
+      return 'the record cannot be read as CSV';
+  }
+}
+
 /**
  * Parses CSV bytes with csv-parse, tolerating what real boards contain: a BOM, CRLF, LF
  * and lone-CR line endings mixed in one file, runs of blank lines. A record that cannot
- * be read (a stray or unclosed quote) becomes a problem with its line; the other records
- * are still returned. Never throws for bad input.
+ * be read (a stray or unclosed quote) becomes a problem with its line, and parsing starts
+ * again on the next line, so one broken record never hides the ones after it. Never
+ * throws for bad input.
  */
 export function parseCsv(bytes: Uint8Array): CsvDocument {
   const lines = new LineIndex(bytes);
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
-  const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let previousEnd = bomLength;
-  /** After a skipped record csv-parse resumes at the next line break past the error. */
-  let resumeAfterLine = false;
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 
-  const describe = (code: string | undefined): string => {
-    switch (code) {
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return 'a quoted field is never closed, so the rest of the file cannot be read; add the missing `"`';
-      case 'CSV_INVALID_CLOSING_QUOTE':
-        return 'a quote inside a quoted field is not doubled; write `""` for a literal quote';
-      default:
-        return 'the record cannot be read as CSV';
+  while (offset < bytes.length) {
+    const chunkStart = offset;
+    let previousEnd = chunkStart;
+    let failure: string | undefined;
+    try {
+      parse(Buffer.from(bytes.buffer, bytes.byteOffset + chunkStart, bytes.byteLength - chunkStart), {
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        // With `info: true` csv-parse hands over { record, info }, which its types do not model.
+        on_record: (value: unknown) => {
+          const { record, info } = value as RecordWithInfo;
+          const start = skipLineBreaks(bytes, previousEnd);
+          const end = trimLineBreaks(bytes, start, chunkStart + info.bytes);
+          previousEnd = chunkStart + info.bytes;
+          records.push({ line: lines.lineAt(start), fields: record, start, end });
+          return null;
+        },
+      });
+      offset = bytes.length;
+    } catch (error) {
+      failure = (error as { code?: string }).code;
+      // The broken record starts after the last good one; resume on the line after its start.
+      const brokenStart = skipLineBreaks(bytes, previousEnd);
+      problems.push({ line: lines.lineAt(brokenStart), message: describe(failure) });
+      offset = nextLineStart(bytes, brokenStart);
     }
-  };
-
-  try {
-    parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        const start = skipLineBreaks(bytes, previousEnd);
-        const errorEnd = (error as { bytes?: number } | undefined)?.bytes;
-        const line = lines.lineAt(start);
-        // csv-parse can report one broken record more than once; one problem per record.
-        if (problems.at(-1)?.line !== line) problems.push({ line, message: describe(error?.code) });
-        if (typeof errorEnd === 'number' && errorEnd > previousEnd) previousEnd = errorEnd;
-        resumeAfterLine = true;
-      },
-      // With `info: true` csv-parse hands over { record, info }, which its types do not model.
-      on_record: (value: unknown) => {
-        const { record, info } = value as RecordWithInfo;
-        let from = previousEnd;
-        if (resumeAfterLine) {
-          while (from < bytes.length && bytes[from] !== LF && bytes[from] !== CR) from++;
-          resumeAfterLine = false;
-        }
-        const start = skipLineBreaks(bytes, from);
-        const end = trimLineBreaks(bytes, start, info.bytes);
-        previousEnd = info.bytes;
-        records.push({ line: lines.lineAt(start), fields: record, start, end });
-        return null;
-      },
-    });
-  } catch (error) {
-    // csv-parse reports some problems by throwing; keep what was read and say where it stopped.
-    const start = skipLineBreaks(bytes, previousEnd);
-    problems.push({ line: lines.lineAt(start), message: describe((error as { code?: string }).code) });
   }
   return { records, problems };
 }

@@ -1,5 +1,7 @@
 import type { Report, ReportFinding } from './report.js';
 
+const SEVERITY_RANK: Record<ReportFinding['severity'], number> = { error: 0, warning: 1, notice: 2 };
+
 const short = (sha: string | null) => (sha ? sha.slice(0, 7) : '-');
 
 function plural(count: number, word: string): string {
@@ -10,7 +12,10 @@ function plural(count: number, word: string): string {
 export function verdictLine(report: Report): string {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.findings.length === 0) {
-    return report.mode === 'all' ? 'doc-sync: pass. Every task is consistent.' : 'doc-sync: pass. The planning docs changed consistently.';
+    if (report.mode === 'all') return 'doc-sync: pass. Every task is consistent.';
+    return report.summary.filesChanged === 0
+      ? 'doc-sync: pass. The change does not touch the planning docs.'
+      : 'doc-sync: pass. The planning docs changed consistently.';
   }
   const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(notices > 0 ? [plural(notices, 'notice')] : [])].join(', ');
   return report.result === 'fail'
@@ -45,7 +50,9 @@ export function renderText(report: Report): string {
   }
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push('', file);
-    for (const finding of [...findings].sort((a, b) => a.line - b.line)) lines.push(findingLine(finding));
+    for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
+      lines.push(findingLine(finding));
+    }
   }
   if (report.findings.some((finding) => !finding.introduced)) {
     lines.push('', 'Pre-existing findings were already there at base; they do not fail the gate.');

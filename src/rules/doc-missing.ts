@@ -2,21 +2,22 @@ import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
   id: 'doc-missing',
-  description: 'The change deletes the Markdown board, the CSV or the backlog.',
+  description: 'The Markdown board, the CSV or the backlog does not exist (or the change deletes it).',
   defaultSeverity: 'error',
-  kind: 'change',
+  kind: 'state',
   options: noOptions,
-  check({ changes, settings }) {
+  check({ head, settings }) {
     const { board, boardCsv, backlog } = settings.config.paths;
-    const required = new Set([board, boardCsv, backlog]);
-    return changes.files
-      .filter((file) => file.status === 'deleted' && required.has(file.path))
-      .map((file) => ({
+    // Judged at head and re-run at base: a deletion is introduced, a document the
+    // repository never had is pre-existing, shown but not failing.
+    return [board, boardCsv, backlog]
+      .filter((path) => !head.files.has(path))
+      .map((path) => ({
         taskId: null,
-        file: file.path,
+        file: path,
         line: 1,
-        message: `the change deletes ${file.path}; doc-sync checks it on every change, so restore it or change paths in the config`,
-        key: file.path,
+        message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in .github/doc-sync.yml`,
+        key: path,
       }));
   },
 });

@@ -22,6 +22,8 @@ export default defineRule({
         taskId: id,
         file: target.file,
         line: target.line,
+        // Same task, same disagreement: only then is it the drift that was already there.
+        key: `${id}:${md.status!.category}/${csv.status!.category}`,
         message: `${id} is ${describeStatus(md.status!)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status!)} in the CSV (line ${csv.line}); make them agree`,
       });
     }

@@ -17,6 +17,7 @@ export default defineRule({
         taskId: id,
         file: plan.row.file,
         line: plan.row.line,
+        key: `${id}:${board.status.category}/${plan.status.category}`,
         message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`,
       });
     }

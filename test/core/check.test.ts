@@ -56,6 +56,20 @@ describe('runCheck', () => {
     ]);
   });
 
+  test('no planning document at either end is a configuration error, not a silent pass', async () => {
+    const tree = { 'README.md': '# hello\n' };
+    const run = runCheck({ reader: new MemoryRepo({ base: tree, head: tree }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    await expect(run).rejects.toThrow(/none of the planning documents exist at head \(looked for docs\/StateTrace_TaskBoard\.md, .*\); set "paths"/);
+  });
+
+  test('an empty CSV is one failing finding, not a flood of missing rows', async () => {
+    const head = { ...base, [CSV]: '', [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) };
+    const report = await runCheck({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    const csvFindings = report.findings.filter((f) => f.file === CSV);
+    expect(csvFindings).toEqual([expect.objectContaining({ rule: 'csv-malformed-row', line: 1, introduced: true, message: expect.stringMatching(/no header record/) })]);
+    expect(report.result).toBe('fail');
+  });
+
   test('gate policies: never, warnings, and strict (pre-existing counts)', async () => {
     const drifted = { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) };
     const head = { ...drifted, [CSV]: csv([{ id: 'ST-B-001', status: 'Done', owner: 'Other' }, { id: 'ST-B-002' }]) };

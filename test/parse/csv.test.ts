@@ -35,6 +35,16 @@ describe('parseCsv', () => {
     expect(doc.problems).toEqual([{ line: 3, message: expect.stringMatching(/never closed/) }]);
   });
 
+  test('after a broken record, parsing resumes on the next line: no later record is lost', () => {
+    const doc = parseCsv(bytes('ID,Title\nST-B-001,"2"x\nST-B-002,two\r\nST-B-003,three\n'));
+    expect(doc.problems).toEqual([{ line: 2, message: expect.stringMatching(/not doubled/) }]);
+    expect(doc.records.map((record) => [record.line, record.fields[0]])).toEqual([
+      [1, 'ID'],
+      [3, 'ST-B-002'],
+      [4, 'ST-B-003'],
+    ]);
+  });
+
   test('two records glued together (missing line break) come back as one long record', () => {
     const doc = parseCsv(bytes(`${header}\nST-B-001,One,Done,Docs,d,p,ST-B-002,Two,Ready,Docs,d,p,\n`));
     expect(doc.records[1]!.fields).toHaveLength(13);

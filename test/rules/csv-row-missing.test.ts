@@ -37,8 +37,9 @@ testRule('csv-row-missing', {
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }]), [CSV]: csv([{ id: 'ST-B-001' }]) },
     },
     {
-      name: 'with no CSV at all the rule stays silent (doc-missing reports the file)',
-      head: { [BOARD]: board([{ id: 'ST-B-001' }]) },
+      name: 'a CSV deleted by the change: the rule stays silent (doc-missing reports the file once)',
+      base,
+      head: { ...Object.fromEntries(Object.entries(base).filter(([path]) => path !== CSV)), [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-003' }]) },
     },
   ],
   invalid: [

@@ -24,8 +24,8 @@ testRule('file-unreadable', {
     {
       name: 'a file of exactly maxFileBytes is within the limit',
       config: limits,
-      base: { [CSV]: '"ID"\r\n' },
-      head: { [CSV]: '"ID"\r\n', [sessionPath(1)]: logOfSize(100) },
+      base: { [BOARD]: '# b\n', [CSV]: '"ID"\r\n' },
+      head: { [BOARD]: '# b\n', [CSV]: '"ID"\r\n', [sessionPath(1)]: logOfSize(100) },
     },
     {
       name: 'an unchanged binary file is not judged in a change',
@@ -43,15 +43,15 @@ testRule('file-unreadable', {
     {
       name: 'a session log one byte over limits.maxFileBytes',
       config: limits,
-      base: { [CSV]: '"ID"\r\n' },
-      head: { [CSV]: '"ID"\r\n', [sessionPath(1)]: logOfSize(101) },
+      base: { [BOARD]: '# b\n', [CSV]: '"ID"\r\n' },
+      head: { [BOARD]: '# b\n', [CSV]: '"ID"\r\n', [sessionPath(1)]: logOfSize(101) },
       findings: [{ taskId: null, file: sessionPath(1), line: 1, introduced: true, message: /is 101 bytes, over the 100-byte limit/ }],
     },
     {
       name: 'a board that grew past the limit',
       config: limits,
-      base: { [BOARD]: '# Task Board\n' },
-      head: { [BOARD]: board([{ id: 'ST-B-001' }]) },
+      base: { [BOARD]: '# Task Board\n', [CSV]: '"ID"\r\n' },
+      head: { [BOARD]: board([{ id: 'ST-B-001' }]), [CSV]: '"ID"\r\n' },
       findings: [{ taskId: null, file: BOARD, line: 1, introduced: true, message: /over the 100-byte limit, so it was not checked/ }],
     },
     {

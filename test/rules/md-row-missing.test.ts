@@ -37,8 +37,9 @@ testRule('md-row-missing', {
       head: { ...base, [BOARD]: board([{ id: 'ST-B-002' }]), [CSV]: csv([{ id: 'ST-B-002' }]) },
     },
     {
-      name: 'with no Markdown board at all the rule stays silent (doc-missing reports the file)',
-      head: { [CSV]: csv([{ id: 'ST-B-001' }]) },
+      name: 'a board deleted by the change: the rule stays silent (doc-missing reports the file once)',
+      base,
+      head: { ...Object.fromEntries(Object.entries(base).filter(([path]) => path !== BOARD)), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-003' }]) },
     },
   ],
   invalid: [

@@ -53,8 +53,16 @@ export async function defaultBase(root: string, head: string): Promise<string> {
   for (const candidate of candidates) {
     const exists = await git(root, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
     if (exists.code !== 0) continue;
-    const base = await git(root, ['merge-base', candidate, head]);
-    if (base.code === 0) return base.stdout.toString('utf8').trim();
+    const base = await git(root, ['merge-base', '--end-of-options', candidate, head]);
+    if (base.code === 0) {
+      const sha = base.stdout.toString('utf8').trim();
+      const headSha = (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${head}^{commit}`])).stdout.toString('utf8').trim();
+      // On the default branch itself the merge base is head: an empty change would always pass.
+      if (sha === headSha) {
+        throw new RevisionError(`${head} is on ${candidate.replace('refs/remotes/', '')} itself, so there is no change to check; pass --base (for example --base HEAD~1) or use --all`);
+      }
+      return sha;
+    }
     throw new RevisionError(`${head} shares no history with ${candidate.replace('refs/remotes/', '')}; pass --base explicitly`);
   }
   throw new RevisionError(

@@ -19,5 +19,7 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
       line: problem.line,
       message: problem.message,
       key: `${problem.file}:${problem.key}`,
+      // A CSV that cannot be read at all hides every other CSV finding: it always fails.
+      ...(problem.kind === 'csv-header' ? { introduced: true } : {}),
     }));
 }
