@@ -40451,17 +40451,7 @@ function unreadable(file2, decoded, maxBytes) {
   return null;
 }
 function buildModel(files, blobs, settings) {
-  const model = {
-    files,
-    texts: /* @__PURE__ */ new Map(),
-    board: null,
-    csv: null,
-    backlog: null,
-    plans: /* @__PURE__ */ new Map(),
-    planIndex: null,
-    sessionLogs: /* @__PURE__ */ new Map(),
-    problems: []
-  };
+  const model = { ...emptyModel(), files };
   const maxBytes = settings.config.limits.maxFileBytes;
   const paths = [...files.keys()].sort();
   for (const file2 of paths) {

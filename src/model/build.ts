@@ -5,6 +5,7 @@ import type { MarkdownDocument, MarkdownRow, MarkdownTable } from '../parse/mark
 import type { DecodedDocument } from '../parse/text.js';
 import { planLinksIn } from './links.js';
 import {
+  emptyModel,
   indexById,
   type DocModel,
   type DocProblem,
@@ -297,17 +298,7 @@ function unreadable(file: string, decoded: DecodedDocument, maxBytes: number): D
 
 /** Builds the planning-doc model of one revision from its tracked files. */
 export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, settings: Settings): DocModel {
-  const model: DocModel = {
-    files,
-    texts: new Map(),
-    board: null,
-    csv: null,
-    backlog: null,
-    plans: new Map(),
-    planIndex: null,
-    sessionLogs: new Map(),
-    problems: [],
-  };
+  const model: DocModel = { ...emptyModel(), files };
   const maxBytes = settings.config.limits.maxFileBytes;
   const paths = [...files.keys()].sort();
   for (const file of paths) {
