@@ -30750,9 +30750,6 @@ var LineIndex = class {
     }
     return low + 1;
   }
-  get lineCount() {
-    return this.starts.length;
-  }
 };
 
 // src/parse/csv.ts
@@ -30812,8 +30809,9 @@ function parseCsv(bytes) {
     } catch (error62) {
       failure2 = error62.code;
       const brokenStart = skipLineBreaks(bytes, previousEnd);
-      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2) });
       offset = nextLineStart(bytes, brokenStart);
+      const text3 = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
+      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3 });
     }
   }
   return { records, problems };
@@ -39994,6 +39992,7 @@ var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace
 function compileSettings(config2) {
   const id = config2.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
+  const firstIdPattern = new RegExp(idScanner.source, "u");
   const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, "u");
   const exactSingle = new RegExp(`^(?:${id})$`, "u");
   const idWithGroups = new RegExp(`^(?:${id})`, "u");
@@ -40025,6 +40024,9 @@ function compileSettings(config2) {
       const text3 = cell.trim();
       if (!exact.test(text3)) return null;
       return { id: text3, range: !exactSingle.test(text3) };
+    },
+    firstId(text3) {
+      return firstIdPattern.exec(text3)?.[0] ?? text3;
     },
     planOfId(value) {
       const match = idWithGroups.exec(value);
@@ -40060,6 +40062,41 @@ function compileSettings(config2) {
       });
     }
   };
+}
+
+// src/model/model.ts
+function emptyModel() {
+  return {
+    files: /* @__PURE__ */ new Map(),
+    texts: /* @__PURE__ */ new Map(),
+    board: null,
+    csv: null,
+    backlog: null,
+    plans: /* @__PURE__ */ new Map(),
+    planIndex: null,
+    sessionLogs: /* @__PURE__ */ new Map(),
+    problems: []
+  };
+}
+function taskTables(model) {
+  return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table) => table !== null);
+}
+function rowsOf(table, id) {
+  return table?.byId.get(id) ?? [];
+}
+function planRowsOf(model, id) {
+  const rows = [];
+  for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
+  return rows;
+}
+function indexById(rows) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const row2 of rows) {
+    const list2 = byId.get(row2.id);
+    if (list2) list2.push(row2);
+    else byId.set(row2.id, [row2]);
+  }
+  return byId;
 }
 
 // src/diff/changes.ts
@@ -40149,18 +40186,10 @@ function diffModels(base, head) {
   const files = diffFiles(base.files, head.files);
   const changed = new Set(files.map((file2) => file2.path));
   const tasks = /* @__PURE__ */ new Map();
-  const tables = [
-    [base.board, head.board],
-    [base.csv, head.csv],
-    [base.backlog, head.backlog]
-  ];
-  for (const path of /* @__PURE__ */ new Set([...base.plans.keys(), ...head.plans.keys()])) {
-    tables.push([base.plans.get(path) ?? null, head.plans.get(path) ?? null]);
-  }
-  for (const [before, after] of tables) {
-    const file2 = after?.file ?? before?.file;
-    if (file2 === void 0 || !changed.has(file2)) continue;
-    diffTable(before, after, tasks);
+  const baseTables = new Map(taskTables(base).map((table) => [table.file, table]));
+  const headTables = new Map(taskTables(head).map((table) => [table.file, table]));
+  for (const file2 of /* @__PURE__ */ new Set([...baseTables.keys(), ...headTables.keys()])) {
+    if (changed.has(file2)) diffTable(baseTables.get(file2), headTables.get(file2), tasks);
   }
   return { files, tasks };
 }
@@ -40188,47 +40217,11 @@ function resolveLink(fromFile, target) {
 }
 function planLinksIn(fromFile, text3, links, isPlan) {
   const plans = [];
-  const others = [];
   for (const target of pathsIn(text3, links)) {
-    const candidates = resolveLink(fromFile, target);
-    const plan = candidates.find(isPlan);
-    if (plan) {
-      if (!plans.includes(plan)) plans.push(plan);
-    } else if (candidates[0]) others.push(target);
+    const plan = resolveLink(fromFile, target).find(isPlan);
+    if (plan && !plans.includes(plan)) plans.push(plan);
   }
-  return { plans, others };
-}
-
-// src/model/model.ts
-function emptyModel() {
-  return {
-    files: /* @__PURE__ */ new Map(),
-    texts: /* @__PURE__ */ new Map(),
-    board: null,
-    csv: null,
-    backlog: null,
-    plans: /* @__PURE__ */ new Map(),
-    planIndex: null,
-    sessionLogs: /* @__PURE__ */ new Map(),
-    problems: []
-  };
-}
-function rowsOf(table, id) {
-  return table?.byId.get(id) ?? [];
-}
-function planRowsOf(model, id) {
-  const rows = [];
-  for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
-  return rows;
-}
-function indexById(rows) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const row2 of rows) {
-    const list2 = byId.get(row2.id);
-    if (list2) list2.push(row2);
-    else byId.set(row2.id, [row2]);
-  }
-  return byId;
+  return plans;
 }
 
 // src/model/build.ts
@@ -40268,7 +40261,7 @@ function toTaskRow(settings, input2) {
   const planLinks = [];
   for (const cell of linkCells) {
     if (!cell) continue;
-    for (const plan of planLinksIn(input2.file, cell.text, cell.links, settings.isPlan).plans) {
+    for (const plan of planLinksIn(input2.file, cell.text, cell.links, settings.isPlan)) {
       if (!planLinks.includes(plan)) planLinks.push(plan);
     }
   }
@@ -40335,11 +40328,9 @@ function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
   }
   return rows;
 }
-function csvTable(settings, file2, text3, doc, problems) {
-  const sourceLines = doc.problems.length > 0 ? text3.split("\n") : [];
+function csvTable(settings, file2, doc, problems) {
   for (const problem of doc.problems) {
-    const lineText = (sourceLines[problem.line - 1] ?? "").replace(/\r/g, "").trim();
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
+    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
   }
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
@@ -40417,7 +40408,7 @@ var PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
 function planIndexDoc(settings, file2, text3) {
   const entries = text3.split("\n").flatMap((lineText, index2) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
-    const { plans } = planLinksIn(file2, lineText, links, settings.isPlan);
+    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
     if (plans.length === 0) return [];
     const progress = PROGRESS.exec(lineText);
     return [
@@ -40465,7 +40456,7 @@ function buildModel(files, blobs, settings) {
     if (decoded.kind !== "text") continue;
     model.texts.set(file2, decoded.text);
     if (settings.isCsv(file2)) {
-      model.csv = csvTable(settings, file2, decoded.text, blobs.csv(oid), model.problems);
+      model.csv = csvTable(settings, file2, blobs.csv(oid), model.problems);
     } else if (settings.isBoard(file2)) {
       model.board = tableOf(file2, markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems));
     } else if (settings.isBacklog(file2)) {
@@ -40587,10 +40578,6 @@ function boardStatusChanges(context, id) {
     (change) => (change.source === "board" || change.source === "csv") && change.statusChanged
   );
 }
-function primaryId(context, id) {
-  const scanner = new RegExp(context.settings.idScanner.source, "u");
-  return scanner.exec(id)?.[0] ?? id;
-}
 function comparable(text3) {
   return (text3 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
@@ -40694,11 +40681,10 @@ function checkMirror(context, edited) {
   for (const id of context.tasks) {
     const editedChanges = changesOf(context, id, edited);
     if (editedChanges.length === 0 || changesOf(context, id, other).length > 0) continue;
-    const editedRow = rowsOf(edited === "board" ? context.head.board : context.head.csv, id)[0];
-    const otherRow = rowsOf(other === "board" ? context.head.board : context.head.csv, id)[0];
-    const baseOther = rowsOf(other === "board" ? context.base.board : context.base.csv, id)[0];
-    if (!editedRow || !otherRow || !baseOther) continue;
-    const secondRecordAdded = editedChanges.some((change2) => change2.kind === "added") && rowsOf(edited === "board" ? context.base.board : context.base.csv, id).length > 0;
+    const editedRow = rowsOf(context.head[edited], id)[0];
+    const otherRow = rowsOf(context.head[other], id)[0];
+    if (!editedRow || !otherRow || rowsOf(context.base[other], id).length === 0) continue;
+    const secondRecordAdded = editedChanges.some((change2) => change2.kind === "added") && rowsOf(context.base[edited], id).length > 0;
     const changed = new Set(editedChanges.flatMap((change2) => change2.changedFields));
     const disagreeing = context.options.fields.filter((field) => {
       if (!changed.has(field)) return false;
@@ -40711,7 +40697,7 @@ function checkMirror(context, edited) {
       taskId: id,
       file: otherRow.file,
       line: otherRow.line,
-      message: secondRecordAdded ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other === "board" ? "board" : "csv"]} was not updated` : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL[other === "board" ? "board" : "csv"]} did not; copy the change across`
+      message: secondRecordAdded ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other]} was not updated` : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL[other]} did not; copy the change across`
     });
   }
   return findings;
@@ -40804,7 +40790,7 @@ var duplicate_id_default = defineRule({
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
-  check({ base, head, tasks, mode }) {
+  check({ base, head, tasks }) {
     const findings = [];
     for (const id of tasks) {
       for (const [label, before, after] of [
@@ -40822,7 +40808,7 @@ var duplicate_id_default = defineRule({
           message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row2) => row2.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
           key: `${label}:${id}`,
           // Judged on counts: introduced only when the change added a row with this ID.
-          introduced: mode === "all" || rows.length > baseCount
+          introduced: rows.length > baseCount
         });
       }
     }
@@ -40925,16 +40911,13 @@ var mojibake_introduced_default = defineRule({
 function lookUpPlan(context, model, id) {
   const csvLinks = rowsOf(model.csv, id).flatMap((row2) => row2.planLinks);
   const mdLinks = rowsOf(model.board, id).flatMap((row2) => row2.planLinks);
-  for (const [via, paths] of [
-    ["csv-planlink", csvLinks],
-    ["markdown-link", mdLinks]
-  ]) {
+  for (const paths of [csvLinks, mdLinks]) {
     const existing = paths.map((path) => model.plans.get(path)).filter((plan) => !!plan);
-    if (existing.length > 0) return { via, paths: [...paths], plans: existing };
+    if (existing.length > 0) return { paths, plans: existing };
   }
   const letter = context.settings.planOfId(id);
   const plans = [...model.plans.values()].filter((plan) => letter !== null && plan.plan === letter);
-  return { via: "plan-letter", paths: [.../* @__PURE__ */ new Set([...csvLinks, ...mdLinks])], plans };
+  return { paths: [.../* @__PURE__ */ new Set([...csvLinks, ...mdLinks])], plans };
 }
 
 // src/rules/plan-entry-missing.ts
@@ -40950,7 +40933,7 @@ var plan_entry_missing_default = defineRule({
     for (const id of context.tasks) {
       if (!isOnBoard(head, id)) continue;
       const lookup = lookUpPlan(context, head, id);
-      const single = primaryId(context, id);
+      const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
       const row2 = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
       const letter = context.settings.planOfId(id);
@@ -41165,7 +41148,7 @@ var session_log_task_missing_default = defineRule({
     const findings = [];
     for (const id of context.tasks) {
       const change = boardStatusChanges(context, id)[0];
-      const single = primaryId(context, id);
+      const single = context.settings.firstId(id);
       if (!change || logs.some((log) => log.mentions.has(id) || log.mentions.has(single))) continue;
       findings.push({
         taskId: id,
@@ -41312,13 +41295,7 @@ function enabledRules(config2, source2 = "configuration") {
 // src/core/check.ts
 var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
-  const ids = /* @__PURE__ */ new Set();
-  const add = (table) => table?.byId.forEach((_rows, id) => ids.add(id));
-  add(model.board);
-  add(model.csv);
-  add(model.backlog);
-  model.plans.forEach(add);
-  return ids;
+  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
 async function loadModel(reader, commit, settings, store) {
   const files = await reader.listFiles(commit, settings.isTracked);
@@ -41333,12 +41310,9 @@ function failsGate(finding, gate) {
 }
 function summarizeTasks(changes, head, ids) {
   return [...ids].sort().map((id) => {
-    const sources = [];
-    const add = (table) => table?.byId.get(id)?.forEach((row2) => sources.push({ source: row2.source, file: row2.file, line: row2.line }));
-    add(head.board);
-    add(head.csv);
-    add(head.backlog);
-    head.plans.forEach(add);
+    const sources = taskTables(head).flatMap(
+      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
+    );
     return {
       id,
       changes: (changes.tasks.get(id) ?? []).map((change) => ({

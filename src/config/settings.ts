@@ -25,6 +25,8 @@ export interface Settings {
   isTracked(path: string): boolean;
   /** The whole cell as an ID (`ST-B-001`, or a range `ST-Z-001-006`), else null. */
   exactId(cell: string): { id: string; range: boolean } | null;
+  /** The first single ID in a text (`ST-Z-001` for the range `ST-Z-001-006`), else the text. */
+  firstId(text: string): string;
   /** The plan letters an ID names (`B` for `ST-B-001`). */
   planOfId(id: string): string | null;
   /** The plan letters a plan file names (`B` for `PlanB_Performance.md`). */
@@ -48,6 +50,7 @@ const stripLeadingMarks = (value: string): string => value.replace(/^[^\p{L}\p{N
 export function compileSettings(config: Config): Settings {
   const id = config.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, 'gu');
+  const firstIdPattern = new RegExp(idScanner.source, 'u');
   const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, 'u');
   const exactSingle = new RegExp(`^(?:${id})$`, 'u');
   const idWithGroups = new RegExp(`^(?:${id})`, 'u');
@@ -85,6 +88,9 @@ export function compileSettings(config: Config): Settings {
       const text = cell.trim();
       if (!exact.test(text)) return null;
       return { id: text, range: !exactSingle.test(text) };
+    },
+    firstId(text) {
+      return firstIdPattern.exec(text)?.[0] ?? text;
     },
     planOfId(value) {
       const match = idWithGroups.exec(value);

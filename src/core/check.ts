@@ -2,7 +2,7 @@ import { compileSettings, type Settings } from '../config/settings.js';
 import type { Config } from '../config/schema.js';
 import { diffModels, type ChangeSet } from '../diff/changes.js';
 import { buildModel } from '../model/build.js';
-import { emptyModel, type DocModel, type TaskTable } from '../model/model.js';
+import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { RuleContext } from '../rules/rule.js';
 import { VERSION } from '../version.js';
@@ -38,13 +38,7 @@ export interface CheckRequest {
 }
 
 function allTaskIds(model: DocModel): Set<string> {
-  const ids = new Set<string>();
-  const add = (table: TaskTable | null) => table?.byId.forEach((_rows, id) => ids.add(id));
-  add(model.board);
-  add(model.csv);
-  add(model.backlog);
-  model.plans.forEach(add);
-  return ids;
+  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
 
 async function loadModel(reader: RepoReader, commit: string, settings: Settings, store: BlobStore): Promise<DocModel> {
@@ -63,13 +57,9 @@ export function failsGate(finding: Finding, gate: GatePolicy): boolean {
 
 function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string>): Report['tasks'] {
   return [...ids].sort().map((id) => {
-    const sources: Report['tasks'][number]['sources'] = [];
-    const add = (table: TaskTable | null) =>
-      table?.byId.get(id)?.forEach((row) => sources.push({ source: row.source, file: row.file, line: row.line }));
-    add(head.board);
-    add(head.csv);
-    add(head.backlog);
-    head.plans.forEach(add);
+    const sources = taskTables(head).flatMap((table) =>
+      (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line })),
+    );
     return {
       id,
       changes: (changes.tasks.get(id) ?? []).map((change) => ({

@@ -2,8 +2,6 @@
 export type Severity = 'error' | 'warning' | 'notice';
 export type ConfiguredSeverity = Severity | 'off';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
-
 /** A precise text edit of one file, computed from parsed positions (applied by the fix engine). */
 export interface Fix {
   file: string;

@@ -1,5 +1,5 @@
 import type { ColumnName } from '../config/schema.js';
-import type { DocModel, SourceKind, TaskRow, TaskTable } from '../model/model.js';
+import { taskTables, type DocModel, type SourceKind, type TaskRow, type TaskTable } from '../model/model.js';
 
 export type FileStatus = 'added' | 'modified' | 'deleted';
 
@@ -129,19 +129,11 @@ export function diffModels(base: DocModel, head: DocModel): ChangeSet {
   const files = diffFiles(base.files, head.files);
   const changed = new Set(files.map((file) => file.path));
   const tasks = new Map<string, RowChange[]>();
-  const tables: [TaskTable | null, TaskTable | null][] = [
-    [base.board, head.board],
-    [base.csv, head.csv],
-    [base.backlog, head.backlog],
-  ];
-  for (const path of new Set([...base.plans.keys(), ...head.plans.keys()])) {
-    tables.push([base.plans.get(path) ?? null, head.plans.get(path) ?? null]);
-  }
-  for (const [before, after] of tables) {
-    const file = after?.file ?? before?.file;
-    // An unchanged blob parses to the same rows: nothing to diff.
-    if (file === undefined || !changed.has(file)) continue;
-    diffTable(before, after, tasks);
+  // Pair tables by file; an unchanged blob parses to the same rows, so only changed files are diffed.
+  const baseTables = new Map(taskTables(base).map((table) => [table.file, table]));
+  const headTables = new Map(taskTables(head).map((table) => [table.file, table]));
+  for (const file of new Set([...baseTables.keys(), ...headTables.keys()])) {
+    if (changed.has(file)) diffTable(baseTables.get(file), headTables.get(file), tasks);
   }
   return { files, tasks };
 }

@@ -81,7 +81,7 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
   const planLinks: string[] = [];
   for (const cell of linkCells) {
     if (!cell) continue;
-    for (const plan of planLinksIn(input.file, cell.text, cell.links, settings.isPlan).plans) {
+    for (const plan of planLinksIn(input.file, cell.text, cell.links, settings.isPlan)) {
       if (!planLinks.includes(plan)) planLinks.push(plan);
     }
   }
@@ -173,12 +173,10 @@ function markdownTaskRows(
 }
 
 /** The CSV's task rows; null when the file cannot serve as a board (no header, no ID column). */
-function csvTable(settings: Settings, file: string, text: string, doc: CsvDocument, problems: DocProblem[]): TaskTable | null {
-  const sourceLines = doc.problems.length > 0 ? text.split('\n') : [];
+function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: DocProblem[]): TaskTable | null {
   for (const problem of doc.problems) {
     // Keyed by the broken line's text, so a second broken record is new even when the first was old.
-    const lineText = (sourceLines[problem.line - 1] ?? '').replace(/\r/g, '').trim();
-    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${lineText}` });
+    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
   }
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
@@ -260,7 +258,7 @@ const PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
 function planIndexDoc(settings: Settings, file: string, text: string): PlanIndexDoc {
   const entries = text.split('\n').flatMap((lineText, index) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
-    const { plans } = planLinksIn(file, lineText, links, settings.isPlan);
+    const plans = planLinksIn(file, lineText, links, settings.isPlan);
     if (plans.length === 0) return [];
     const progress = PROGRESS.exec(lineText);
     return [
@@ -313,7 +311,7 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     model.texts.set(file, decoded.text);
 
     if (settings.isCsv(file)) {
-      model.csv = csvTable(settings, file, decoded.text, blobs.csv(oid)!, model.problems);
+      model.csv = csvTable(settings, file, blobs.csv(oid)!, model.problems);
     } else if (settings.isBoard(file)) {
       model.board = tableOf(file, markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems));
     } else if (settings.isBacklog(file)) {

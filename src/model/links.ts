@@ -35,15 +35,11 @@ export function planLinksIn(
   text: string,
   links: readonly string[],
   isPlan: (path: string) => boolean,
-): { plans: string[]; others: string[] } {
+): string[] {
   const plans: string[] = [];
-  const others: string[] = [];
   for (const target of pathsIn(text, links)) {
-    const candidates = resolveLink(fromFile, target);
-    const plan = candidates.find(isPlan);
-    if (plan) {
-      if (!plans.includes(plan)) plans.push(plan);
-    } else if (candidates[0]) others.push(target);
+    const plan = resolveLink(fromFile, target).find(isPlan);
+    if (plan && !plans.includes(plan)) plans.push(plan);
   }
-  return { plans, others };
+  return plans;
 }

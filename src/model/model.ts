@@ -104,6 +104,11 @@ export function emptyModel(): DocModel {
   };
 }
 
+/** Every table that holds task rows: board, CSV, backlog, then the plans. */
+export function taskTables(model: DocModel): TaskTable[] {
+  return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table): table is TaskTable => table !== null);
+}
+
 /** Rows of a task on the boards and in the plans, at one revision. */
 export function rowsOf(table: TaskTable | null, id: string): TaskRow[] {
   return table?.byId.get(id) ?? [];

@@ -13,6 +13,8 @@ export interface CsvRecord {
 export interface CsvProblem {
   line: number;
   message: string;
+  /** The text of the line the broken record starts on (identifies it across revisions). */
+  text: string;
 }
 
 export interface CsvDocument {
@@ -96,8 +98,9 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
       failure = (error as { code?: string }).code;
       // The broken record starts after the last good one; resume on the line after its start.
       const brokenStart = skipLineBreaks(bytes, previousEnd);
-      problems.push({ line: lines.lineAt(brokenStart), message: describe(failure) });
       offset = nextLineStart(bytes, brokenStart);
+      const text = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
+      problems.push({ line: lines.lineAt(brokenStart), message: describe(failure), text });
     }
   }
   return { records, problems };

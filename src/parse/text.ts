@@ -43,7 +43,4 @@ export class LineIndex {
     return low + 1;
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
 }

@@ -1,4 +1,4 @@
-import { isOnBoard, primaryId } from './support/helpers.js';
+import { isOnBoard } from './support/helpers.js';
 import { lookUpPlan } from './support/plan-resolution.js';
 import { rowsOf } from '../model/model.js';
 import { defineRule, noOptions } from './rule.js';
@@ -15,7 +15,7 @@ export default defineRule({
     for (const id of context.tasks) {
       if (!isOnBoard(head, id)) continue;
       const lookup = lookUpPlan(context, head, id);
-      const single = primaryId(context, id);
+      const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
       const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0]!;
       const letter = context.settings.planOfId(id);

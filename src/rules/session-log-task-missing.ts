@@ -1,4 +1,4 @@
-import { boardStatusChanges, primaryId } from './support/helpers.js';
+import { boardStatusChanges } from './support/helpers.js';
 import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     const findings = [];
     for (const id of context.tasks) {
       const change = boardStatusChanges(context, id)[0];
-      const single = primaryId(context, id);
+      const single = context.settings.firstId(id);
       if (!change || logs.some((log) => log.mentions.has(id) || log.mentions.has(single))) continue;
       findings.push({
         taskId: id,

@@ -44,12 +44,6 @@ export function boardStatusChanges(context: RuleContext<unknown>, id: string): R
   );
 }
 
-/** The first single ID of a row (`ST-Z-001` for a range `ST-Z-001-006`). */
-export function primaryId(context: RuleContext<unknown>, id: string): string {
-  const scanner = new RegExp(context.settings.idScanner.source, 'u');
-  return scanner.exec(id)?.[0] ?? id;
-}
-
 /** Text of a cell for comparing the Markdown board with the CSV: no Markdown, no `<br>`, no spacing. */
 export function comparable(text: string | undefined): string {
   return (text ?? '')

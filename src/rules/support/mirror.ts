@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ColumnName } from '../../config/schema.js';
 import type { RuleFinding } from '../../core/finding.js';
-import type { SourceKind } from '../../model/model.js';
 import { rowsOf } from '../../model/model.js';
 import { categoriesDiffer, changesOf, comparable } from './helpers.js';
 import type { RuleContext } from '../rule.js';
@@ -21,16 +20,15 @@ const LABEL: Record<'board' | 'csv', string> = { board: 'Markdown row', csv: 'CS
  * cells now disagree with the other side, so an edit that repairs drift is clean.
  */
 export function checkMirror(context: RuleContext<MirrorOptions>, edited: 'board' | 'csv'): RuleFinding[] {
-  const other: SourceKind = edited === 'board' ? 'csv' : 'board';
+  const other = edited === 'board' ? 'csv' : 'board';
   const findings: RuleFinding[] = [];
   for (const id of context.tasks) {
     const editedChanges = changesOf(context, id, edited);
     if (editedChanges.length === 0 || changesOf(context, id, other).length > 0) continue;
-    const editedRow = rowsOf(edited === 'board' ? context.head.board : context.head.csv, id)[0];
-    const otherRow = rowsOf(other === 'board' ? context.head.board : context.head.csv, id)[0];
-    const baseOther = rowsOf(other === 'board' ? context.base.board : context.base.csv, id)[0];
-    if (!editedRow || !otherRow || !baseOther) continue;
-    const secondRecordAdded = editedChanges.some((change) => change.kind === 'added') && rowsOf(edited === 'board' ? context.base.board : context.base.csv, id).length > 0;
+    const editedRow = rowsOf(context.head[edited], id)[0];
+    const otherRow = rowsOf(context.head[other], id)[0];
+    if (!editedRow || !otherRow || rowsOf(context.base[other], id).length === 0) continue;
+    const secondRecordAdded = editedChanges.some((change) => change.kind === 'added') && rowsOf(context.base[edited], id).length > 0;
     const changed = new Set<ColumnName>(editedChanges.flatMap((change) => change.changedFields));
     const disagreeing = context.options.fields.filter((field) => {
       if (!changed.has(field)) return false;
@@ -44,8 +42,8 @@ export function checkMirror(context: RuleContext<MirrorOptions>, edited: 'board'
       file: otherRow.file,
       line: otherRow.line,
       message: secondRecordAdded
-        ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other === 'board' ? 'board' : 'csv']} was not updated`
-        : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(', ')}) but its ${LABEL[other === 'board' ? 'board' : 'csv']} did not; copy the change across`,
+        ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other]} was not updated`
+        : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(', ')}) but its ${LABEL[other]} did not; copy the change across`,
     });
   }
   return findings;
