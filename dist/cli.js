@@ -29827,6 +29827,7 @@ var reportSchema = external_exports.strictObject({
     })
   ),
   findings: external_exports.array(findingSchema),
+  skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
   durationMs: external_exports.number().min(0)
 }).describe("doc-sync JSON report");
 
@@ -41351,10 +41352,12 @@ var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
-async function loadModel(reader, commit, settings, store) {
-  const files = await reader.listFiles(commit, settings.isTracked);
+async function loadModel(reader, files, settings, store) {
   await store.load(reader, files.values());
   return buildModel(files, store, settings);
+}
+function withoutUntouchedSessionLogs(files, other, settings) {
+  return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
 }
 function failsGate(finding, gate) {
   if (gate.failOn === "never") return false;
@@ -41394,8 +41397,16 @@ async function runCheck(request) {
     if (!request.base) throw new SourceError("a base revision is needed to check a change; pass --base or use --all");
     baseSha = await request.reader.resolveRevision(request.base);
   }
-  const head = await loadModel(request.reader, headSha, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseSha, settings, store) : emptyModel();
+  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
+  let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
+  if (baseSha) {
+    [headFiles, baseFiles] = [
+      withoutUntouchedSessionLogs(headFiles, baseFiles, settings),
+      withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
+    ];
+  }
+  const head = await loadModel(request.reader, headFiles, settings, store);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
     throw new ConfigError(

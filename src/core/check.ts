@@ -41,10 +41,19 @@ function allTaskIds(model: DocModel): Set<string> {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
 
-async function loadModel(reader: RepoReader, commit: string, settings: Settings, store: BlobStore): Promise<DocModel> {
-  const files = await reader.listFiles(commit, settings.isTracked);
+async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore): Promise<DocModel> {
   await store.load(reader, files.values());
   return buildModel(files, store, settings);
+}
+
+/**
+ * Session logs only matter when the change adds or edits them; an untouched log is
+ * the same at both ends and has no finding of its own to introduce. Dropping them
+ * saves reading (and, through the API, one request per log) of what is usually most
+ * of the planning files.
+ */
+function withoutUntouchedSessionLogs(files: Map<string, string>, other: Map<string, string>, settings: Settings): Map<string, string> {
+  return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
 }
 
 /** Does this finding fail the gate under the policy? */
@@ -93,8 +102,16 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
     if (!request.base) throw new SourceError('a base revision is needed to check a change; pass --base or use --all');
     baseSha = await request.reader.resolveRevision(request.base);
   }
-  const head = await loadModel(request.reader, headSha, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseSha, settings, store) : emptyModel();
+  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
+  let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : new Map<string, string>();
+  if (baseSha) {
+    [headFiles, baseFiles] = [
+      withoutUntouchedSessionLogs(headFiles, baseFiles, settings),
+      withoutUntouchedSessionLogs(baseFiles, headFiles, settings),
+    ];
+  }
+  const head = await loadModel(request.reader, headFiles, settings, store);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;

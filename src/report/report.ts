@@ -60,6 +60,10 @@ export const reportSchema = z
       }),
     ),
     findings: z.array(findingSchema),
+    skipped: z
+      .strictObject({ label: z.string(), by: z.string() })
+      .optional()
+      .describe('Set when the gate was skipped by a label; the findings are still listed but fail nothing.'),
     durationMs: z.number().min(0),
   })
   .describe('doc-sync JSON report');

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/config/load.js';
 import { BlobStore } from '../../src/core/blob-store.js';
 import { runCheck } from '../../src/core/check.js';
 import { reportSchema } from '../../src/report/report.js';
-import { BOARD, CSV, board, consistentTree, csv } from '../support/docs.js';
+import { BOARD, CSV, board, consistentTree, csv, sessionLog, sessionPath } from '../support/docs.js';
 import { MemoryRepo } from '../support/memory-repo.js';
 
 const tasks = [{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002' }];
@@ -20,6 +20,18 @@ describe('runCheck', () => {
     expect(repo.blobReads).toHaveLength(Object.keys(base).length + 1);
     await runCheck({ reader: repo, config: defaultConfig(), base: 'head', head: 'again', mode: 'change', store });
     expect(repo.blobReads).toHaveLength(Object.keys(base).length + 1);
+  });
+
+  test('reads only the session logs the change adds or edits, in change mode', async () => {
+    const withLogs = { ...base, [sessionPath(1)]: sessionLog(['ST-B-001']), [sessionPath(2)]: sessionLog(['ST-B-002']) };
+    const head = { ...withLogs, [sessionPath(2)]: sessionLog(['ST-B-002', 'ST-B-001']), [sessionPath(3)]: sessionLog(['ST-B-001', 'ST-B-002']) };
+    const repo = new MemoryRepo({ base: withLogs, head });
+    const report = await runCheck({ reader: repo, config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    // The untouched log 0001 is not read; 0002 (both ends) and 0003 are.
+    expect(report.summary.filesParsed).toBe(Object.keys(base).length + 3);
+    expect(repo.blobReads).toHaveLength(Object.keys(base).length + 3);
+    const audit = await runCheck({ reader: new MemoryRepo({ head }), config: defaultConfig(), head: 'head', mode: 'all' });
+    expect(audit.summary.filesParsed).toBe(Object.keys(head).length);
   });
 
   test('line-ending, BOM and blank-line conversions touch nothing and find nothing', async () => {
