@@ -11,6 +11,12 @@ export interface MarkdownOptions {
   docsBaseUrl?: string;
   /** Maximum body length (defaults to GitHub's comment limit). */
   maxLength?: number;
+  /** Content fingerprint to embed (hidden), so an unchanged result is not re-posted. */
+  fingerprint?: string;
+  /** Extra Markdown blocks shown after the findings (the bot's suggestions, command outcomes). */
+  sections?: readonly string[];
+  /** Where the full report goes when it does not fit (default: the job summary). */
+  overflowHint?: string;
 }
 
 const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
@@ -28,7 +34,11 @@ function row(finding: ReportFinding, docsBaseUrl: string | undefined): string {
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const head = [COMMENT_MARKER, `### ${verdictLine(report)}`, '', `<sub>${scopeLine(report)}</sub>`];
+  const overflowHint = options.overflowHint ?? 'the job summary';
+  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
+  const icon = report.result === 'fail' ? '❌' : report.findings.length > 0 ? '⚠️' : '✅';
+  const head = [...marker, `### ${icon} ${verdictLine(report)}`, '', `<sub>${scopeLine(report)}</sub>`];
+  const sections = (options.sections ?? []).flatMap((section) => ['', section]);
   const tableHeader = ['', '| Severity | Rule | Task | Where | Message | Origin |', '|---|---|---|---|---|---|'];
   const json = JSON.stringify(report, null, 2);
   const jsonBlock = ['', '<details><summary>JSON report</summary>', '', '```json', json, '```', '', '</details>', ''];
@@ -38,10 +48,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (report.findings.length > 0) {
       lines.push(...tableHeader, ...report.findings.slice(0, shown).map((finding) => row(finding, options.docsBaseUrl)));
       const left = report.findings.length - shown;
-      if (left > 0) lines.push('', `…and ${left} more finding${left === 1 ? '' : 's'} (less important ones) left out to fit; the full report is in the job summary.`);
+      if (left > 0) lines.push('', `…and ${left} more finding${left === 1 ? '' : 's'} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
     }
+    lines.push(...sections);
     if (withJson) lines.push(...jsonBlock);
-    else lines.push('', '_The JSON report is too large for a comment; it is in the job summary and the `report-path` output._', '');
+    else lines.push('', `_The JSON report is too large for a comment; it is in ${overflowHint}._`, '');
     return lines.join('\n');
   };
 

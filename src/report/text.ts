@@ -11,6 +11,9 @@ function plural(count: number, word: string): string {
 /** The one-line verdict every channel opens with. */
 export function verdictLine(report: Report): string {
   const { errors, warnings, notices, failing } = report.summary;
+  if (report.skipped) {
+    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural(report.findings.length, 'finding')} fail nothing.`;
+  }
   if (report.findings.length === 0) {
     if (report.mode === 'all') return 'doc-sync: pass. Every task is consistent.';
     return report.summary.filesChanged === 0

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import type { ActionInputs } from './inputs.js';
+
+/** What the runner tells the action about the run (from GITHUB_* variables and the event file). */
+export interface RunContext {
+  eventName: string;
+  payload: unknown;
+  /** GITHUB_REF: the branch a push, merge group or dispatch ran on. */
+  ref: string | null;
+  /** GITHUB_SHA. */
+  sha: string | null;
+  /** owner/repo from GITHUB_REPOSITORY. */
+  repository: string;
+}
+
+export interface PullInfo {
+  number: number;
+  url: string;
+  baseRef: string;
+  headRef: string;
+  headRepo: string | null;
+  baseRepo: string;
+  /** The head branch lives in another repository: the token is read-only there. */
+  fork: boolean;
+  labels: string[];
+  changedFiles: number | null;
+  author: string | null;
+}
+
+export type RunPlan =
+  | { kind: 'not-applicable'; reason: string }
+  | {
+      kind: 'check';
+      event: string;
+      /** The revision to compare with; for pull requests the merge base of this and head is used. */
+      base: string;
+      head: string;
+      /** Pull requests compare with the merge base (three dots), pushes with `before`. */
+      useMergeBase: boolean;
+      /** The branch whose strictness applies (a pull request's base, else the pushed ref). */
+      targetRef: string | null;
+      pull: PullInfo | null;
+      /** pull_request_target runs with a write token next to untrusted code: read through the API only. */
+      apiOnly: boolean;
+    };
+
+const PULL_ACTIONS = ['opened', 'synchronize', 'reopened', 'edited', 'labeled', 'unlabeled', 'ready_for_review'];
+
+const repoSchema = z.object({ full_name: z.string() }).nullable();
+const pullSchema = z.object({
+  number: z.number(),
+  html_url: z.string(),
+  changed_files: z.number().optional(),
+  user: z.object({ login: z.string() }).nullable().optional(),
+  labels: z.array(z.object({ name: z.string() })).default([]),
+  base: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }) }),
+  head: z.object({ ref: z.string(), sha: z.string(), repo: repoSchema }),
+});
+const pullEventSchema = z.object({ action: z.string(), pull_request: pullSchema });
+const pushEventSchema = z.object({ before: z.string(), after: z.string(), ref: z.string(), deleted: z.boolean().optional() });
+const mergeGroupEventSchema = z.object({ merge_group: z.object({ base_sha: z.string(), head_sha: z.string(), base_ref: z.string() }) });
+const dispatchEventSchema = z.object({ inputs: z.record(z.string(), z.unknown()).nullable().optional() });
+
+const ZERO_SHA = /^0+$/;
+
+export type PullPayload = z.infer<typeof pullSchema>;
+
+export function pullInfo(pull: PullPayload): PullInfo {
+  const headRepo = pull.head.repo?.full_name ?? null;
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    baseRef: pull.base.ref,
+    headRef: pull.head.ref,
+    headRepo,
+    baseRepo: pull.base.repo.full_name,
+    // A deleted fork has no head repo: treat it as a fork (no writes there).
+    fork: headRepo !== pull.base.repo.full_name,
+    labels: pull.labels.map((label) => label.name),
+    changedFiles: pull.changed_files ?? null,
+    author: pull.user?.login ?? null,
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown, eventName: string): T {
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`the ${eventName} event payload is missing ${issue.path.join('.') || 'its fields'} (${issue.message}); is GITHUB_EVENT_PATH the runner's event file?`);
+  }
+  return result.data;
+}
+
+/**
+ * Turns the run's event into what to compare. Pure: the runner's context in, a
+ * plan out. Events that cannot carry a change are "not applicable", never a failure.
+ */
+export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' | 'head'>): RunPlan {
+  const { eventName } = context;
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const event = parse(pullEventSchema, context.payload, eventName);
+      if (!PULL_ACTIONS.includes(event.action)) {
+        return { kind: 'not-applicable', reason: `pull request action "${event.action}" changes no documents` };
+      }
+      const pull = pullInfo(event.pull_request);
+      return {
+        kind: 'check',
+        event: eventName,
+        base: inputs.base ?? event.pull_request.base.sha,
+        head: inputs.head ?? event.pull_request.head.sha,
+        useMergeBase: true,
+        targetRef: pull.baseRef,
+        pull,
+        apiOnly: eventName === 'pull_request_target',
+      };
+    }
+    case 'merge_group': {
+      const { merge_group: group } = parse(mergeGroupEventSchema, context.payload, eventName);
+      return { kind: 'check', event: eventName, base: group.base_sha, head: group.head_sha, useMergeBase: false, targetRef: group.base_ref, pull: null, apiOnly: false };
+    }
+    case 'push': {
+      const push = parse(pushEventSchema, context.payload, eventName);
+      if (push.deleted || ZERO_SHA.test(push.after)) return { kind: 'not-applicable', reason: `${push.ref} was deleted` };
+      if (ZERO_SHA.test(push.before)) {
+        return { kind: 'not-applicable', reason: `${push.ref} is a new branch, so the push has no "before" commit to compare with` };
+      }
+      return { kind: 'check', event: eventName, base: inputs.base ?? push.before, head: inputs.head ?? push.after, useMergeBase: false, targetRef: push.ref, pull: null, apiOnly: false };
+    }
+    case 'workflow_dispatch': {
+      const dispatch = parse(dispatchEventSchema, context.payload, eventName);
+      const given = (name: string) => {
+        const value = dispatch.inputs?.[name];
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+      };
+      const base = inputs.base ?? given('base');
+      const head = inputs.head ?? given('head') ?? context.sha;
+      if (!base || !head) {
+        throw new ConfigError('workflow_dispatch needs a base revision: declare a "base" workflow input (and optionally "head") or set the action\'s "base" input');
+      }
+      return { kind: 'check', event: eventName, base, head, useMergeBase: false, targetRef: context.ref, pull: null, apiOnly: false };
+    }
+    default:
+      return {
+        kind: 'not-applicable',
+        reason: `doc-sync checks pull_request, pull_request_target, merge_group, push and workflow_dispatch events, not ${eventName}`,
+      };
+  }
+}

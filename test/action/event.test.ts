@@ -1,0 +1,107 @@
+import { planRun, type RunContext } from '../../src/action/event.js';
+import { INPUT_DEFAULTS, isStrictBranch, readInputs } from '../../src/action/inputs.js';
+import { gateFor } from '../../src/action/main.js';
+import { pullPayload } from '../support/events.js';
+
+const BASE = 'a'.repeat(40);
+const HEAD = 'b'.repeat(40);
+
+
+const context = (eventName: string, payload: unknown, ref: string | null = null): RunContext => ({ eventName, payload, ref, sha: HEAD, repository: 'acme/plans' });
+const noOverrides = { base: null, head: null };
+
+describe('planRun', () => {
+  test.each(['opened', 'synchronize', 'reopened', 'edited', 'labeled', 'unlabeled', 'ready_for_review'])('pull_request %s compares the merge base of base and head', (action) => {
+    const plan = planRun(context('pull_request', pullPayload({ action })), noOverrides);
+    expect(plan).toMatchObject({ kind: 'check', base: BASE, head: HEAD, useMergeBase: true, targetRef: 'main', apiOnly: false });
+  });
+
+  test.each(['closed', 'assigned', 'review_requested'])('pull_request %s is not applicable (passes)', (action) => {
+    expect(planRun(context('pull_request', pullPayload({ action })), noOverrides)).toMatchObject({ kind: 'not-applicable' });
+  });
+
+  test('pull_request_target reads through the API only and takes strictness from the base ref, not GITHUB_REF', () => {
+    const plan = planRun(context('pull_request_target', pullPayload(), 'refs/heads/unrelated'), noOverrides);
+    expect(plan).toMatchObject({ kind: 'check', apiOnly: true, targetRef: 'main' });
+  });
+
+  test('a fork pull request is recognised by its head repository', () => {
+    const plan = planRun(context('pull_request', pullPayload({ fork: true, labels: ['doc-sync:skip'] })), noOverrides);
+    expect(plan.kind === 'check' && plan.pull).toMatchObject({ fork: true, labels: ['doc-sync:skip'], headRepo: 'someone/plans' });
+  });
+
+  test('push compares before → after; new and deleted branches are not applicable', () => {
+    const zero = '0'.repeat(40);
+    expect(planRun(context('push', { before: BASE, after: HEAD, ref: 'refs/heads/release/1.0' }), noOverrides)).toMatchObject({
+      kind: 'check',
+      base: BASE,
+      head: HEAD,
+      useMergeBase: false,
+      targetRef: 'refs/heads/release/1.0',
+    });
+    expect(planRun(context('push', { before: zero, after: HEAD, ref: 'refs/heads/new' }), noOverrides)).toMatchObject({ kind: 'not-applicable', reason: /new branch/ });
+    expect(planRun(context('push', { before: BASE, after: zero, ref: 'refs/heads/gone', deleted: true }), noOverrides)).toMatchObject({ kind: 'not-applicable', reason: /deleted/ });
+  });
+
+  test('merge_group compares the queue base with the group head', () => {
+    const payload = { merge_group: { base_sha: BASE, head_sha: HEAD, base_ref: 'refs/heads/main' } };
+    expect(planRun(context('merge_group', payload), noOverrides)).toMatchObject({ kind: 'check', base: BASE, head: HEAD, targetRef: 'refs/heads/main' });
+  });
+
+  test('workflow_dispatch takes base/head from workflow inputs or action inputs, and needs a base', () => {
+    expect(planRun(context('workflow_dispatch', { inputs: { base: 'v1.0' } }, 'refs/heads/main'), noOverrides)).toMatchObject({ base: 'v1.0', head: HEAD });
+    expect(planRun(context('workflow_dispatch', { inputs: {} }), { base: 'main~3', head: 'main' })).toMatchObject({ base: 'main~3', head: 'main' });
+    expect(() => planRun(context('workflow_dispatch', { inputs: {} }), noOverrides)).toThrow(/needs a base revision/);
+  });
+
+  test.each(['issues', 'schedule', 'release'])('%s is not applicable, with the reason', (event) => {
+    expect(planRun(context(event, {}), noOverrides)).toMatchObject({ kind: 'not-applicable', reason: new RegExp(`not ${event}`) });
+  });
+
+  test('a payload that is not a pull request event says which field is missing', () => {
+    expect(() => planRun(context('pull_request', { action: 'opened' }), noOverrides)).toThrow(/payload is missing pull_request/);
+  });
+});
+
+describe('inputs', () => {
+  const inputs = (given: Record<string, string>) => readInputs((name) => given[name] ?? '');
+
+  test('empty inputs take the documented defaults', () => {
+    expect(inputs({})).toMatchObject({ comment: 'always', 'fail-on': 'error', 'skip-label': 'doc-sync:skip', 'auto-open-backlog': 'off', 'strict-branches': [], config: null, source: 'auto' });
+  });
+
+  test('strict branches are a comma or newline list of globs', () => {
+    const parsed = inputs({ 'strict-branches': 'release/**,\n hotfix/*\n' });
+    expect(parsed['strict-branches']).toEqual(['release/**', 'hotfix/*']);
+    expect(isStrictBranch('refs/heads/release/2.0/rc', parsed['strict-branches'])).toBe(true);
+    expect(isStrictBranch('hotfix/x', parsed['strict-branches'])).toBe(true);
+    expect(isStrictBranch('main', parsed['strict-branches'])).toBe(false);
+    expect(isStrictBranch(null, parsed['strict-branches'])).toBe(false);
+  });
+
+  test.each([
+    ['comment', 'sometimes', /input "comment" is invalid.*always, on-failure, never.*got "sometimes"/],
+    ['fail-on', 'fatal', /input "fail-on" is invalid.*error, warning, never/],
+    ['auto-open-backlog', 'yes', /input "auto-open-backlog".*off, suggest, commit, pull-request/],
+  ])('a bad %s names the input and its values', (name, value, message) => {
+    expect(() => inputs({ [name]: value })).toThrow(message);
+  });
+
+  test('every input has a default that action.yml declares', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const action = parse(await readFile('action.yml', 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; main: string } };
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      if (name !== 'token') expect([name, action.inputs[name]!.default]).toEqual([name, value]);
+    }
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  test('strict branches fail on warnings and count pre-existing drift; fail-on never stays never', () => {
+    const strict = inputs({ 'strict-branches': 'release/**' });
+    expect(gateFor(strict, 'release/1')).toEqual({ failOn: 'warning', strict: true });
+    expect(gateFor(strict, 'main')).toEqual({ failOn: 'error', strict: false });
+    expect(gateFor({ ...strict, 'fail-on': 'never' }, 'release/1')).toEqual({ failOn: 'never', strict: true });
+  });
+});
