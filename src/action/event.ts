@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { parseSlashCommand, type SlashCommand } from './commands.js';
 import type { ActionInputs } from './inputs.js';
 
 /** What the runner tells the action about the run (from GITHUB_* variables and the event file). */
@@ -31,6 +32,13 @@ export interface PullInfo {
 export type RunPlan =
   | { kind: 'not-applicable'; reason: string }
   | {
+      kind: 'command';
+      command: SlashCommand;
+      issueNumber: number;
+      commentId: number;
+      commenter: string;
+    }
+  | {
       kind: 'check';
       event: string;
       /** The revision to compare with; for pull requests the merge base of this and head is used. */
@@ -61,6 +69,12 @@ const pullEventSchema = z.object({ action: z.string(), pull_request: pullSchema 
 const pushEventSchema = z.object({ before: z.string(), after: z.string(), ref: z.string(), deleted: z.boolean().optional() });
 const mergeGroupEventSchema = z.object({ merge_group: z.object({ base_sha: z.string(), head_sha: z.string(), base_ref: z.string() }) });
 const dispatchEventSchema = z.object({ inputs: z.record(z.string(), z.unknown()).nullable().optional() });
+
+const issueCommentEventSchema = z.object({
+  action: z.string(),
+  issue: z.object({ number: z.number(), pull_request: z.object({ url: z.string().nullable().optional() }).nullable().optional() }),
+  comment: z.object({ id: z.number(), body: z.string().nullable().default(''), user: z.object({ login: z.string(), type: z.string() }).nullable() }),
+});
 
 const ZERO_SHA = /^0+$/;
 
@@ -142,10 +156,20 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
       }
       return { kind: 'check', event: eventName, base, head, useMergeBase: false, targetRef: context.ref, pull: null, apiOnly: false };
     }
+    case 'issue_comment': {
+      const event = parse(issueCommentEventSchema, context.payload, eventName);
+      if (event.action !== 'created') return { kind: 'not-applicable', reason: `comment action "${event.action}" carries no new command` };
+      if (!event.issue.pull_request) return { kind: 'not-applicable', reason: `#${event.issue.number} is an issue, not a pull request` };
+      // Bots (doc-sync itself included) never drive doc-sync: no loops, no impersonation.
+      if (!event.comment.user || event.comment.user.type === 'Bot') return { kind: 'not-applicable', reason: 'the comment was written by a bot' };
+      const command = parseSlashCommand(event.comment.body ?? '');
+      if (!command) return { kind: 'not-applicable', reason: 'the comment has no /doc-sync command' };
+      return { kind: 'command', command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login };
+    }
     default:
       return {
         kind: 'not-applicable',
-        reason: `doc-sync checks pull_request, pull_request_target, merge_group, push and workflow_dispatch events, not ${eventName}`,
+        reason: `doc-sync checks pull_request, pull_request_target, merge_group, push and workflow_dispatch events (and answers /doc-sync commands in issue_comment), not ${eventName}`,
       };
   }
 }

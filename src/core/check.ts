@@ -56,6 +56,13 @@ function withoutUntouchedSessionLogs(files: Map<string, string>, other: Map<stri
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
 }
 
+/** The documents at one commit, for callers that edit them (the bot's backlog rows). */
+export async function loadModelAt(reader: RepoReader, config: Config, commit: string, store?: BlobStore): Promise<{ model: DocModel; settings: Settings }> {
+  const settings = compileSettings(config);
+  const files = await reader.listFiles(commit, settings.isTracked);
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config.limits.maxFileBytes)), settings };
+}
+
 /** Does this finding fail the gate under the policy? */
 export function failsGate(finding: Finding, gate: GatePolicy): boolean {
   if (gate.failOn === 'never') return false;

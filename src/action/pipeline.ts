@@ -1,0 +1,92 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RepoCoordinates } from '../adapters/github/api-reader.js';
+import type { GitHubClient } from '../adapters/github/client.js';
+import { canWrite, labelAddedBy } from '../adapters/github/permissions.js';
+import type { Config } from '../config/schema.js';
+import { runCheck, type GatePolicy } from '../core/check.js';
+import type { Report } from '../report/report.js';
+import { verdictLine } from '../report/text.js';
+import { loadConfigAt } from './config-at.js';
+import type { PullInfo, RunPlan } from './event.js';
+import { isStrictBranch, type ActionInputs } from './inputs.js';
+import { publish } from './publish.js';
+import type { ActionRuntime } from './runtime.js';
+import { openSource, type OpenedSource } from './source.js';
+
+/** Rule docs of the running action version, when the runner says which it is. */
+export function docsBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const repository = env.GITHUB_ACTION_REPOSITORY;
+  if (!repository) return undefined;
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  return `${server}/${repository}/blob/${env.GITHUB_ACTION_REF || 'main'}/docs/rules/`;
+}
+
+/** Release branches: warnings fail too, and pre-existing drift in touched tasks counts. */
+export function gateFor(inputs: Pick<ActionInputs, 'fail-on' | 'strict-branches'>, targetRef: string | null): GatePolicy {
+  if (isStrictBranch(targetRef, inputs['strict-branches'])) {
+    return { failOn: inputs['fail-on'] === 'never' ? 'never' : 'warning', strict: true };
+  }
+  return { failOn: inputs['fail-on'], strict: false };
+}
+
+/** What one run of the action works with. */
+export interface Session {
+  runtime: ActionRuntime;
+  env: NodeJS.ProcessEnv;
+  inputs: ActionInputs;
+  github: GitHubClient | null;
+  where: RepoCoordinates;
+  eventName: string;
+}
+
+/** A check of one pull request or push, ready to publish. */
+export interface Checked {
+  report: Report;
+  source: OpenedSource;
+  config: Config;
+}
+
+export type CheckPlan = Extract<RunPlan, { kind: 'check' }>;
+
+/** Reads both ends, applies the gate (strict branches, skip label), runs the core. */
+export async function checkPlan(session: Session, plan: CheckPlan): Promise<Checked> {
+  const { runtime, inputs, github, where } = session;
+  const source = await openSource(plan, {
+    workspace: session.env.GITHUB_WORKSPACE ?? null,
+    preference: inputs.source,
+    github,
+    where,
+    log: (line) => runtime.info(line),
+  });
+  runtime.info(`Checking ${source.base.slice(0, 7)}..${source.head.slice(0, 7)} (${plan.event}), reading files through ${source.kind === 'git' ? 'the git checkout' : 'the GitHub API'}.`);
+  // A pull request is judged by the config its base branch has.
+  const configCommit = plan.pull ? source.base : source.head;
+  const { config, source: configSource } = await loadConfigAt(source.reader, configCommit, inputs.config);
+  runtime.info(configSource ? `Config: ${configSource}` : 'Config: none found, using the defaults');
+
+  let gate = gateFor(inputs, plan.targetRef);
+  if (gate.strict) runtime.info(`${plan.targetRef} is a strict branch: warnings and pre-existing drift in touched tasks fail too.`);
+  let skipped: Report['skipped'];
+  if (plan.pull && github && inputs['skip-label'] && plan.pull.labels.includes(inputs['skip-label'])) {
+    const label = inputs['skip-label'];
+    const by = await labelAddedBy(github, where, plan.pull.number, label);
+    if (by && (await canWrite(github, where, by))) {
+      skipped = { label, by };
+      gate = { failOn: 'never', strict: false };
+    } else {
+      runtime.annotate('warning', `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : 'whoever added it'} has no write access to the repository.`, { title: 'doc-sync' });
+    }
+  }
+  const checked = await runCheck({ reader: source.reader, config, configSource: configSource ?? undefined, base: source.base, head: source.head, mode: 'change', gate });
+  return { report: skipped ? { ...checked, skipped } : checked, source, config };
+}
+
+/** Publishes a result; a failing gate fails the step. */
+export async function finish(session: Session, pull: PullInfo | null, report: Report, sections: readonly string[] = []): Promise<void> {
+  const { runtime, env, inputs } = session;
+  const reportPath = inputs['summary-path'] ?? join(env.RUNNER_TEMP ?? tmpdir(), 'doc-sync-report.json');
+  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections });
+  if (report.result === 'fail') runtime.setFailed(verdictLine(report));
+}
+
