@@ -4,10 +4,17 @@ import { LineIndex } from './text.js';
 export interface CsvRecord {
   /** 1-based line where the record starts (lines end at `\n`, as git counts them). */
   line: number;
+  /** 1-based line where it ends (later than `line` when a quoted field holds a line break). */
+  endLine: number;
   fields: string[];
   /** Byte range of the record in the file, delimiter excluded. */
   start: number;
   end: number;
+  /**
+   * The record is exactly its lines: it starts a line and ends at a line break (or the
+   * end of the file). False when a lone CR puts two records on one line.
+   */
+  ownsLines: boolean;
 }
 
 export interface CsvProblem {
@@ -71,7 +78,8 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
   const lines = new LineIndex(bytes);
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
-  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let offset = bom;
 
   while (offset < bytes.length) {
     const chunkStart = offset;
@@ -89,7 +97,10 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
           const start = skipLineBreaks(bytes, previousEnd);
           const end = trimLineBreaks(bytes, start, chunkStart + info.bytes);
           previousEnd = chunkStart + info.bytes;
-          records.push({ line: lines.lineAt(start), fields: record, start, end });
+          const line = lines.lineAt(start);
+          const startsLine = start === lines.startOf(line) || (line === 1 && start === bom);
+          const endsLine = end === bytes.length || bytes[end] === LF || (bytes[end] === CR && bytes[end + 1] === LF);
+          records.push({ line, endLine: lines.lineAt(Math.max(start, end - 1)), fields: record, start, end, ownsLines: startsLine && endsLine });
           return null;
         },
       });
@@ -104,4 +115,44 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
     }
   }
   return { records, problems };
+}
+
+/** A field needs quotes when it holds the delimiter, a quote or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function quoteField(field: string): string {
+  return `"${field.replace(/"/g, '""')}"`;
+}
+
+/**
+ * One CSV record as text. Field `i` is quoted when `quoted[i]` says so (the file's
+ * style) or when its value needs it; quotes inside are doubled.
+ */
+export function renderCsvRecord(fields: readonly string[], quoted: readonly boolean[]): string {
+  return fields.map((field, index) => (quoted[index] || NEEDS_QUOTES.test(field) ? quoteField(field) : field)).join(',');
+}
+
+/**
+ * Which fields of a record were written in quotes, found by writing csv-parse's values
+ * back both ways and keeping the one that reproduces `source` exactly. Null when no
+ * choice reproduces it (spaces around a quoted field, a line break inside a field).
+ */
+export function csvQuoting(source: string, fields: readonly string[]): boolean[] | null {
+  const quoted: boolean[] = [];
+  let at = 0;
+  for (const [index, field] of fields.entries()) {
+    if (index > 0) {
+      if (source[at] !== ',') return null;
+      at++;
+    }
+    const asQuoted = quoteField(field);
+    if (source.startsWith(asQuoted, at)) {
+      quoted.push(true);
+      at += asQuoted.length;
+    } else if (!NEEDS_QUOTES.test(field) && source.startsWith(field, at)) {
+      quoted.push(false);
+      at += field.length;
+    } else return null;
+  }
+  return at === source.length ? quoted : null;
 }

@@ -3,6 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { splitLines } from './text.js';
 
 /** One table cell: its plain text (Markdown removed, `<br>` as a space) and the link targets in it. */
 export interface MarkdownCell {
@@ -10,11 +11,18 @@ export interface MarkdownCell {
   /** The cell's source between its pipes, trimmed. */
   raw: string;
   links: string[];
+  /** Where `raw` sits in the row's `source`: [start, end) offsets. */
+  start: number;
+  end: number;
 }
 
 export interface MarkdownRow {
   /** 1-based line in the original file. */
   line: number;
+  /** The row's line as written, without its line ending. */
+  source: string;
+  /** Offset in `source` where the row starts (after indentation or a blockquote marker). */
+  start: number;
   cells: MarkdownCell[];
 }
 
@@ -27,6 +35,8 @@ export interface MarkdownHeading {
 export interface MarkdownTable {
   line: number;
   endLine: number;
+  /** The delimiter row (`|---|---|`) under the header. */
+  delimiter: { line: number; source: string };
   /** The closest heading above the table, if any. */
   heading: MarkdownHeading | null;
   header: MarkdownRow;
@@ -154,6 +164,17 @@ function headingText(node: Nodes): string {
   return '';
 }
 
+/** The trimmed cell source inside a cell's node span, which includes its opening (and a closing) pipe. */
+function cellSpan(line: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  if (line[start] === '|') start++;
+  if (end > start && line[end - 1] === '|' && line[end - 2] !== '\\') end--;
+  while (start < end && /\s/.test(line[start]!)) start++;
+  while (end > start && /\s/.test(line[end - 1]!)) end--;
+  return { start, end };
+}
+
 /**
  * Parses a Markdown document and returns every GFM table with 1-based source lines.
  * Tables inside fenced code are not tables; rows separated by comment lines stay one table.
@@ -162,6 +183,13 @@ export function parseMarkdownTables(source: string): MarkdownDocument {
   const { text, lineMap } = bridgeTableInterruptions(source);
   const tree = processor.parse(text);
   const originalLine = (line: number): number => lineMap[line - 1] ?? line;
+  const sourceLines = splitLines(source);
+  const sourceOf = (line: number): string => sourceLines[line - 1]?.text ?? '';
+  // Bridging keeps every kept line's length (it only drops trailing `\r`), so an offset
+  // within a parsed line is the same offset within the original line.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const columnOf = (offset: number, parsedLine: number): number => offset - lineStarts[parsedLine - 1]!;
 
   const headings: MarkdownHeading[] = [];
   const tableNodes: Table[] = [];
@@ -178,16 +206,24 @@ export function parseMarkdownTables(source: string): MarkdownDocument {
   };
   visit(tree);
 
-  const toRow = (row: Table['children'][number]): MarkdownRow => ({
-    line: originalLine(row.position!.start.line),
-    cells: row.children.map((cell: TableCell) => {
-      const links: string[] = [];
-      const start = cell.position!.start.offset!;
-      const end = cell.position!.end.offset!;
-      const raw = text.slice(start, end).replace(/^\|/, '').replace(/\|$/, '').trim();
-      return { text: phrasingText(cell.children, links).replace(/\s+/g, ' ').trim(), raw, links };
-    }),
-  });
+  const toRow = (row: Table['children'][number]): MarkdownRow => {
+    const parsedLine = row.position!.start.line;
+    const line = originalLine(parsedLine);
+    const rowSource = sourceOf(line);
+    return {
+      line,
+      source: rowSource,
+      start: columnOf(row.position!.start.offset!, parsedLine),
+      cells: row.children.map((cell: TableCell) => {
+        const links: string[] = [];
+        const start = cell.position!.start.offset!;
+        const end = cell.position!.end.offset!;
+        const raw = text.slice(start, end).replace(/^\|/, '').replace(/\|$/, '').trim();
+        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
+        return { text: phrasingText(cell.children, links).replace(/\s+/g, ' ').trim(), raw, links, ...span };
+      }),
+    };
+  };
 
   const tables = tableNodes.map((node): MarkdownTable => {
     const line = originalLine(node.position!.start.line);
@@ -197,7 +233,68 @@ export function parseMarkdownTables(source: string): MarkdownDocument {
       else break;
     }
     const [header, ...rows] = node.children.map(toRow);
-    return { line, endLine: originalLine(node.position!.end.line), heading, header: header!, rows };
+    const delimiterLine = originalLine(node.position!.start.line + 1);
+    return {
+      line,
+      endLine: originalLine(node.position!.end.line),
+      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
+      heading,
+      header: header!,
+      rows,
+    };
   });
   return { tables, headings };
+}
+
+/** How a table writes its rows, read from one of them, so a new row looks like its neighbours. */
+export interface MarkdownRowStyle {
+  /** Text in front of the row (indentation, a blockquote marker). */
+  indent: string;
+  /** The row opens and closes with a pipe. */
+  outerPipes: boolean;
+  /** Space between a pipe and a cell's text (`| a |` versus `|a|`). */
+  padding: string;
+}
+
+/** The style of an existing row. */
+export function markdownRowStyle(row: MarkdownRow): MarkdownRowStyle {
+  const filled = row.cells.find((cell) => cell.end > cell.start);
+  return {
+    indent: row.source.slice(0, row.start),
+    outerPipes: row.source[row.start] === '|',
+    padding: filled && filled.start > 0 && row.source[filled.start - 1] === ' ' ? ' ' : '',
+  };
+}
+
+/** A table row from cell sources, written in `style`. */
+export function renderMarkdownRow(cells: readonly string[], style: MarkdownRowStyle): string {
+  const pad = style.padding;
+  const body = cells.map((cell) => (cell === '' ? pad : `${pad}${cell}${pad}`)).join('|');
+  return style.outerPipes ? `${style.indent}|${body}|` : `${style.indent}${body.trim()}`;
+}
+
+/** A row's source with some cells (by index) replaced; everything else stays as written. */
+export function replaceMarkdownCells(source: string, spans: readonly (readonly [number, number])[], replacements: ReadonlyMap<number, string>): string {
+  let out = '';
+  let at = 0;
+  spans.forEach(([start, end], index) => {
+    const replacement = replacements.get(index);
+    if (replacement === undefined) return;
+    out += source.slice(at, start) + replacement;
+    at = end;
+  });
+  return out + source.slice(at);
+}
+
+/** Plain text (a CSV field) as a cell source: pipes escaped, line breaks as `<br>`. */
+export function toMarkdownCell(text: string): string {
+  return text
+    .trim()
+    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/(?<!\\)\|/g, '\\|');
+}
+
+/** A cell source as a CSV field: escaped pipes unescaped; Markdown and `<br>` kept, as the boards mirror them. */
+export function fromMarkdownCell(raw: string): string {
+  return raw.replace(/\\\|/g, '|');
 }

@@ -43,4 +43,47 @@ export class LineIndex {
     return low + 1;
   }
 
+  /** 0-based offset where a 1-based line starts. */
+  startOf(line: number): number {
+    return this.starts[line - 1] ?? this.starts[this.starts.length - 1]!;
+  }
+
+}
+
+/** A line ending as written; `''` for a last line with no line break. */
+export type LineEnding = '' | '\n' | '\r\n';
+
+/** One line of a document: its text (without its ending) and how it ends. */
+export interface SourceLine {
+  text: string;
+  eol: LineEnding;
+}
+
+/**
+ * Splits text into lines the way git counts them: a line ends at `\n`, and one `\r`
+ * right before it belongs to the ending (CRLF). A lone `\r` elsewhere is text. A final
+ * line break does not start another line. Fixes compare and write lines in this form.
+ */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) {
+      lines.push({ text: text.slice(start), eol: '' });
+      break;
+    }
+    const crlf = newline > start && text.charCodeAt(newline - 1) === 0x0d;
+    lines.push({ text: text.slice(start, crlf ? newline - 1 : newline), eol: crlf ? '\r\n' : '\n' });
+    start = newline + 1;
+  }
+  return lines;
+}
+
+/** The text of lines `first`..`last` (1-based, inclusive), joined by `\n`: how a fix quotes the lines it expects. */
+export function joinLines(lines: readonly SourceLine[], first: number, last: number): string {
+  return lines
+    .slice(first - 1, last)
+    .map((line) => line.text)
+    .join('\n');
 }
