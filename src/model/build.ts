@@ -1,18 +1,20 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Settings, Status } from '../config/settings.js';
-import type { CsvDocument } from '../parse/csv.js';
-import type { MarkdownDocument, MarkdownRow, MarkdownTable } from '../parse/markdown-table.js';
-import type { DecodedDocument } from '../parse/text.js';
+import { csvQuoting, type CsvDocument, type CsvRecord } from '../parse/csv.js';
+import { markdownRowStyle, type MarkdownDocument, type MarkdownRow, type MarkdownTable } from '../parse/markdown-table.js';
+import { joinLines, splitLines, type DecodedDocument, type SourceLine } from '../parse/text.js';
 import { planLinksIn } from './links.js';
 import {
   emptyModel,
   indexById,
+  INDEX_PROGRESS,
   type DocModel,
   type DocProblem,
   type PlanDoc,
   type PlanIndexDoc,
   type PlanSection,
   type SourceKind,
+  type TableLayout,
   type TaskRow,
   type TaskTable,
 } from './model.js';
@@ -52,7 +54,13 @@ interface RowInput {
   source: SourceKind;
   file: string;
   line: number;
+  endLine: number;
+  text: string | null;
   cells: { text: string; links: string[] }[];
+  /** Cells as written (Markdown sources, CSV values) and, for Markdown, where they sit in `text`. */
+  rawCells: string[];
+  cellSpans: [number, number][] | null;
+  layout: TableLayout;
   content: string;
   headerCount: number;
   columns: Partial<Record<ColumnName, number>>;
@@ -89,6 +97,11 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
     source: input.source,
     file: input.file,
     line: input.line,
+    endLine: input.endLine,
+    text: input.text,
+    cells: input.rawCells,
+    cellSpans: input.cellSpans,
+    layout: input.layout,
     id: parsedId.id,
     range: parsedId.range,
     fields,
@@ -103,29 +116,46 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
 
 function markdownRowInput(
   source: SourceKind,
-  file: string,
   table: MarkdownTable,
   row: MarkdownRow,
-  columns: Partial<Record<ColumnName, number>>,
+  layout: TableLayout,
   section: PlanSection | null,
   impliedStatus: Status | null,
 ): RowInput {
   return {
     source,
-    file,
+    file: layout.file,
     line: row.line,
+    endLine: row.line,
+    text: row.source,
     cells: row.cells,
+    rawCells: row.cells.map((cell) => row.source.slice(cell.start, cell.end)),
+    cellSpans: row.cells.map((cell) => [cell.start, cell.end]),
+    layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
     content: row.cells.map((cell) => squash(cell.raw)).join(' | '),
     headerCount: table.header.cells.length,
-    columns,
+    columns: layout.columns,
     section,
     impliedStatus,
   };
 }
 
-function tableOf(file: string, rows: TaskRow[]): TaskTable {
-  return { file, rows, byId: indexById(rows) };
+function tableOf(file: string, rows: TaskRow[], layouts: TableLayout[]): TaskTable {
+  return { file, rows, byId: indexById(rows), layouts };
+}
+
+function markdownLayout(file: string, table: MarkdownTable, header: string[], columns: Partial<Record<ColumnName, number>>): TableLayout {
+  const headerEnd = { line: table.delimiter.line, text: table.delimiter.source };
+  const last = table.rows.at(-1);
+  return {
+    file,
+    header,
+    columns,
+    headerEnd,
+    end: last ? { line: last.line, text: last.source } : headerEnd,
+    style: { syntax: 'markdown', markdown: markdownRowStyle(last ?? table.header) },
+  };
 }
 
 /** Task rows of every table in a Markdown file that has an ID column (and `needs` columns). */
@@ -136,12 +166,15 @@ function markdownTaskRows(
   doc: MarkdownDocument,
   needs: ColumnName[],
   problems: DocProblem[],
-): TaskRow[] {
+): TaskTable {
   const rows: TaskRow[] = [];
+  const layouts: TableLayout[] = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
     if (columns.id === undefined || needs.some((column) => columns[column] === undefined)) continue;
+    const layout = markdownLayout(file, table, header, columns);
+    layouts.push(layout);
     let section: PlanSection | null = null;
     let impliedStatus: Status | null = null;
     if (source === 'plan') {
@@ -154,7 +187,7 @@ function markdownTaskRows(
       if (section === 'delivered') impliedStatus = { text: heading, category: 'done', date: null };
     }
     for (const row of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source, file, table, row, columns, section, impliedStatus));
+      const taskRow = toTaskRow(settings, markdownRowInput(source, table, row, layout, section, impliedStatus));
       if (!taskRow) continue;
       if ((source === 'board' || source === 'backlog') && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
@@ -169,11 +202,39 @@ function markdownTaskRows(
       rows.push(taskRow);
     }
   }
-  return rows;
+  return tableOf(file, rows, layouts);
+}
+
+const recordText = (lines: readonly SourceLine[], record: CsvRecord): string | null =>
+  record.ownsLines ? joinLines(lines, record.line, record.endLine) : null;
+
+/** Which columns the file quotes: as its last record does, else all or none as its header does. */
+function csvQuotingStyle(lines: readonly SourceLine[], header: CsvRecord, last: CsvRecord | undefined): boolean[] {
+  for (const record of [last, header]) {
+    const text = record && recordText(lines, record);
+    const quoted = text !== null && text !== undefined ? csvQuoting(text, record!.fields) : null;
+    if (!quoted) continue;
+    if (record === header) return header.fields.map(() => quoted.every(Boolean));
+    return quoted;
+  }
+  return header.fields.map(() => false);
+}
+
+function csvLayout(file: string, lines: readonly SourceLine[], headerRecord: CsvRecord, records: readonly CsvRecord[], header: string[], columns: Partial<Record<ColumnName, number>>): TableLayout {
+  const lineRef = (line: number) => ({ line, text: lines[line - 1]?.text ?? '' });
+  const last = records.at(-1);
+  return {
+    file,
+    header,
+    columns,
+    headerEnd: lineRef(headerRecord.endLine),
+    end: lineRef((last ?? headerRecord).endLine),
+    style: { syntax: 'csv', quoted: csvQuotingStyle(lines, headerRecord, last) },
+  };
 }
 
 /** The CSV's task rows; null when the file cannot serve as a board (no header, no ID column). */
-function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: DocProblem[]): TaskTable | null {
+function csvTable(settings: Settings, file: string, doc: CsvDocument, text: string, problems: DocProblem[]): TaskTable | null {
   for (const problem of doc.problems) {
     // Keyed by the broken line's text, so a second broken record is new even when the first was old.
     problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
@@ -196,6 +257,8 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: 
     });
     return null;
   }
+  const lines = splitLines(text);
+  const layout = csvLayout(file, lines, headerRecord, records, header, columns);
   const rows: TaskRow[] = [];
   for (const record of records) {
     const cells = record.fields.map((field) => ({ text: field.trim(), links: [] as string[] }));
@@ -204,7 +267,12 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: 
       source: 'csv',
       file,
       line: record.line,
+      endLine: record.endLine,
+      text: recordText(lines, record),
       cells,
+      rawCells: record.fields,
+      cellSpans: null,
+      layout,
       content,
       headerCount: header.length,
       columns,
@@ -250,21 +318,24 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, problems: 
     }
     rows.push(row);
   }
-  return tableOf(file, rows);
+  return tableOf(file, rows, [layout]);
 }
 
-const PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
-
-function planIndexDoc(settings: Settings, file: string, text: string): PlanIndexDoc {
+function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument): PlanIndexDoc {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row] as const)));
   const entries = text.split('\n').flatMap((lineText, index) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
     const plans = planLinksIn(file, lineText, links, settings.isPlan);
     if (plans.length === 0) return [];
-    const progress = PROGRESS.exec(lineText);
+    const progress = INDEX_PROGRESS.exec(lineText);
+    const row = tableRows.get(index + 1);
     return [
       {
         line: index + 1,
         text: lineText.replace(/\r$/, ''),
+        row: row
+          ? { cells: row.cells.map((cell) => ({ raw: row.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row) }
+          : null,
         targets: plans,
         progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null,
       },
@@ -311,19 +382,21 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     model.texts.set(file, decoded.text);
 
     if (settings.isCsv(file)) {
-      model.csv = csvTable(settings, file, blobs.csv(oid)!, model.problems);
+      model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = tableOf(file, markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems));
+      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = tableOf(file, markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, [], model.problems));
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, [], model.problems);
     } else if (settings.isPlanIndex(file)) {
-      model.planIndex = planIndexDoc(settings, file, decoded.text);
+      model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!);
     } else if (settings.isPlan(file)) {
-      const rows = markdownTaskRows(settings, 'plan', file, blobs.markdown(oid)!, [], model.problems);
-      const active = rows.filter((row) => row.section === 'active');
+      const markdown = blobs.markdown(oid)!;
+      const table = markdownTaskRows(settings, 'plan', file, markdown, [], model.problems);
+      const active = table.rows.filter((row) => row.section === 'active');
       const plan: PlanDoc = {
-        ...tableOf(file, rows),
+        ...table,
         plan: settings.planOfFile(file),
+        title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
         activeProgress:
           active.length > 0

@@ -1,5 +1,6 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Status } from '../config/settings.js';
+import type { MarkdownRowStyle } from '../parse/markdown-table.js';
 
 /** Which kind of document a task row comes from. */
 export type SourceKind = 'board' | 'csv' | 'backlog' | 'plan';
@@ -7,12 +8,51 @@ export type SourceKind = 'board' | 'csv' | 'backlog' | 'plan';
 /** Section of a plan file a row sits in. */
 export type PlanSection = 'active' | 'delivered' | 'other';
 
+/** One line as a fix quotes it: its 1-based number and its text without the line ending. */
+export interface LineRef {
+  line: number;
+  text: string;
+}
+
+/** How rows are written in a table, so a fix writes new ones the same way. */
+export type RowStyle =
+  | { syntax: 'markdown'; markdown: MarkdownRowStyle }
+  /** Per column: the file writes this field in quotes. */
+  | { syntax: 'csv'; quoted: boolean[] };
+
+/** Where a table is and how it is laid out: what a fix needs to add or rewrite its rows. */
+export interface TableLayout {
+  file: string;
+  /** Header cell texts. */
+  header: string[];
+  /** Column index by canonical name. */
+  columns: Partial<Record<ColumnName, number>>;
+  /** The line a row placed first goes after: the delimiter row, or the CSV header record's last line. */
+  headerEnd: LineRef;
+  /** The table's last line: its last row, else `headerEnd`. */
+  end: LineRef;
+  style: RowStyle;
+}
+
 /** One row that names a task ID, from any planning document. */
 export interface TaskRow {
   source: SourceKind;
   file: string;
   /** 1-based line where the row starts. */
   line: number;
+  /** 1-based line where it ends (a CSV record with a line break in a quoted field spans several). */
+  endLine: number;
+  /**
+   * The row's lines as written, joined by `\n` without line endings (the form a fix
+   * expects); null when the row shares a line with another record.
+   */
+  text: string | null;
+  /** Cells as written: Markdown cell sources or CSV field values, in header order. */
+  cells: string[];
+  /** Markdown rows: [start, end) of each cell's source in `text`. */
+  cellSpans: [number, number][] | null;
+  /** The table the row belongs to. */
+  layout: TableLayout;
   id: string;
   /** True when the ID cell holds a range such as `ST-Z-001-006`. */
   range: boolean;
@@ -34,20 +74,29 @@ export interface TaskTable {
   file: string;
   rows: TaskRow[];
   byId: Map<string, TaskRow[]>;
+  /** The tables holding task rows (with an ID column), in document order, rows or not. */
+  layouts: TableLayout[];
 }
 
 export interface PlanDoc extends TaskTable {
   /** Plan letters named by the file name. */
   plan: string | null;
+  /** The text of the plan's first top-level heading (`Plan B – Performance`). */
+  title: string | null;
   /** Every ID that occurs anywhere in the plan's text. */
   mentions: Set<string>;
   /** `(done, total)` over the Active-work table, if the plan has one. */
   activeProgress: { done: number; total: number } | null;
 }
 
+/** A plan index line's progress note: `(2/5 Done)`. */
+export const INDEX_PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
+
 export interface PlanIndexEntry {
   line: number;
   text: string;
+  /** Set when the line is a table row: its cells, to write a new row like it. */
+  row: { cells: { raw: string; start: number; end: number }[]; style: MarkdownRowStyle } | null;
   /** Plan files the line links to or names. */
   targets: string[];
   progress: { done: number; total: number } | null;
