@@ -2,15 +2,31 @@
 export type Severity = 'error' | 'warning' | 'notice';
 export type ConfiguredSeverity = Severity | 'off';
 
-/** A precise text edit of one file, computed from parsed positions (applied by the fix engine). */
+/**
+ * A precise text edit of one file, computed from parsed positions and applied by the
+ * fix engine (src/fix). Lines are counted as git counts them (they end at `\n`); texts
+ * hold line contents joined by `\n`, without line endings: the engine writes each new
+ * line with the ending of the line it replaces or follows, and keeps a BOM.
+ *
+ * - `replace`: the lines from `line` on, which must read `expected`, become `text`.
+ * - `delete`: the lines from `line` on, which must read `expected`, are removed.
+ * - `insert`: `text` goes in after line `line` (the anchor), which must read `expected`.
+ *
+ * A fix whose `expected` no longer matches is refused; one whose result is already
+ * there is skipped, so applying fixes twice changes nothing the second time.
+ */
 export interface Fix {
+  /** Repository-relative path. */
   file: string;
-  /** 1-based line the edit applies at; `insert` inserts before it. */
-  line: number;
   kind: 'insert' | 'replace' | 'delete';
-  /** The exact text expected at `line` before the edit (replace/delete), so a moved target is refused. */
-  expected?: string;
+  /** 1-based: the first line replaced or deleted, or the line inserted after. */
+  line: number;
+  /** The exact text of those lines (or of the anchor line) when the fix was computed. */
+  expected: string;
+  /** The new line(s); absent for `delete`. */
   text?: string;
+  /** What the fix does, for people ("add the CSV record of ST-B-004"). */
+  description: string;
 }
 
 /** One problem, as plain data: the same object in every output channel. */

@@ -6,13 +6,18 @@ export const REPORT_SCHEMA_VERSION = 1;
 const severity = z.enum(['error', 'warning', 'notice']);
 const source = z.enum(['board', 'csv', 'backlog', 'plan']);
 
-export const fixSchema = z.strictObject({
-  file: z.string(),
-  line: z.number().int().min(1),
-  kind: z.enum(['insert', 'replace', 'delete']),
-  expected: z.string().optional(),
-  text: z.string().optional(),
-});
+export const fixSchema = z
+  .strictObject({
+    file: z.string().describe('Repository-relative path of the file to edit.'),
+    kind: z.enum(['insert', 'replace', 'delete']),
+    line: z.number().int().min(1).describe('1-based: the first line replaced or deleted, or the line inserted after.'),
+    expected: z
+      .string()
+      .describe('Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused.'),
+    text: z.string().optional().describe('The new line(s), joined by \\n; absent for delete.'),
+    description: z.string().describe('What the fix does, for people.'),
+  })
+  .describe('A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).');
 
 export const findingSchema = z.strictObject({
   rule: z.string().describe('Rule id; docs at docs/rules/<rule>.md.'),
