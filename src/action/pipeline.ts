@@ -82,11 +82,20 @@ export async function checkPlan(session: Session, plan: CheckPlan): Promise<Chec
   return { report: skipped ? { ...checked, skipped } : checked, source, config };
 }
 
-/** Publishes a result; a failing gate fails the step. */
-export async function finish(session: Session, pull: PullInfo | null, report: Report, sections: readonly string[] = []): Promise<void> {
+/**
+ * Publishes a result; a failing gate fails the step. A slash command's run is no
+ * gate (`gate: false`): it fails only when the command could not be done.
+ */
+export async function finish(
+  session: Session,
+  pull: PullInfo | null,
+  report: Report,
+  sections: readonly string[] = [],
+  options: { gate: boolean; create?: boolean } = { gate: true },
+): Promise<void> {
   const { runtime, env, inputs } = session;
   const reportPath = inputs['summary-path'] ?? join(env.RUNNER_TEMP ?? tmpdir(), 'doc-sync-report.json');
-  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections });
-  if (report.result === 'fail') runtime.setFailed(verdictLine(report));
+  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections, forceComment: options.create ?? false });
+  if (options.gate && report.result === 'fail') runtime.setFailed(verdictLine(report));
 }
 

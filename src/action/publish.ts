@@ -53,6 +53,8 @@ export interface PublishRequest {
   pull: PullInfo | null;
   docsBaseUrl?: string;
   sections?: readonly string[];
+  /** Create the comment even when the mode would not (a slash command's answer). */
+  forceComment?: boolean;
 }
 
 export interface PublishResult {
@@ -84,7 +86,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   if (!(await runtime.writeSummary(summary))) runtime.info('No job summary file (GITHUB_STEP_SUMMARY) on this runner; skipped the summary.');
 
   let comment: StickyOutcome | null = null;
-  if (request.pull && request.github && request.inputs.comment !== 'never') {
+  if (request.pull && request.github && (request.inputs.comment !== 'never' || request.forceComment)) {
     comment = await postComment(request, request.pull, request.github, sections);
   }
 
@@ -106,7 +108,8 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
 async function postComment(request: PublishRequest, pull: PullInfo, github: GitHubClient, sections: readonly string[]): Promise<StickyOutcome> {
   const { report, runtime } = request;
   const body = renderMarkdown(report, { docsBaseUrl: request.docsBaseUrl, fingerprint: fingerprint(report, sections), sections });
-  const worthSaying = request.inputs.comment === 'always' ? report.findings.length > 0 || sections.length > 0 : report.result === 'fail';
+  const worthSaying =
+    request.forceComment || (request.inputs.comment === 'always' ? report.findings.length > 0 || sections.length > 0 : report.result === 'fail');
   const sticky = new StickyComment(github, request.where, pull.number, await resolveIdentity(github));
   const outcome = await sticky.upsert(body, { create: worthSaying });
   if (outcome.action === 'forbidden') {

@@ -50,3 +50,19 @@ export function pullPayload(overrides: PullOverrides = {}): Record<string, unkno
   Object.assign(payload, { number, repository });
   return payload;
 }
+
+/** An issue_comment.created event as GitHub sends it, on a pull request unless `onIssue`. */
+export function commentPayload(spec: { number: number; commentId: number; body: string; user?: { login: string; type: 'User' | 'Bot' }; onIssue?: boolean; owner?: string; repo?: string }): Record<string, unknown> {
+  const payload = example('issue_comment', 'created');
+  const owner = spec.owner ?? 'acme';
+  const repo = spec.repo ?? 'plans';
+  const issue = payload.issue as Record<string, unknown>;
+  const comment = payload.comment as Record<string, unknown>;
+  Object.assign(issue, { number: spec.number });
+  if (spec.onIssue) delete issue.pull_request;
+  else issue.pull_request = { url: `https://api.github.example/repos/${owner}/${repo}/pulls/${spec.number}`, html_url: `https://github.example/${owner}/${repo}/pull/${spec.number}`, diff_url: '', patch_url: '' };
+  const user = spec.user ?? { login: 'maintainer', type: 'User' };
+  Object.assign(comment, { id: spec.commentId, body: spec.body, user: { ...(comment.user as Record<string, unknown>), login: user.login, type: user.type } });
+  Object.assign(payload, { repository: { ...(payload.repository as Record<string, unknown>), name: repo, full_name: `${owner}/${repo}` } });
+  return payload;
+}

@@ -29,7 +29,7 @@ export async function commitEdit<Detail>(
   where: RepoCoordinates,
   branch: string,
   message: string,
-  plan: (read: ReadFiles, head: string) => Promise<PlannedEdit<Detail>>,
+  plan: (read: ReadFiles, head: string, reader: ApiReader) => Promise<PlannedEdit<Detail>>,
   /** Create the branch at this commit when it does not exist (the bot's own branch). */
   createFrom?: string,
 ): Promise<CommitOutcome<Detail>> {
@@ -52,7 +52,7 @@ export async function commitEdit<Detail>(
       const blobs = await reader.readBlobs([...listed.values()]);
       return new Map(paths.map((path) => [path, listed.has(path) ? blobs.get(listed.get(path)!)! : null]));
     };
-    const edit = await plan(read, head);
+    const edit = await plan(read, head, reader);
     detail = edit.detail;
     if (edit.files.size === 0) return { committed: false, reason: 'nothing to change', detail, attempts: attempt };
 
