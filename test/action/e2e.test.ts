@@ -7,8 +7,8 @@ import { jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
 import { DIST_INDEX, GitHubScenario, runDist } from '../support/action-harness.js';
-import { BOARD, CSV, board, consistentTree, csv, sessionLog, sessionPath } from '../support/docs.js';
-import { pullPayload } from '../support/events.js';
+import { BACKLOG, BOARD, CSV, board, consistentTree, csv, plan, planPath, sessionLog, sessionPath } from '../support/docs.js';
+import { commentPayload, pullPayload } from '../support/events.js';
 
 jest.setTimeout(60_000);
 
@@ -113,5 +113,24 @@ describe('dist/index.js end to end', () => {
     expect(result.log).toMatch(/GitHub API requests made: \d+\./);
     expect(scenario.github.count('repos/compare-commits-with-basehead')).toBe(1);
     expect(scenario.repo.commentsOn(payload.number as number)).toHaveLength(1);
+  });
+
+  test('issue_comment "/doc-sync backlog": a maintainer command commits the row and answers in the sticky comment', async () => {
+    const all = [...tasks, { id: 'ST-B-003', status: 'Ready' }];
+    const { pull } = open({ [BOARD]: board(all), [CSV]: csv(all), [planPath('B')]: plan('B', all), [sessionPath(1)]: sessionLog(['ST-B-003']) });
+    const checked = pull.head.sha;
+    scenario.repo.permissions.set('maintainer', 'maintain');
+    const body = 'Looks good.\n/doc-sync backlog ST-B-003';
+    const comment = scenario.repo.addComment({ issueNumber: pull.number, body, user: { login: 'maintainer', type: 'User' } });
+    const result = await runDist(scenario.eventEnv('issue_comment', commentPayload({ number: pull.number, commentId: comment.id, body }), scenario.emptyWorkspace()), inputs);
+    expect(result.exitCode).toBe(0);
+    expect(comment.reactions.map((reaction) => reaction.content)).toEqual(['eyes']);
+    const head = scenario.repo.resolveCommit('feature')!;
+    expect(scenario.repo.git('rev-parse', `${head}^`)).toBe(checked);
+    expect(scenario.repo.git('show', `${head}:${BACKLOG}`)).toMatch(/^\| ST-B-003 \| Plan B \| Title of ST-B-003 \|/m);
+    const sticky = scenario.repo.commentsOn(pull.number).filter((item) => item.user.type === 'Bot');
+    expect(sticky).toHaveLength(1);
+    expect(sticky[0]!.body).toContain('doc-sync committed 1 backlog row (ST-B-003)');
+    expect(result.log).toContain('do not start new workflow runs');
   });
 });
