@@ -32,6 +32,9 @@ const repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: 'mu
 
 const aliases = (defaults: string[]) => z.array(z.string().min(1)).min(1).default(defaults);
 
+/** Categories in workflow order; the order also breaks ties between equally long status words. */
+export const STATUS_CATEGORIES = ['backlog', 'ready', 'in-progress', 'blocked', 'ready-for-review', 'done'] as const;
+
 export const severitySetting = z.enum(['error', 'warning', 'notice', 'off']);
 
 export const ruleSetting = z.union([
@@ -108,6 +111,39 @@ export const configSchema = z
         ),
       })
       .prefault({}),
+    backlog: z
+      .strictObject({
+        require: z
+          .strictObject({
+            tasks: z
+              .enum(['added', 'touched'])
+              .default('added')
+              .describe('Which tasks are judged: those the change newly adds to a board, or every task it touches.'),
+            columns: z
+              .array(z.enum(STATUS_CATEGORIES))
+              .min(1)
+              .default(['ready', 'backlog'])
+              .describe('Board columns (status categories) whose tasks need a backlog row.'),
+            owners: z
+              .array(z.string().min(1))
+              .default([])
+              .describe('Only tasks whose Owner/Role contains one of these (ignoring case); empty: any owner.'),
+            plans: z.array(z.string().min(1)).default([]).describe('Only tasks of these plans (letters such as "B"); empty: any plan.'),
+            marker: z
+              .string()
+              .min(1)
+              .nullable()
+              .default(null)
+              .describe('Only tasks whose board row contains this text (e.g. "[auto]"); null: no marker needed.'),
+          })
+          .prefault({})
+          .describe('Which board tasks need a backlog row (rule backlog-entry-missing); every criterion given must hold.'),
+        notes: z
+          .string()
+          .default('Opened by doc-sync')
+          .describe('Notes cell of a backlog row doc-sync opens; the bot puts a link to the pull request here.'),
+      })
+      .prefault({}),
     limits: z
       .strictObject({
         maxFileBytes: z.number().int().positive().default(8 * 1024 * 1024).describe('Larger documents are reported, not parsed.'),
@@ -121,5 +157,4 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
 export type ColumnName = keyof Config['columns'];
 export type StatusCategory = keyof Config['statuses'];
-/** Categories in workflow order; the order also breaks ties between equally long status words. */
-export const STATUS_CATEGORIES: readonly StatusCategory[] = ['backlog', 'ready', 'in-progress', 'blocked', 'ready-for-review', 'done'];
+export type BacklogRequirement = Config['backlog']['require'];

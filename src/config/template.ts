@@ -30,6 +30,17 @@ sessionLogs:
 #   done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
 #   backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
 
+# Which board tasks need a backlog row (rule backlog-entry-missing, a notice; doc-sync fix
+# opens the row). Every criterion given must hold.
+backlog:
+  require:
+    tasks: added              # added: new on the board; touched: any task the change touched
+    columns: [ready, backlog] # status categories (backlog, ready, in-progress, blocked, ready-for-review, done)
+    owners: []                # e.g. ["Automation"]: Owner/Role contains one of these
+    plans: []                 # e.g. ["B"]: tasks of these plans only
+    marker: null              # e.g. "[auto]": rows containing this text only
+  notes: Opened by doc-sync   # Notes cell of the rows doc-sync opens
+
 # Severity per rule: error | warning | notice | off, or { severity, options }.
 # "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
 rules:

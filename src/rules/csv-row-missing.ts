@@ -1,4 +1,6 @@
+import { missingRowFix } from '../fix/rows.js';
 import { rowsOf } from '../model/model.js';
+import { withFix } from './support/helpers.js';
 import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
@@ -18,6 +20,7 @@ export default defineRule({
         file: md.file,
         line: md.line,
         message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
+        ...withFix(missingRowFix(head, id, 'csv')),
       });
     }
     return findings;

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import backlogEntryMissing from './backlog-entry-missing.js';
 import backlogOnlyId from './backlog-only-id.js';
 import boardNotUpdated from './board-not-updated.js';
 import csvMalformedRow from './csv-malformed-row.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule<object>[] = [
   boardNotUpdated,
   planOnlyId,
   backlogOnlyId,
+  backlogEntryMissing,
   planIndexMissing,
   planIndexProgressMismatch,
   sessionLogMissing,

@@ -1,4 +1,6 @@
+import { missingRowFix } from '../fix/rows.js';
 import { rowsOf } from '../model/model.js';
+import { withFix } from './support/helpers.js';
 import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
@@ -18,6 +20,7 @@ export default defineRule({
         file: csv.file,
         line: csv.line,
         message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
+        ...withFix(missingRowFix(head, id, 'board')),
       });
     }
     return findings;

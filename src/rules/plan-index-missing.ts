@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { planIndexLineFix } from '../fix/plan-index.js';
+import { withFix } from './support/helpers.js';
 import { defineRule, noOptions } from './rule.js';
 
 export default defineRule({
@@ -20,6 +22,7 @@ export default defineRule({
         line: Math.max(1, (index.entries.at(-1)?.line ?? 0) + 1),
         message: `the new plan ${file.path} is not listed in ${index.file}; add a line linking to it`,
         key: file.path,
+        ...withFix(planIndexLineFix(head, settings, file.path)),
       }));
   },
 });

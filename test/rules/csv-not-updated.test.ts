@@ -2,6 +2,13 @@ import { BOARD, CSV, board, boardRow, consistentTree, csv } from '../support/doc
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002' }]);
+/** A CSV that quotes the Title column only (as some exporters do), LF line endings. */
+const MIXED_QUOTES = [
+  'ID,"Title",Column,OwnerRole,Deliverable,PlanLink,Notes',
+  'ST-B-001,"Title of ST-B-001",In Progress,Docs,Deliverable of ST-B-001,docs/plans/PlanB_Work.md,',
+  'ST-B-002,"Title of ST-B-002",Ready,Docs,Deliverable of ST-B-002,docs/plans/PlanB_Work.md,',
+  '',
+].join('\n');
 
 testRule('csv-not-updated', {
   valid: [
@@ -69,6 +76,20 @@ testRule('csv-not-updated', {
   ],
   invalid: [
     {
+      name: 'the fix copies the Markdown source of a cell (<br>, backticks) and keeps how the record quotes each field',
+      base: { ...base, [CSV]: MIXED_QUOTES },
+      head: { ...base, [CSV]: MIXED_QUOTES, [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress', deliverable: 'Run `x` <br> then, y' }, { id: 'ST-B-002' }]) },
+      findings: [
+        {
+          taskId: 'ST-B-001',
+          fix: {
+            expected: 'ST-B-001,"Title of ST-B-001",In Progress,Docs,Deliverable of ST-B-001,docs/plans/PlanB_Work.md,',
+            text: 'ST-B-001,"Title of ST-B-001",In Progress,Docs,"Run `x` <br> then, y",docs/plans/PlanB_Work.md,',
+          },
+        },
+      ],
+    },
+    {
       name: 'the Markdown row moved to Done, the CSV record did not: points at the CSV record',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'Done - 2025-12-22' }, { id: 'ST-B-002' }]) },
@@ -79,6 +100,14 @@ testRule('csv-not-updated', {
           line: 2,
           introduced: true,
           message: /^the Markdown row of ST-B-001 changed \(status\) but its CSV record did not; copy the change across$/,
+          fix: {
+            file: CSV,
+            kind: 'replace',
+            line: 2,
+            expected: '"ST-B-001","Title of ST-B-001","In Progress","Docs","Deliverable of ST-B-001","docs/plans/PlanB_Work.md",""',
+            text: '"ST-B-001","Title of ST-B-001","Done - 2025-12-22","Docs","Deliverable of ST-B-001","docs/plans/PlanB_Work.md",""',
+            description: 'copy the status of ST-B-001 from its Markdown row to its CSV record',
+          },
         },
       ],
     },
@@ -86,7 +115,7 @@ testRule('csv-not-updated', {
       name: 'several edited columns are listed in mirror order',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002', owner: 'QA', title: 'Retitled' }]) },
-      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true, message: /changed \(title, owner\) but its CSV record did not/ }],
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true, message: /changed \(title, owner\) but its CSV record did not/, fix: { text: '"ST-B-002","Retitled","Ready","QA","Deliverable of ST-B-002","docs/plans/PlanB_Work.md",""' } }],
     },
     {
       name: 'options.fields still reports the columns it keeps',
@@ -109,6 +138,7 @@ testRule('csv-not-updated', {
           line: 2,
           introduced: true,
           message: /^a second Markdown row was added for ST-B-001 \(line 8\) but its CSV record was not updated$/,
+          fix: undefined,
         },
       ],
     },

@@ -2,6 +2,8 @@ import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../suppo
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
+/** A CSV written by a tool that quotes only where needed. */
+const UNQUOTED = ['ID,Title,Column,OwnerRole,Deliverable,PlanLink,Notes', ...['ST-B-001', 'ST-B-002'].map((id) => `${id},Title of ${id},Ready,Docs,Deliverable of ${id},docs/plans/PlanB_Work.md,`), ''].join('\n');
 /** ST-B-002 is on the Markdown board but has no CSV record. */
 const drifted = { ...base, [CSV]: csv([{ id: 'ST-B-001' }]) };
 
@@ -54,6 +56,15 @@ testRule('csv-row-missing', {
           line: 8,
           introduced: true,
           message: /^ST-B-003 is on the Markdown board but has no record in docs\/taskboard\/TaskBoard\.csv; add the mirroring CSV record$/,
+          // After the record of the task above it on the board, quoted like the file.
+          fix: {
+            file: CSV,
+            kind: 'insert',
+            line: 3,
+            expected: '"ST-B-002","Title of ST-B-002","Ready","Docs","Deliverable of ST-B-002","docs/plans/PlanB_Work.md",""',
+            text: '"ST-B-003","Title of ST-B-003","Ready","Docs","Deliverable of ST-B-003","docs/plans/PlanB_Work.md",""',
+            description: 'add the CSV record of ST-B-003, mirroring its Markdown row',
+          },
         },
       ],
     },
@@ -61,7 +72,7 @@ testRule('csv-row-missing', {
       name: 'deleting a CSV record leaves the Markdown row without a mirror',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }]) },
-      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /ST-B-002 is on the Markdown board/ }],
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /ST-B-002 is on the Markdown board/, fix: { line: 2, text: '"ST-B-002","Title of ST-B-002","Ready","Docs","Deliverable of ST-B-002","docs/plans/PlanB_Work.md",""' } }],
     },
     {
       name: 'a task whose Markdown row is edited while its CSV record is already missing is pre-existing',
@@ -74,9 +85,31 @@ testRule('csv-row-missing', {
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-004' }, { id: 'ST-B-003' }]) },
       findings: [
-        { taskId: 'ST-B-004', file: BOARD, line: 8, introduced: true },
-        { taskId: 'ST-B-003', file: BOARD, line: 9, introduced: true },
+        // Both after ST-B-002's record, in board order.
+        { taskId: 'ST-B-004', file: BOARD, line: 8, introduced: true, fix: { line: 3, text: '"ST-B-004","Title of ST-B-004","Ready","Docs","Deliverable of ST-B-004","docs/plans/PlanB_Work.md",""' } },
+        { taskId: 'ST-B-003', file: BOARD, line: 9, introduced: true, fix: { line: 3, text: '"ST-B-003","Title of ST-B-003","Ready","Docs","Deliverable of ST-B-003","docs/plans/PlanB_Work.md",""' } },
       ],
+    },
+    {
+      name: 'a CSV that quotes only where needed gets a record quoted the same way; Markdown escapes are undone',
+      base: { ...base, [CSV]: UNQUOTED },
+      head: { ...base, [CSV]: UNQUOTED, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003', title: 'Parse, then \\| load' }]) },
+      findings: [
+        {
+          taskId: 'ST-B-003',
+          fix: {
+            line: 3,
+            expected: 'ST-B-002,Title of ST-B-002,Ready,Docs,Deliverable of ST-B-002,docs/plans/PlanB_Work.md,',
+            text: 'ST-B-003,"Parse, then | load",Ready,Docs,Deliverable of ST-B-003,docs/plans/PlanB_Work.md,',
+          },
+        },
+      ],
+    },
+    {
+      name: 'the first task of the board goes right under the CSV header',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-000' }, { id: 'ST-B-001' }, { id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-000', fix: { line: 1, expected: '"ID","Title","Column","OwnerRole","Deliverable","PlanLink","Notes"' } }],
     },
     {
       name: '--all audits every task',

@@ -74,6 +74,8 @@ testRule('md-not-updated', {
           line: 6,
           introduced: true,
           message: /^the CSV record of ST-B-001 changed \(status\) but its Markdown row did not; copy the change across$/,
+          // Only the status cell changes; the rest of the row stays as written.
+          fix: { file: BOARD, kind: 'replace', line: 6, expected: '| ST-B-001 | Title of ST-B-001 | In Progress | Docs | Deliverable of ST-B-001 | docs/plans/PlanB_Work.md |', text: '| ST-B-001 | Title of ST-B-001 | Done | Docs | Deliverable of ST-B-001 | docs/plans/PlanB_Work.md |', description: 'copy the status of ST-B-001 from its CSV record to its Markdown row' },
         },
       ],
     },
@@ -81,7 +83,7 @@ testRule('md-not-updated', {
       name: 'a deliverable edited only in the CSV',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002', deliverable: 'A new deliverable' }]) },
-      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /the CSV record of ST-B-002 changed \(deliverable\)/ }],
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /the CSV record of ST-B-002 changed \(deliverable\)/, fix: { text: '| ST-B-002 | Title of ST-B-002 | Ready | Docs | A new deliverable | docs/plans/PlanB_Work.md |' } }],
     },
     {
       name: 'a second CSV record for a task whose Markdown row was left alone',
@@ -97,6 +99,8 @@ testRule('md-not-updated', {
           line: 7,
           introduced: true,
           message: /^a second CSV record was added for ST-B-002 \(line 4\) but its Markdown row was not updated$/,
+          // Which record is right is not mechanical.
+          fix: undefined,
         },
       ],
     },

@@ -2,6 +2,8 @@ import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../suppo
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
+/** A board written without padding: `|a|b|`. */
+const COMPACT = board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace(/ \| /g, '|').replace(/\| /g, '|').replace(/ \|/g, '|');
 /** ST-B-002 has a CSV record but no Markdown board row. */
 const drifted = { ...base, [BOARD]: board([{ id: 'ST-B-001' }]) };
 
@@ -54,6 +56,14 @@ testRule('md-row-missing', {
           line: 4,
           introduced: true,
           message: /^ST-B-003 has a CSV record but no row on the Markdown board docs\/StateTrace_TaskBoard\.md; add the row$/,
+          fix: {
+            file: BOARD,
+            kind: 'insert',
+            line: 7,
+            expected: '| ST-B-002 | Title of ST-B-002 | Ready | Docs | Deliverable of ST-B-002 | docs/plans/PlanB_Work.md |',
+            text: '| ST-B-003 | Title of ST-B-003 | Ready | Docs | Deliverable of ST-B-003 | docs/plans/PlanB_Work.md |',
+            description: 'add the Markdown row of ST-B-003, mirroring its CSV record',
+          },
         },
       ],
     },
@@ -61,13 +71,20 @@ testRule('md-row-missing', {
       name: 'deleting a Markdown row leaves the CSV record without a mirror',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-002' }]) },
-      findings: [{ taskId: 'ST-B-001', file: CSV, line: 2, introduced: true, message: /ST-B-001 has a CSV record but no row/ }],
+      // The first task: right under the delimiter row.
+      findings: [{ taskId: 'ST-B-001', file: CSV, line: 2, introduced: true, message: /ST-B-001 has a CSV record but no row/, fix: { line: 5, expected: '|----|-------|--------|------------|-------------|-------|', text: '| ST-B-001 | Title of ST-B-001 | Ready | Docs | Deliverable of ST-B-001 | docs/plans/PlanB_Work.md |' } }],
     },
     {
       name: 'a task whose CSV record is edited while its Markdown row is already missing is pre-existing',
       base: drifted,
       head: { ...drifted, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', owner: 'QA' }]) },
       findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: false }],
+    },
+    {
+      name: 'CSV text becomes cell text: pipes escaped, line breaks as <br>; the row is written like its neighbour',
+      base: { ...base, [BOARD]: COMPACT },
+      head: { ...base, [BOARD]: COMPACT, [CSV]: `${csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }])}"ST-B-003","a|b","Ready","Docs","one\r\ntwo","docs/plans/PlanB_Work.md",""\r\n` },
+      findings: [{ taskId: 'ST-B-003', fix: { line: 7, text: '|ST-B-003|a\\|b|Ready|Docs|one<br>two|docs/plans/PlanB_Work.md|' } }],
     },
     {
       name: '--all audits every task',

@@ -3,6 +3,16 @@ import { testRule } from '../support/rule-tester.js';
 
 const PLAN_C = planPath('C');
 const base = consistentTree([{ id: 'ST-B-001' }]);
+const TABLE_INDEX = [
+  '# Plan index',
+  '',
+  '| Plan | Focus | Plan file |',
+  '|------|-------|-----------|',
+  '| Plan B - Work | warm runs | [PlanB_Work.md](PlanB_Work.md) (0/1 Done) |',
+  '',
+  'Plans are listed in the order they were opened.',
+  '',
+].join('\r\n');
 
 testRule('plan-index-missing', {
   valid: [
@@ -54,6 +64,8 @@ testRule('plan-index-missing', {
           line: 4,
           introduced: true,
           message: /^the new plan docs\/plans\/PlanC_Work\.md is not listed in docs\/plans\/PlanIndex\.md; add a line linking to it$/,
+          // A line like the last entry, after it.
+          fix: { file: INDEX, kind: 'insert', line: 3, expected: '- [Plan B](PlanB_Work.md)', text: '- [Plan C](PlanC_Work.md)', description: 'list docs/plans/PlanC_Work.md in docs/plans/PlanIndex.md' },
         },
       ],
     },
@@ -62,15 +74,30 @@ testRule('plan-index-missing', {
       base,
       head: { ...base, [planPath('D', 'Docs')]: plan('D', []), [PLAN_C]: plan('C', []) },
       findings: [
-        { taskId: null, file: INDEX, line: 4, message: /PlanC_Work\.md/ },
-        { taskId: null, file: INDEX, line: 4, message: /PlanD_Docs\.md/ },
+        { taskId: null, file: INDEX, line: 4, message: /PlanC_Work\.md/, fix: { line: 3, text: '- [Plan C](PlanC_Work.md)' } },
+        { taskId: null, file: INDEX, line: 4, message: /PlanD_Docs\.md/, fix: { line: 3, text: '- [Plan D](PlanD_Docs.md)' } },
       ],
     },
     {
       name: 'an index with no entries yet: points at line 1',
       base: { ...base, [INDEX]: planIndex([]) },
       head: { ...base, [INDEX]: planIndex([]), [PLAN_C]: plan('C', []) },
-      findings: [{ taskId: null, file: INDEX, line: 1, introduced: true }],
+      findings: [{ taskId: null, file: INDEX, line: 1, introduced: true, fix: { line: 1, expected: '# Plan index', text: '- [Plan C - Work](PlanC_Work.md)' } }],
+    },
+    {
+      name: 'an index table: the new row names the plan, links its file and counts its progress; other cells stay empty',
+      base: { ...base, [INDEX]: TABLE_INDEX },
+      head: { ...base, [INDEX]: TABLE_INDEX, [PLAN_C]: plan('C', [{ id: 'ST-C-001', status: 'Done' }, { id: 'ST-C-002' }]) },
+      findings: [
+        {
+          taskId: null,
+          fix: {
+            line: 5,
+            expected: '| Plan B - Work | warm runs | [PlanB_Work.md](PlanB_Work.md) (0/1 Done) |',
+            text: '| Plan C - Work | | [PlanC_Work.md](PlanC_Work.md) (1/2 Done) |',
+          },
+        },
+      ],
     },
     {
       name: 'a renamed plan is a new file the index must follow',

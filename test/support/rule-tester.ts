@@ -1,6 +1,6 @@
 import { configSchema, type ConfigInput } from '../../src/config/schema.js';
 import { runCheck } from '../../src/core/check.js';
-import type { Finding } from '../../src/core/finding.js';
+import type { Finding, Fix } from '../../src/core/finding.js';
 import { RULES } from '../../src/rules/index.js';
 import { MemoryRepo, type Tree } from './memory-repo.js';
 
@@ -23,6 +23,8 @@ export interface ExpectedFinding {
   introduced?: boolean;
   /** Part of the message (regular expression). */
   message?: RegExp;
+  /** The fix it carries (matched as a subset); `undefined` for none. */
+  fix?: Partial<Fix>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -67,9 +69,13 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
       testCase.findings.forEach((expected, index) => {
         const actual = findings[index]!;
         expect(actual.rule).toBe(ruleId);
-        const { message, ...fields } = expected;
+        const { message, fix, ...fields } = expected;
         expect(actual).toMatchObject(fields);
         if (message) expect(actual.message).toMatch(message);
+        if ('fix' in expected) {
+          if (fix === undefined) expect(actual.fix).toBeUndefined();
+          else expect(actual.fix).toMatchObject(fix);
+        }
       });
     });
   });

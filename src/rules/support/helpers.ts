@@ -1,4 +1,5 @@
 import type { Status } from '../../config/settings.js';
+import type { Fix } from '../../core/finding.js';
 import type { RowChange } from '../../diff/changes.js';
 import { planRowsOf, rowsOf, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
 import type { RuleContext } from '../rule.js';
@@ -61,4 +62,9 @@ export function plural(count: number, word: string): string {
 /** Lists up to `max` items and says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Spread into a finding: its fix, when there is one. */
+export function withFix(fix: Fix | null): { fix?: Fix } {
+  return fix ? { fix } : {};
 }

@@ -1,0 +1,68 @@
+import type { ColumnName } from '../config/schema.js';
+import type { Settings } from '../config/settings.js';
+import type { Fix } from '../core/finding.js';
+import { rowsOf, type DocModel, type TableLayout, type TaskRow } from '../model/model.js';
+import { toMarkdownCell } from '../parse/markdown-table.js';
+import { insertAfter, planLetterOf, renderRow, valuesFor } from './rows.js';
+
+/** Backlog rows to open, and the IDs that cannot have one, with the reason. */
+export interface BacklogRowFixes {
+  fixes: Fix[];
+  refused: { id: string; reason: string }[];
+}
+
+/** A task's rows on the boards: Markdown first (its cells are already Markdown), then the CSV. */
+export const boardRowsOf = (model: DocModel, id: string): TaskRow[] => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
+
+/** The backlog table new rows go in: the one holding the last backlog row, else the first. */
+function backlogLayout(model: DocModel): TableLayout | undefined {
+  return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
+}
+
+/**
+ * The backlog row of a board task, in the backlog table's own columns and cell style:
+ * ID, `Plan B` (from its plan link, else its ID), title, empty preconditions, the
+ * board's deliverable as the definition of done, `notes`; other columns the board has
+ * (status, owner) are copied.
+ */
+function backlogRow(model: DocModel, settings: Settings, layout: TableLayout, id: string, notes: string): string {
+  const values: Partial<Record<ColumnName, string>> = {};
+  // Reversed, so the Markdown row's cells win over the CSV's.
+  for (const row of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row, 'markdown'));
+  const letter = planLetterOf(model, settings, id);
+  return renderRow(layout, {
+    ...values,
+    id,
+    plan: letter ? `Plan ${letter}` : '',
+    preconditions: '',
+    definitionOfDone: values.deliverable ?? '',
+    notes: toMarkdownCell(notes),
+  });
+}
+
+/**
+ * Opens backlog rows for board tasks (the `/doc-sync backlog ID …` command and the
+ * backlog-entry-missing rule): one insert after the backlog table's last row per ID, in
+ * the order given. IDs that are not task IDs, are on neither board or already have a
+ * backlog row are refused with a reason. Pure: reads the model, writes nothing.
+ */
+export function backlogRowFixes(model: DocModel, settings: Settings, ids: readonly string[], notes: string): BacklogRowFixes {
+  const result: BacklogRowFixes = { fixes: [], refused: [] };
+  const layout = backlogLayout(model);
+  const backlogFile = settings.config.paths.backlog;
+  for (const id of new Set(ids)) {
+    const refuse = (reason: string) => result.refused.push({ id, reason });
+    const existing = rowsOf(model.backlog, id)[0];
+    if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
+    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
+    else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
+    else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
+    else {
+      const fix = insertAfter(layout.file, layout.end, backlogRow(model, settings, layout, id, notes), `open a backlog row for ${id}`);
+      if (fix) result.fixes.push(fix);
+      else refuse(`the board row of ${id} holds U+FFFD replacement characters; copy it by hand`);
+    }
+  }
+  return result;
+}
