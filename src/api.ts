@@ -3,9 +3,13 @@ export { GitReader, findRepositoryRoot, defaultBase } from './adapters/git/git-r
 export { loadConfig, parseConfig, defaultConfig } from './config/load.js';
 export { configSchema, type Config } from './config/schema.js';
 export { BlobStore } from './core/blob-store.js';
-export { runCheck, failsGate, DEFAULT_GATE, type CheckRequest, type GatePolicy } from './core/check.js';
+export { runCheck, failsGate, loadModelAt, DEFAULT_GATE, type CheckRequest, type GatePolicy } from './core/check.js';
 export { DocSyncError, ConfigError, RevisionError, SourceError, describeError } from './core/errors.js';
-export type { Finding, Severity } from './core/finding.js';
+export type { Finding, Fix, Severity } from './core/finding.js';
+export { applyFixes, type FixEdit, type FixOutcome, type FixRefusal } from './fix/apply.js';
+export { backlogRowFixes, type BacklogRowFixes } from './fix/backlog.js';
+export { renderFixDiff } from './fix/diff.js';
+export { OverlayReader } from './fix/overlay.js';
 export type { RepoReader } from './core/ports.js';
 export { reportSchema, REPORT_SCHEMA_VERSION, type Report } from './report/report.js';
 export { renderText } from './report/text.js';
