@@ -2,16 +2,19 @@ import type { FixEdit } from './apply.js';
 
 const range = (start: number, count: number): string => (count === 1 ? `${start}` : `${start},${count}`);
 
+/** Inserts one after another after the same line: one hunk. */
+function renderInserts(edits: readonly FixEdit[]): string[] {
+  const first = edits[0]!;
+  const added = edits.flatMap((edit) => edit.added);
+  return [
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join('; ')}`,
+    ` ${first.after ?? first.fix.expected}`,
+    ...added.map((line) => `+${line}`),
+  ];
+}
+
+/** A replace or delete: the removed and added lines. */
 function renderHunk(edit: FixEdit): string[] {
-  if (edit.removed.length === 0) {
-    // An insert: the line it follows is the context.
-    const anchor = edit.after ?? edit.fix.expected;
-    return [
-      `@@ -${range(edit.oldLine, 1)} +${range(edit.newLine - 1, edit.added.length + 1)} @@ ${edit.fix.description}`,
-      ` ${anchor}`,
-      ...edit.added.map((line) => `+${line}`),
-    ];
-  }
   const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
   return [
     `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
@@ -32,7 +35,22 @@ export function renderFixDiff(edits: readonly FixEdit[]): string {
   const out: string[] = [];
   for (const [file, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`--- a/${file}`, `+++ b/${file}`);
-    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) out.push(...renderHunk(edit));
+    let inserts: FixEdit[] = [];
+    const flush = () => {
+      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      inserts = [];
+    };
+    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
+      if (edit.removed.length > 0) {
+        flush();
+        out.push(...renderHunk(edit));
+        continue;
+      }
+      const previous = inserts.at(-1);
+      if (previous && (previous.oldLine !== edit.oldLine || previous.newLine + previous.added.length !== edit.newLine)) flush();
+      inserts.push(edit);
+    }
+    flush();
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

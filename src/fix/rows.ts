@@ -98,7 +98,8 @@ export function copyCellsFix(model: DocModel, id: string, from: 'board' | 'csv',
   }
   const text = rewriteRow(target, values);
   if (text === null) return null;
-  return replaceRow(target, text, `copy the ${columns.join(', ')} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
+  const names = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns.at(-1)}` : columns[0];
+  return replaceRow(target, text, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
 }
 
 /**

@@ -131,4 +131,11 @@ describe('applyFixes', () => {
       [`--- a/${FILE}`, `+++ b/${FILE}`, '@@ -1 +1,2 @@ insert after 1', ' a', '+x', '@@ -3 +4 @@ replace 3', '-c', '+C', ''].join('\n'),
     );
   });
+
+  test('the diff shows rows added after one line as one hunk, with the rewritten row they follow as context', () => {
+    const outcome = applyFixes(files('a\nb\n'), [replace(2, 'b', 'B'), insert(2, 'b', 'x'), { ...insert(2, 'b', 'y'), description: 'and y' }]);
+    expect(renderFixDiff(outcome.edits)).toBe(
+      [`--- a/${FILE}`, `+++ b/${FILE}`, '@@ -2 +2 @@ replace 2', '-b', '+B', '@@ -2 +2,3 @@ insert after 2; and y', ' B', '+x', '+y', ''].join('\n'),
+    );
+  });
 });
