@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
 import { DEFAULT_CONFIG_PATHS, loadConfig } from './config/load.js';
+import { BlobStore } from './core/blob-store.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
 import { DEFAULT_GATE, failsGate, runCheck, type CheckRequest } from './core/check.js';
 import { describeError, SourceError, UsageError } from './core/errors.js';
@@ -71,6 +72,8 @@ async function checkRepository(args: CheckArgs, io: CliIo): Promise<{ root: stri
     base,
     head: args.head,
     mode: args.all ? 'all' : 'change',
+    // Shared with a re-check (fix), so no blob is read or parsed twice.
+    store: new BlobStore(config.limits.maxFileBytes),
   };
   return { root, request, report: await runCheck(request) };
 }

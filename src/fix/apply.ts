@@ -215,7 +215,9 @@ function planFile(file: FileLines, fixes: readonly Fix[], refuse: (fix: Fix, rea
 
     const at = fix.line + shift;
     const last = at + expected.length - 1;
-    if (file.matches(at, expected)) {
+    if (fix.kind === 'replace' && fix.text === fix.expected && file.matches(at, expected)) {
+      unchanged(fix);
+    } else if (file.matches(at, expected)) {
       const clash = claimed.find(([from, to]) => at <= to && last >= from);
       if (clash) {
         refuse(fix, `another fix already rewrites line${clash[0] === clash[1] ? ` ${clash[0]}` : `s ${clash[0]}-${clash[1]}`}; apply one, re-run the check, then the other`);

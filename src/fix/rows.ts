@@ -8,7 +8,7 @@ import { splitLines } from '../parse/text.js';
 
 const LABEL: Record<'board' | 'csv', string> = { board: 'Markdown row', csv: 'CSV record' };
 
-/** Rendered text as a fix holds it: line contents joined by `\n` (a CSV field's CRLF included). */
+/** Rendered text as a fix holds it: line contents joined by `\n`; a line break inside a value (a CSV field's CRLF) ends a line there. */
 function fixText(text: string): string {
   return splitLines(text)
     .map((line) => line.text)

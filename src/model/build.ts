@@ -52,7 +52,6 @@ function columnMap(settings: Settings, header: readonly string[]): Partial<Recor
 
 interface RowInput {
   source: SourceKind;
-  file: string;
   line: number;
   endLine: number;
   text: string | null;
@@ -63,39 +62,39 @@ interface RowInput {
   layout: TableLayout;
   content: string;
   headerCount: number;
-  columns: Partial<Record<ColumnName, number>>;
   section: PlanSection | null;
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
 }
 
 function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
-  const idIndex = input.columns.id;
+  const { columns, file } = input.layout;
+  const idIndex = columns.id;
   if (idIndex === undefined) return null;
   const parsedId = settings.exactId(input.cells[idIndex]?.text ?? '');
   if (!parsedId) return null;
   const fields: Partial<Record<ColumnName, string>> = {};
-  for (const [column, index] of Object.entries(input.columns) as [ColumnName, number][]) {
+  for (const [column, index] of Object.entries(columns) as [ColumnName, number][]) {
     fields[column] = input.cells[index]?.text ?? '';
   }
   const statusText = fields.status?.trim() ?? '';
   const status = statusText !== '' ? settings.parseStatus(statusText) : input.impliedStatus;
   const linkCells =
-    input.columns.planLink !== undefined
-      ? [input.cells[input.columns.planLink]]
-      : input.columns.plan !== undefined
-        ? [input.cells[input.columns.plan]]
+    columns.planLink !== undefined
+      ? [input.cells[columns.planLink]]
+      : columns.plan !== undefined
+        ? [input.cells[columns.plan]]
         : input.cells;
   const planLinks: string[] = [];
   for (const cell of linkCells) {
     if (!cell) continue;
-    for (const plan of planLinksIn(input.file, cell.text, cell.links, settings.isPlan)) {
+    for (const plan of planLinksIn(file, cell.text, cell.links, settings.isPlan)) {
       if (!planLinks.includes(plan)) planLinks.push(plan);
     }
   }
   return {
     source: input.source,
-    file: input.file,
+    file: file,
     line: input.line,
     endLine: input.endLine,
     text: input.text,
@@ -124,7 +123,6 @@ function markdownRowInput(
 ): RowInput {
   return {
     source,
-    file: layout.file,
     line: row.line,
     endLine: row.line,
     text: row.source,
@@ -135,7 +133,6 @@ function markdownRowInput(
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
     content: row.cells.map((cell) => squash(cell.raw)).join(' | '),
     headerCount: table.header.cells.length,
-    columns: layout.columns,
     section,
     impliedStatus,
   };
@@ -208,16 +205,17 @@ function markdownTaskRows(
 const recordText = (lines: readonly SourceLine[], record: CsvRecord): string | null =>
   record.ownsLines ? joinLines(lines, record.line, record.endLine) : null;
 
+function quotingOf(lines: readonly SourceLine[], record: CsvRecord): boolean[] | null {
+  const text = recordText(lines, record);
+  return text === null ? null : csvQuoting(text, record.fields);
+}
+
 /** Which columns the file quotes: as its last record does, else all or none as its header does. */
 function csvQuotingStyle(lines: readonly SourceLine[], header: CsvRecord, last: CsvRecord | undefined): boolean[] {
-  for (const record of [last, header]) {
-    const text = record && recordText(lines, record);
-    const quoted = text !== null && text !== undefined ? csvQuoting(text, record!.fields) : null;
-    if (!quoted) continue;
-    if (record === header) return header.fields.map(() => quoted.every(Boolean));
-    return quoted;
-  }
-  return header.fields.map(() => false);
+  const fromLast = last ? quotingOf(lines, last) : null;
+  if (fromLast) return fromLast;
+  const allQuoted = quotingOf(lines, header)?.every(Boolean) ?? false;
+  return header.fields.map(() => allQuoted);
 }
 
 function csvLayout(file: string, lines: readonly SourceLine[], headerRecord: CsvRecord, records: readonly CsvRecord[], header: string[], columns: Partial<Record<ColumnName, number>>): TableLayout {
@@ -265,7 +263,6 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
     const content = JSON.stringify(record.fields.map(squash));
     const row = toTaskRow(settings, {
       source: 'csv',
-      file,
       line: record.line,
       endLine: record.endLine,
       text: recordText(lines, record),
@@ -275,7 +272,6 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
       layout,
       content,
       headerCount: header.length,
-      columns,
       section: null,
       impliedStatus: null,
     });

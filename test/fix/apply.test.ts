@@ -101,6 +101,11 @@ describe('applyFixes', () => {
     expect(outcome.edits).toHaveLength(1);
   });
 
+  test('a rewrite to the same text changes nothing', () => {
+    const outcome = applyFixes(files('a\nb\n'), [replace(2, 'b', 'b')]);
+    expect([outcome.files.size, outcome.unchanged.length, outcome.edits.length]).toEqual([0, 1, 0]);
+  });
+
   test('two different rewrites of one line: the second is refused', () => {
     const outcome = applyFixes(files('a\nb\n'), [replace(2, 'b', 'B'), replace(2, 'b', 'b!')]);
     expect(utf8(outcome.files.get(FILE))).toBe('a\nB\n');
