@@ -8,6 +8,8 @@ import { insertAfter, planLetterOf, renderRow, valuesFor } from './rows.js';
 /** Backlog rows to open, and the IDs that cannot have one, with the reason. */
 export interface BacklogRowFixes {
   fixes: Fix[];
+  /** The task of each fix: `ids[i]` is the row `fixes[i]` opens. */
+  ids: string[];
   refused: { id: string; reason: string }[];
 }
 
@@ -47,7 +49,7 @@ function backlogRow(model: DocModel, settings: Settings, layout: TableLayout, id
  * backlog row are refused with a reason. Pure: reads the model, writes nothing.
  */
 export function backlogRowFixes(model: DocModel, settings: Settings, ids: readonly string[], notes: string): BacklogRowFixes {
-  const result: BacklogRowFixes = { fixes: [], refused: [] };
+  const result: BacklogRowFixes = { fixes: [], ids: [], refused: [] };
   const layout = backlogLayout(model);
   const backlogFile = settings.config.paths.backlog;
   for (const id of new Set(ids)) {
@@ -60,8 +62,10 @@ export function backlogRowFixes(model: DocModel, settings: Settings, ids: readon
     else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
     else {
       const fix = insertAfter(layout.file, layout.end, backlogRow(model, settings, layout, id, notes), `open a backlog row for ${id}`);
-      if (fix) result.fixes.push(fix);
-      else refuse(`the board row of ${id} holds U+FFFD replacement characters; copy it by hand`);
+      if (fix) {
+        result.fixes.push(fix);
+        result.ids.push(id);
+      } else refuse(`the board row of ${id} holds U+FFFD replacement characters; copy it by hand`);
     }
   }
   return result;
