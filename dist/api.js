@@ -100,13 +100,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node3, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
+      if (identity2.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
         if (cd === REMOVE)
           node3.contents = null;
@@ -118,12 +118,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node3, visitor, path) {
       const ctrl = callVisitor(key, node3, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
+        if (identity2.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
             const ci = visit_(i, node3.items[i], visitor, path);
@@ -136,7 +136,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
+        } else if (identity2.isPair(node3)) {
           path = Object.freeze(path.concat(node3));
           const ck = visit_("key", node3.key, visitor, path);
           if (ck === BREAK)
@@ -154,7 +154,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node3, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
+      if (identity2.isDocument(node3)) {
         const cd = await visitAsync_(null, node3.contents, visitor_, Object.freeze([node3]));
         if (cd === REMOVE)
           node3.contents = null;
@@ -166,12 +166,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node3, visitor, path) {
       const ctrl = await callVisitor(key, node3, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
+        if (identity2.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
             const ci = await visitAsync_(i, node3.items[i], visitor, path);
@@ -184,7 +184,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
+        } else if (identity2.isPair(node3)) {
           path = Object.freeze(path.concat(node3));
           const ck = await visitAsync_("key", node3.key, visitor, path);
           if (ck === BREAK)
@@ -221,31 +221,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node3, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node3, path);
-      if (identity.isMap(node3))
+      if (identity2.isMap(node3))
         return visitor.Map?.(key, node3, path);
-      if (identity.isSeq(node3))
+      if (identity2.isSeq(node3))
         return visitor.Seq?.(key, node3, path);
-      if (identity.isPair(node3))
+      if (identity2.isPair(node3))
         return visitor.Pair?.(key, node3, path);
-      if (identity.isScalar(node3))
+      if (identity2.isScalar(node3))
         return visitor.Scalar?.(key, node3, path);
-      if (identity.isAlias(node3))
+      if (identity2.isAlias(node3))
         return visitor.Alias?.(key, node3, path);
       return void 0;
     }
     function replaceNode(key, path, node3) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node3;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node3;
         else
           parent.value = node3;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node3;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -258,7 +258,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -401,10 +401,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node3) => {
-            if (identity.isNode(node3) && node3.tag)
+            if (identity2.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -429,7 +429,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -476,7 +476,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source2 of aliasObjects) {
             const ref = sourceObjects.get(source2);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -549,12 +549,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -580,11 +580,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -595,7 +595,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -622,12 +622,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source2) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source2;
         Object.defineProperty(this, "tag", {
           set() {
@@ -649,7 +649,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node3) => {
-              if (identity.isAlias(node3) || identity.hasAnchor(node3))
+              if (identity2.isAlias(node3) || identity2.hasAnchor(node3))
                 nodes.push(node3);
             }
           });
@@ -711,11 +711,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node3, anchors2) {
-      if (identity.isAlias(node3)) {
+      if (identity2.isAlias(node3)) {
         const source2 = node3.resolve(doc);
         const anchor2 = anchors2 && source2 && anchors2.get(source2);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node3)) {
+      } else if (identity2.isCollection(node3)) {
         let count2 = 0;
         for (const item of node3.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -723,7 +723,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node3)) {
+      } else if (identity2.isPair(node3)) {
         const kc = getAliasCount(doc, node3.key, anchors2);
         const vc = getAliasCount(doc, node3.value, anchors2);
         return Math.max(kc, vc);
@@ -738,13 +738,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -769,7 +769,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -783,12 +783,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -820,7 +820,7 @@ var require_createNode = __commonJS({
             ref.node = node4;
           return node4;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -844,7 +844,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -888,7 +888,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -904,7 +904,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
+          if (identity2.isCollection(node3))
             node3.addIn(rest, value);
           else if (node3 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -921,7 +921,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node3 = this.get(key, true);
-        if (identity.isCollection(node3))
+        if (identity2.isCollection(node3))
           return node3.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -935,16 +935,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node3 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node3) ? node3.value : node3;
+          return !keepScalar && identity2.isScalar(node3) ? node3.value : node3;
         else
-          return identity.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node3) => {
-          if (!identity.isPair(node3))
+          if (!identity2.isPair(node3))
             return false;
           const n = node3.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -955,7 +955,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node3 = this.get(key, true);
-        return identity.isCollection(node3) ? node3.hasIn(rest) : false;
+        return identity2.isCollection(node3) ? node3.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -967,7 +967,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
+          if (identity2.isCollection(node3))
             node3.setIn(rest, value);
           else if (node3 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1423,7 +1423,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1476,7 +1476,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1499,7 +1499,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node3) || identity.isCollection(node3)) && node3.anchor;
+      const anchor2 = (identity2.isScalar(node3) || identity2.isCollection(node3)) && node3.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1510,9 +1510,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1526,15 +1526,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node3 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node3 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node3));
       const props = stringifyProps(node3, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity2.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node3) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node3) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1546,23 +1546,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1603,7 +1603,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1615,10 +1615,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1638,7 +1638,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1701,7 +1701,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -1714,10 +1714,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source2 = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source2))
+      if (identity2.isSeq(source2))
         for (const it of source2.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source2))
@@ -1728,7 +1728,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source2 = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source2))
+      if (!identity2.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source2.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1749,7 +1749,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1764,10 +1764,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -1798,7 +1798,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node3 of ctx.anchors.keys())
@@ -1828,7 +1828,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1836,15 +1836,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1865,7 +1865,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1881,14 +1881,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1936,14 +1936,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1951,7 +1951,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2019,16 +2019,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2039,7 +2039,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2077,7 +2077,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2088,7 +2088,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2112,7 +2112,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node3 = it?.value;
-        return (!keepScalar && identity.isScalar(node3) ? node3.value : node3) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node3) ? node3.value : node3) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2137,7 +2137,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2160,7 +2160,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2168,7 +2168,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2185,7 +2185,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2193,7 +2193,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2219,7 +2219,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2243,7 +2243,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2285,7 +2285,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2298,7 +2298,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2306,7 +2306,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2660,17 +2660,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2684,7 +2684,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2738,7 +2738,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2765,7 +2765,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2795,7 +2795,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2976,7 +2976,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2986,7 +2986,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -3002,7 +3002,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3046,7 +3046,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3291,7 +3291,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string6 = require_string();
@@ -3304,9 +3304,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string6.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string6.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3323,7 +3323,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3350,7 +3350,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3405,7 +3405,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3420,7 +3420,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3456,7 +3456,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3466,7 +3466,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3529,7 +3529,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node3 = createNode.createNode(value, tag, ctx);
-        if (flow3 && identity.isCollection(node3))
+        if (flow3 && identity2.isCollection(node3))
           node3.flow = true;
         setAnchors();
         return node3;
@@ -3569,7 +3569,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3578,14 +3578,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3593,7 +3593,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3700,7 +3700,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3971,12 +3971,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
@@ -4189,7 +4189,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4268,7 +4268,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4383,7 +4383,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4433,7 +4433,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node3 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node3 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node3.range = coll.range;
       node3.tag = tagName;
       if (tag?.format)
@@ -4455,7 +4455,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -4553,7 +4553,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -4590,7 +4590,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
@@ -4613,7 +4613,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source2) {
+    function splitLines2(source2) {
       const split = source2.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4633,7 +4633,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
@@ -4662,7 +4662,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source2.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -4852,32 +4852,32 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -4891,7 +4891,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4910,12 +4910,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4964,7 +4964,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5010,7 +5010,7 @@ var require_compose_node = __commonJS({
       node3 ?? (node3 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node3.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5116,7 +5116,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5178,9 +5178,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5324,7 +5324,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -5337,9 +5337,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -5631,7 +5631,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -5639,7 +5639,7 @@ var require_cst = __commonJS({
     var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM2:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -5653,7 +5653,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source2) {
       switch (source2) {
-        case BOM:
+        case BOM2:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -5715,7 +5715,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
+    exports.BOM = BOM2;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -6044,9 +6044,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7228,7 +7228,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7306,7 +7306,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7326,7 +7326,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7344,14 +7344,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -8006,7 +8006,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -8021,11 +8021,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -8102,7 +8102,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -8115,10 +8115,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -8495,9 +8495,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -8619,17 +8619,17 @@ var require_parse = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -9014,7 +9014,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = opts.windows;
+      const posix7 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9024,8 +9024,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix6 });
-        const result = { glob: glob2, state, regex, posix: posix6, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix7 });
+        const result = { glob: glob2, state, regex, posix: posix7, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9050,7 +9050,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix6 } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix7 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9058,7 +9058,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -9067,16 +9067,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix6);
+          match = picomatch3.matchBase(input2, regex, options, posix7);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix6 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix6 }));
+      return regex.test(utils.basename(input2, { windows: posix7 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -29130,6 +29130,7 @@ var glob = external_exports.string().min(1).refine(
 );
 var repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: "must be a file path, not a glob" });
 var aliases = (defaults) => external_exports.array(external_exports.string().min(1)).min(1).default(defaults);
+var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
 var severitySetting = external_exports.enum(["error", "warning", "notice", "off"]);
 var ruleSetting = external_exports.union([
   severitySetting,
@@ -29183,12 +29184,21 @@ var configSchema = external_exports.strictObject({
       "Headings of the plan section counted for index progress."
     )
   }).prefault({}),
+  backlog: external_exports.strictObject({
+    require: external_exports.strictObject({
+      tasks: external_exports.enum(["added", "touched"]).default("added").describe("Which tasks are judged: those the change newly adds to a board, or every task it touches."),
+      columns: external_exports.array(external_exports.enum(STATUS_CATEGORIES)).min(1).default(["ready", "backlog"]).describe("Board columns (status categories) whose tasks need a backlog row."),
+      owners: external_exports.array(external_exports.string().min(1)).default([]).describe("Only tasks whose Owner/Role contains one of these (ignoring case); empty: any owner."),
+      plans: external_exports.array(external_exports.string().min(1)).default([]).describe('Only tasks of these plans (letters such as "B"); empty: any plan.'),
+      marker: external_exports.string().min(1).nullable().default(null).describe('Only tasks whose board row contains this text (e.g. "[auto]"); null: no marker needed.')
+    }).prefault({}).describe("Which board tasks need a backlog row (rule backlog-entry-missing); every criterion given must hold."),
+    notes: external_exports.string().default("Opened by doc-sync").describe("Notes cell of a backlog row doc-sync opens; the bot puts a link to the pull request here.")
+  }).prefault({}),
   limits: external_exports.strictObject({
     maxFileBytes: external_exports.number().int().positive().default(8 * 1024 * 1024).describe("Larger documents are reported, not parsed.")
   }).prefault({}),
   rules: external_exports.record(external_exports.string(), ruleSetting).default({}).describe("Per-rule severity or { severity, options }.")
 }).describe("doc-sync configuration (.github/doc-sync.yml).");
-var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
 
 // src/config/load.ts
 var DEFAULT_CONFIG_PATHS = [".github/doc-sync.yml", ".github/doc-sync.yaml"];
@@ -29964,7 +29974,7 @@ var transform2 = function(original_options = {}) {
     state: init_state(options),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
-      const { encoding, escape, quote } = this.options;
+      const { encoding, escape, quote: quote2 } = this.options;
       const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
       const numOfCharLeft = bufLen - i - 1;
       const requiredLength = Math.max(
@@ -29977,9 +29987,9 @@ var transform2 = function(original_options = {}) {
         // recordDelimiterMaxLength,
         recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
         // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        quoting ? (escape === null ? 0 : escape.length) + quote2.length : 0,
         // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0
+        quoting ? quote2.length + recordDelimiterMaxLength : 0
       );
       return numOfCharLeft < requiredLength;
     },
@@ -29999,7 +30009,7 @@ var transform2 = function(original_options = {}) {
         to,
         to_line
       } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
+      let { comment, escape, quote: quote2, record_delimiter } = this.options;
       const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
       let buf;
       if (previousBuf === void 0) {
@@ -30035,7 +30045,7 @@ var transform2 = function(original_options = {}) {
               for (const key in options2) {
                 this.options[key] = options2[key];
               }
-              ({ comment, escape, quote } = this.options);
+              ({ comment, escape, quote: quote2 } = this.options);
               break;
             }
           }
@@ -30091,21 +30101,21 @@ var transform2 = function(original_options = {}) {
           }
           if (this.state.commenting === false && this.__isQuote(buf, pos)) {
             if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const nextChr = buf[pos + quote2.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote2.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote2.length, nextChr);
               const isNextChrDelimiter = this.__isDelimiter(
                 buf,
-                pos + quote.length,
+                pos + quote2.length,
                 nextChr
               );
-              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote2.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote2.length);
               if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
                 pos += escape.length - 1;
               } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                pos += quote.length - 1;
+                pos += quote2.length - 1;
                 continue;
               } else if (relax_quotes === false) {
                 const err = this.__error(
@@ -30126,8 +30136,8 @@ var transform2 = function(original_options = {}) {
               } else {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
+                this.state.field.prepend(quote2);
+                pos += quote2.length - 1;
               }
             } else {
               if (this.state.field.length !== 0) {
@@ -30155,7 +30165,7 @@ var transform2 = function(original_options = {}) {
                 }
               } else {
                 this.state.quoting = true;
-                pos += quote.length - 1;
+                pos += quote2.length - 1;
                 continue;
               }
             }
@@ -30619,11 +30629,11 @@ var transform2 = function(original_options = {}) {
       return false;
     },
     __isQuote: function(buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
+      const { quote: quote2 } = this.options;
+      if (quote2 === null) return false;
+      const l = quote2.length;
       for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
+        if (quote2[i] !== buf[pos + i]) {
           return false;
         }
       }
@@ -30750,7 +30760,29 @@ var LineIndex = class {
     }
     return low + 1;
   }
+  /** 0-based offset where a 1-based line starts. */
+  startOf(line) {
+    return this.starts[line - 1] ?? this.starts[this.starts.length - 1];
+  }
 };
+function splitLines(text3) {
+  const lines = [];
+  let start = 0;
+  while (start < text3.length) {
+    const newline = text3.indexOf("\n", start);
+    if (newline === -1) {
+      lines.push({ text: text3.slice(start), eol: "" });
+      break;
+    }
+    const crlf = newline > start && text3.charCodeAt(newline - 1) === 13;
+    lines.push({ text: text3.slice(start, crlf ? newline - 1 : newline), eol: crlf ? "\r\n" : "\n" });
+    start = newline + 1;
+  }
+  return lines;
+}
+function joinLines(lines, first, last) {
+  return lines.slice(first - 1, last).map((line) => line.text).join("\n");
+}
 
 // src/parse/csv.ts
 var CR = 13;
@@ -30784,7 +30816,8 @@ function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
   const problems = [];
-  let offset = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let offset = bom;
   while (offset < bytes.length) {
     const chunkStart = offset;
     let previousEnd = chunkStart;
@@ -30801,7 +30834,10 @@ function parseCsv(bytes) {
           const start = skipLineBreaks(bytes, previousEnd);
           const end = trimLineBreaks(bytes, start, chunkStart + info.bytes);
           previousEnd = chunkStart + info.bytes;
-          records.push({ line: lines.lineAt(start), fields: record2, start, end });
+          const line = lines.lineAt(start);
+          const startsLine = start === lines.startOf(line) || line === 1 && start === bom;
+          const endsLine = end === bytes.length || bytes[end] === LF || bytes[end] === CR && bytes[end + 1] === LF;
+          records.push({ line, endLine: lines.lineAt(Math.max(start, end - 1)), fields: record2, start, end, ownsLines: startsLine && endsLine });
           return null;
         }
       });
@@ -30815,6 +30851,32 @@ function parseCsv(bytes) {
     }
   }
   return { records, problems };
+}
+var NEEDS_QUOTES = /[",\r\n]/;
+function quoteField(field) {
+  return `"${field.replace(/"/g, '""')}"`;
+}
+function renderCsvRecord(fields, quoted) {
+  return fields.map((field, index2) => quoted[index2] || NEEDS_QUOTES.test(field) ? quoteField(field) : field).join(",");
+}
+function csvQuoting(source2, fields) {
+  const quoted = [];
+  let at = 0;
+  for (const [index2, field] of fields.entries()) {
+    if (index2 > 0) {
+      if (source2[at] !== ",") return null;
+      at++;
+    }
+    const asQuoted = quoteField(field);
+    if (source2.startsWith(asQuoted, at)) {
+      quoted.push(true);
+      at += asQuoted.length;
+    } else if (!NEEDS_QUOTES.test(field) && source2.startsWith(field, at)) {
+      quoted.push(false);
+      at += field.length;
+    } else return null;
+  }
+  return at === source2.length ? quoted : null;
 }
 
 // node_modules/devlop/lib/default.js
@@ -33663,43 +33725,43 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map2.add(range[0], 0, [["exit", previousCell, context]]);
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map2.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range[1]);
+  const now = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map2.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
+  map2.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map2.add(range[2], 0, [["enter", valueToken, context]]);
+    map2.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
+      const start = context.events[range2[2]];
+      const end = context.events[range2[3]];
       start[1].end = Object.assign({}, end[1].end);
       start[1].type = "chunkText";
       start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
+      if (range2[3] > range2[2] + 1) {
+        const a = range2[2] + 1;
+        const b = range2[3] - range2[2] - 1;
         map2.add(a, b, []);
       }
     }
-    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -39900,10 +39962,24 @@ function headingText(node3) {
   if ("children" in node3) return node3.children.map(headingText).join("");
   return "";
 }
+function cellSpan(line, from, to) {
+  let start = from;
+  let end = to;
+  if (line[start] === "|") start++;
+  if (end > start && line[end - 1] === "|" && line[end - 2] !== "\\") end--;
+  while (start < end && /\s/.test(line[start])) start++;
+  while (end > start && /\s/.test(line[end - 1])) end--;
+  return { start, end };
+}
 function parseMarkdownTables(source2) {
   const { text: text3, lineMap } = bridgeTableInterruptions(source2);
   const tree = processor.parse(text3);
   const originalLine = (line) => lineMap[line - 1] ?? line;
+  const sourceLines = splitLines(source2);
+  const sourceOf = (line) => sourceLines[line - 1]?.text ?? "";
+  const lineStarts = [0];
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
   const headings = [];
   const tableNodes = [];
   const visit2 = (node3) => {
@@ -39918,16 +39994,24 @@ function parseMarkdownTables(source2) {
     if ("children" in node3) for (const child of node3.children) visit2(child);
   };
   visit2(tree);
-  const toRow = (row2) => ({
-    line: originalLine(row2.position.start.line),
-    cells: row2.children.map((cell) => {
-      const links = [];
-      const start = cell.position.start.offset;
-      const end = cell.position.end.offset;
-      const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-      return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links };
-    })
-  });
+  const toRow = (row2) => {
+    const parsedLine = row2.position.start.line;
+    const line = originalLine(parsedLine);
+    const rowSource = sourceOf(line);
+    return {
+      line,
+      source: rowSource,
+      start: columnOf(row2.position.start.offset, parsedLine),
+      cells: row2.children.map((cell) => {
+        const links = [];
+        const start = cell.position.start.offset;
+        const end = cell.position.end.offset;
+        const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
+        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
+        return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links, ...span };
+      })
+    };
+  };
   const tables = tableNodes.map((node3) => {
     const line = originalLine(node3.position.start.line);
     let heading = null;
@@ -39936,9 +40020,47 @@ function parseMarkdownTables(source2) {
       else break;
     }
     const [header, ...rows] = node3.children.map(toRow);
-    return { line, endLine: originalLine(node3.position.end.line), heading, header, rows };
+    const delimiterLine = originalLine(node3.position.start.line + 1);
+    return {
+      line,
+      endLine: originalLine(node3.position.end.line),
+      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
+      heading,
+      header,
+      rows
+    };
   });
   return { tables, headings };
+}
+function markdownRowStyle(row2) {
+  const filled = row2.cells.find((cell) => cell.end > cell.start);
+  return {
+    indent: row2.source.slice(0, row2.start),
+    outerPipes: row2.source[row2.start] === "|",
+    padding: filled && filled.start > 0 && row2.source[filled.start - 1] === " " ? " " : ""
+  };
+}
+function renderMarkdownRow(cells, style) {
+  const pad = style.padding;
+  const body = cells.map((cell) => cell === "" ? pad : `${pad}${cell}${pad}`).join("|");
+  return style.outerPipes ? `${style.indent}|${body}|` : `${style.indent}${body.trim()}`;
+}
+function replaceMarkdownCells(source2, spans, replacements) {
+  let out = "";
+  let at = 0;
+  spans.forEach(([start, end], index2) => {
+    const replacement = replacements.get(index2);
+    if (replacement === void 0) return;
+    out += source2.slice(at, start) + replacement;
+    at = end;
+  });
+  return out + source2.slice(at);
+}
+function toMarkdownCell(text3) {
+  return text3.trim().replace(/\r\n|\r|\n/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
+}
+function fromMarkdownCell(raw) {
+  return raw.replace(/\\\|/g, "|");
 }
 
 // src/core/blob-store.ts
@@ -39996,7 +40118,7 @@ function compileSettings(config2) {
   const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, "u");
   const exactSingle = new RegExp(`^(?:${id})$`, "u");
   const idWithGroups = new RegExp(`^(?:${id})`, "u");
-  const planFile = new RegExp(config2.ids.planFilePattern, "u");
+  const planFile2 = new RegExp(config2.ids.planFilePattern, "u");
   const matcher = (patterns) => (0, import_picomatch2.default)(patterns, { dot: true });
   const planMatcher = matcher(config2.paths.plans);
   const sessionMatcher = config2.paths.sessionLogs.length > 0 ? matcher(config2.paths.sessionLogs) : () => false;
@@ -40033,7 +40155,7 @@ function compileSettings(config2) {
       return match?.groups?.plan ?? null;
     },
     planOfFile(path) {
-      return planFile.exec(posix.basename(path))?.groups?.plan ?? null;
+      return planFile2.exec(posix.basename(path))?.groups?.plan ?? null;
     },
     parseStatus(text3) {
       const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
@@ -40065,6 +40187,7 @@ function compileSettings(config2) {
 }
 
 // src/model/model.ts
+var INDEX_PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
 function emptyModel() {
   return {
     files: /* @__PURE__ */ new Map(),
@@ -40247,28 +40370,34 @@ function columnMap(settings, header) {
   return map2;
 }
 function toTaskRow(settings, input2) {
-  const idIndex = input2.columns.id;
+  const { columns, file: file2 } = input2.layout;
+  const idIndex = columns.id;
   if (idIndex === void 0) return null;
   const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
   if (!parsedId) return null;
   const fields = {};
-  for (const [column, index2] of Object.entries(input2.columns)) {
+  for (const [column, index2] of Object.entries(columns)) {
     fields[column] = input2.cells[index2]?.text ?? "";
   }
   const statusText = fields.status?.trim() ?? "";
   const status = statusText !== "" ? settings.parseStatus(statusText) : input2.impliedStatus;
-  const linkCells = input2.columns.planLink !== void 0 ? [input2.cells[input2.columns.planLink]] : input2.columns.plan !== void 0 ? [input2.cells[input2.columns.plan]] : input2.cells;
+  const linkCells = columns.planLink !== void 0 ? [input2.cells[columns.planLink]] : columns.plan !== void 0 ? [input2.cells[columns.plan]] : input2.cells;
   const planLinks = [];
   for (const cell of linkCells) {
     if (!cell) continue;
-    for (const plan of planLinksIn(input2.file, cell.text, cell.links, settings.isPlan)) {
+    for (const plan of planLinksIn(file2, cell.text, cell.links, settings.isPlan)) {
       if (!planLinks.includes(plan)) planLinks.push(plan);
     }
   }
   return {
     source: input2.source,
-    file: input2.file,
+    file: file2,
     line: input2.line,
+    endLine: input2.endLine,
+    text: input2.text,
+    cells: input2.rawCells,
+    cellSpans: input2.cellSpans,
+    layout: input2.layout,
     id: parsedId.id,
     range: parsedId.range,
     fields,
@@ -40280,29 +40409,47 @@ function toTaskRow(settings, input2) {
     section: input2.section
   };
 }
-function markdownRowInput(source2, file2, table, row2, columns, section, impliedStatus) {
+function markdownRowInput(source2, table, row2, layout, section, impliedStatus) {
   return {
     source: source2,
-    file: file2,
     line: row2.line,
+    endLine: row2.line,
+    text: row2.source,
     cells: row2.cells,
+    rawCells: row2.cells.map((cell) => row2.source.slice(cell.start, cell.end)),
+    cellSpans: row2.cells.map((cell) => [cell.start, cell.end]),
+    layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
     content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
     headerCount: table.header.cells.length,
-    columns,
     section,
     impliedStatus
   };
 }
-function tableOf(file2, rows) {
-  return { file: file2, rows, byId: indexById(rows) };
+function tableOf(file2, rows, layouts) {
+  return { file: file2, rows, byId: indexById(rows), layouts };
+}
+function markdownLayout(file2, table, header, columns) {
+  const headerEnd = { line: table.delimiter.line, text: table.delimiter.source };
+  const last = table.rows.at(-1);
+  return {
+    file: file2,
+    header,
+    columns,
+    headerEnd,
+    end: last ? { line: last.line, text: last.source } : headerEnd,
+    style: { syntax: "markdown", markdown: markdownRowStyle(last ?? table.header) }
+  };
 }
 function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
   const rows = [];
+  const layouts = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
     if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
+    const layout = markdownLayout(file2, table, header, columns);
+    layouts.push(layout);
     let section = null;
     let impliedStatus = null;
     if (source2 === "plan") {
@@ -40311,7 +40458,7 @@ function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
       if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
     }
     for (const row2 of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, file2, table, row2, columns, section, impliedStatus));
+      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row2, layout, section, impliedStatus));
       if (!taskRow) continue;
       if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
@@ -40326,9 +40473,32 @@ function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
       rows.push(taskRow);
     }
   }
-  return rows;
+  return tableOf(file2, rows, layouts);
 }
-function csvTable(settings, file2, doc, problems) {
+var recordText = (lines, record2) => record2.ownsLines ? joinLines(lines, record2.line, record2.endLine) : null;
+function quotingOf(lines, record2) {
+  const text3 = recordText(lines, record2);
+  return text3 === null ? null : csvQuoting(text3, record2.fields);
+}
+function csvQuotingStyle(lines, header, last) {
+  const fromLast = last ? quotingOf(lines, last) : null;
+  if (fromLast) return fromLast;
+  const allQuoted = quotingOf(lines, header)?.every(Boolean) ?? false;
+  return header.fields.map(() => allQuoted);
+}
+function csvLayout(file2, lines, headerRecord, records, header, columns) {
+  const lineRef = (line) => ({ line, text: lines[line - 1]?.text ?? "" });
+  const last = records.at(-1);
+  return {
+    file: file2,
+    header,
+    columns,
+    headerEnd: lineRef(headerRecord.endLine),
+    end: lineRef((last ?? headerRecord).endLine),
+    style: { syntax: "csv", quoted: csvQuotingStyle(lines, headerRecord, last) }
+  };
+}
+function csvTable(settings, file2, doc, text3, problems) {
   for (const problem of doc.problems) {
     problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
   }
@@ -40350,18 +40520,23 @@ function csvTable(settings, file2, doc, problems) {
     });
     return null;
   }
+  const lines = splitLines(text3);
+  const layout = csvLayout(file2, lines, headerRecord, records, header, columns);
   const rows = [];
   for (const record2 of records) {
     const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
     const content3 = JSON.stringify(record2.fields.map(squash));
     const row2 = toTaskRow(settings, {
       source: "csv",
-      file: file2,
       line: record2.line,
+      endLine: record2.endLine,
+      text: recordText(lines, record2),
       cells,
+      rawCells: record2.fields,
+      cellSpans: null,
+      layout,
       content: content3,
       headerCount: header.length,
-      columns,
       section: null,
       impliedStatus: null
     });
@@ -40402,19 +40577,21 @@ function csvTable(settings, file2, doc, problems) {
     }
     rows.push(row2);
   }
-  return tableOf(file2, rows);
+  return tableOf(file2, rows, [layout]);
 }
-var PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
-function planIndexDoc(settings, file2, text3) {
+function planIndexDoc(settings, file2, text3, doc) {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row2) => [row2.line, row2])));
   const entries = text3.split("\n").flatMap((lineText, index2) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
     const plans = planLinksIn(file2, lineText, links, settings.isPlan);
     if (plans.length === 0) return [];
-    const progress = PROGRESS.exec(lineText);
+    const progress = INDEX_PROGRESS.exec(lineText);
+    const row2 = tableRows.get(index2 + 1);
     return [
       {
         line: index2 + 1,
         text: lineText.replace(/\r$/, ""),
+        row: row2 ? { cells: row2.cells.map((cell) => ({ raw: row2.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row2) } : null,
         targets: plans,
         progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
       }
@@ -40456,19 +40633,21 @@ function buildModel(files, blobs, settings) {
     if (decoded.kind !== "text") continue;
     model.texts.set(file2, decoded.text);
     if (settings.isCsv(file2)) {
-      model.csv = csvTable(settings, file2, blobs.csv(oid), model.problems);
+      model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = tableOf(file2, markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems));
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = tableOf(file2, markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems));
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems);
     } else if (settings.isPlanIndex(file2)) {
-      model.planIndex = planIndexDoc(settings, file2, decoded.text);
+      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid));
     } else if (settings.isPlan(file2)) {
-      const rows = markdownTaskRows(settings, "plan", file2, blobs.markdown(oid), [], model.problems);
-      const active = rows.filter((row2) => row2.section === "active");
+      const markdown = blobs.markdown(oid);
+      const table = markdownTaskRows(settings, "plan", file2, markdown, [], model.problems);
+      const active = table.rows.filter((row2) => row2.section === "active");
       const plan = {
-        ...tableOf(file2, rows),
+        ...table,
         plan: settings.planOfFile(file2),
+        title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
         activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
       };
@@ -40485,12 +40664,13 @@ var REPORT_SCHEMA_VERSION = 1;
 var severity = external_exports.enum(["error", "warning", "notice"]);
 var source = external_exports.enum(["board", "csv", "backlog", "plan"]);
 var fixSchema = external_exports.strictObject({
-  file: external_exports.string(),
-  line: external_exports.number().int().min(1),
+  file: external_exports.string().describe("Repository-relative path of the file to edit."),
   kind: external_exports.enum(["insert", "replace", "delete"]),
-  expected: external_exports.string().optional(),
-  text: external_exports.string().optional()
-});
+  line: external_exports.number().int().min(1).describe("1-based: the first line replaced or deleted, or the line inserted after."),
+  expected: external_exports.string().describe("Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused."),
+  text: external_exports.string().optional().describe("The new line(s), joined by \\n; absent for delete."),
+  description: external_exports.string().describe("What the fix does, for people.")
+}).describe("A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).");
 var findingSchema = external_exports.strictObject({
   rule: external_exports.string().describe("Rule id; docs at docs/rules/<rule>.md."),
   severity,
@@ -40548,6 +40728,148 @@ function compareFindings(a, b) {
   return Number(b.introduced) - Number(a.introduced) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || (a.taskId ?? "").localeCompare(b.taskId ?? "");
 }
 
+// src/fix/rows.ts
+var LABEL = { board: "Markdown row", csv: "CSV record" };
+function fixText(text3) {
+  return splitLines(text3).map((line) => line.text).join("\n");
+}
+function lastLineOf(row2) {
+  return row2.text === null ? null : { line: row2.endLine, text: row2.text.slice(row2.text.lastIndexOf("\n") + 1) };
+}
+function insertAfter(file2, anchor2, text3, description) {
+  if (text3.includes("\uFFFD")) return null;
+  return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text3), description };
+}
+function replaceRow(row2, text3, description) {
+  if (row2.text === null || text3.includes("\uFFFD")) return null;
+  return { file: row2.file, kind: "replace", line: row2.line, expected: row2.text, text: fixText(text3), description };
+}
+var syntaxOf = (layout) => layout.style.syntax;
+function cellFor(row2, column, syntax) {
+  const index2 = row2.layout.columns[column];
+  if (index2 === void 0) return void 0;
+  const value = row2.cells[index2] ?? "";
+  const from = syntaxOf(row2.layout);
+  if (from === syntax) return value;
+  if (syntax === "markdown") return toMarkdownCell(value);
+  if (column === "planLink" && row2.planLinks.length === 1) return row2.planLinks[0];
+  return fromMarkdownCell(value).trim();
+}
+function renderRow(layout, values) {
+  const names = new Map(Object.entries(layout.columns).map(([name, index2]) => [index2, name]));
+  const cells = layout.header.map((_, index2) => {
+    const name = names.get(index2);
+    return name ? values[name] ?? "" : "";
+  });
+  return layout.style.syntax === "csv" ? renderCsvRecord(cells, layout.style.quoted) : renderMarkdownRow(cells, layout.style.markdown);
+}
+function valuesFor(row2, syntax) {
+  const values = {};
+  for (const column of Object.keys(row2.layout.columns)) values[column] = cellFor(row2, column, syntax);
+  values.id = row2.id;
+  return values;
+}
+function rewriteRow(row2, values) {
+  if (row2.text === null) return null;
+  const replacements = /* @__PURE__ */ new Map();
+  for (const [column, value] of Object.entries(values)) {
+    const index2 = row2.layout.columns[column];
+    if (index2 === void 0 || index2 >= row2.cells.length) return null;
+    replacements.set(index2, value);
+  }
+  if (row2.layout.style.syntax === "markdown") return replaceMarkdownCells(row2.text, row2.cellSpans ?? [], replacements);
+  const fields = row2.cells.map((cell, index2) => replacements.get(index2) ?? cell);
+  return renderCsvRecord(fields, csvQuoting(row2.text, row2.cells) ?? row2.layout.style.quoted);
+}
+function copyCellsFix(model, id, from, columns) {
+  const to = from === "board" ? "csv" : "board";
+  const sources = rowsOf(model[from], id);
+  const targets = rowsOf(model[to], id);
+  if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
+  const [source2, target] = [sources[0], targets[0]];
+  const values = {};
+  for (const column of columns) {
+    const value = cellFor(source2, column, syntaxOf(target.layout));
+    if (value === void 0) return null;
+    values[column] = value;
+  }
+  const text3 = rewriteRow(target, values);
+  if (text3 === null) return null;
+  const names = columns.length > 1 ? `${columns.slice(0, -1).join(", ")} and ${columns.at(-1)}` : columns[0];
+  return replaceRow(target, text3, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
+}
+function mirrorAnchor(model, row2, into) {
+  const from = into === "board" ? model.csv : model.board;
+  const table = model[into];
+  if (!from || !table) return null;
+  const index2 = from.rows.indexOf(row2);
+  for (let i = index2 - 1; i >= 0; i--) {
+    const neighbour = rowsOf(table, from.rows[i].id).at(-1);
+    if (!neighbour) continue;
+    const anchor2 = lastLineOf(neighbour);
+    return anchor2 ? { anchor: anchor2, layout: neighbour.layout } : null;
+  }
+  const layout = table.layouts[0];
+  return layout ? { anchor: layout.headerEnd, layout } : null;
+}
+function missingRowFix(model, id, into) {
+  const row2 = rowsOf(into === "board" ? model.csv : model.board, id)[0];
+  if (!row2) return null;
+  const place = mirrorAnchor(model, row2, into);
+  if (!place) return null;
+  const text3 = renderRow(place.layout, valuesFor(row2, syntaxOf(place.layout)));
+  return insertAfter(place.layout.file, place.anchor, text3, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === "board" ? "csv" : "board"]}`);
+}
+function planLetterOf(model, settings, id) {
+  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row2) => row2.planLinks);
+  for (const link of links) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
+}
+
+// src/fix/backlog.ts
+var boardRowsOf = (model, id) => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
+function backlogLayout(model) {
+  return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
+}
+function backlogRow(model, settings, layout, id, notes) {
+  const values = {};
+  for (const row2 of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row2, "markdown"));
+  const letter = planLetterOf(model, settings, id);
+  return renderRow(layout, {
+    ...values,
+    id,
+    plan: letter ? `Plan ${letter}` : "",
+    preconditions: "",
+    definitionOfDone: values.deliverable ?? "",
+    notes: toMarkdownCell(notes)
+  });
+}
+function backlogRowFixes(model, settings, ids, notes) {
+  const result = { fixes: [], ids: [], refused: [] };
+  const layout = backlogLayout(model);
+  const backlogFile = settings.config.paths.backlog;
+  for (const id of new Set(ids)) {
+    const refuse = (reason) => result.refused.push({ id, reason });
+    const existing = rowsOf(model.backlog, id)[0];
+    if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
+    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
+    else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
+    else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
+    else {
+      const fix = insertAfter(layout.file, layout.end, backlogRow(model, settings, layout, id, notes), `open a backlog row for ${id}`);
+      if (fix) {
+        result.fixes.push(fix);
+        result.ids.push(id);
+      } else refuse(`the board row of ${id} holds U+FFFD replacement characters; copy it by hand`);
+    }
+  }
+  return result;
+}
+
 // src/rules/support/helpers.ts
 function boardStatus(model, id) {
   for (const row2 of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
@@ -40588,12 +40910,59 @@ function plural2(count2, word) {
 function listSome(items, max = 5) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
+function withFix(fix) {
+  return fix ? { fix } : {};
+}
 
 // src/rules/rule.ts
 function defineRule(rule) {
   return rule;
 }
 var noOptions = external_exports.strictObject({});
+
+// src/rules/backlog-entry-missing.ts
+function matchesCriteria(model, settings, id, requirement) {
+  const rows = boardRowsOf(model, id);
+  if (requirement.owners.length > 0) {
+    const owners = rows.map((row2) => (row2.fields.owner ?? "").toLowerCase());
+    if (!requirement.owners.some((owner) => owners.some((text3) => text3.includes(owner.toLowerCase())))) return false;
+  }
+  if (requirement.plans.length > 0) {
+    const letter = planLetterOf(model, settings, id);
+    if (!letter || !requirement.plans.includes(letter)) return false;
+  }
+  const marker = requirement.marker;
+  return marker === null || rows.some((row2) => row2.cells.some((cell) => cell.includes(marker)));
+}
+var backlog_entry_missing_default = defineRule({
+  id: "backlog-entry-missing",
+  description: "A task the change adds to the board needs a backlog row (backlog.require) and has none.",
+  defaultSeverity: "notice",
+  kind: "change",
+  options: noOptions,
+  check({ base, head, tasks, settings }) {
+    const backlog = head.backlog;
+    if (!backlog) return [];
+    const { require: requirement, notes } = settings.config.backlog;
+    const findings = [];
+    for (const id of tasks) {
+      const row2 = boardRowsOf(head, id)[0];
+      const status = boardStatus(head, id)?.status;
+      if (!row2 || !status || rowsOf(backlog, id).length > 0) continue;
+      if (requirement.tasks === "added" && isOnBoard(base, id)) continue;
+      if (status.category === "unknown" || !requirement.columns.includes(status.category)) continue;
+      if (!matchesCriteria(head, settings, id, requirement)) continue;
+      findings.push({
+        taskId: id,
+        file: row2.file,
+        line: row2.line,
+        message: `${id} is in ${status.text.trim()} on the board but has no row in ${backlog.file}, and backlog.require says it needs one; add it`,
+        ...withFix(backlogRowFixes(head, settings, [id], notes).fixes[0] ?? null)
+      });
+    }
+    return findings;
+  }
+});
 
 // src/rules/backlog-only-id.ts
 var backlog_only_id_default = defineRule({
@@ -40672,10 +41041,26 @@ var csv_malformed_row_default = defineRule({
 });
 
 // src/rules/support/mirror.ts
+var MIRRORED = ["title", "status", "owner", "deliverable"];
 var mirrorOptions = external_exports.strictObject({
-  fields: external_exports.array(external_exports.enum(["title", "status", "owner", "deliverable"])).default(["title", "status", "owner", "deliverable"]).describe("Columns the Markdown board and the CSV must mirror.")
+  fields: external_exports.array(external_exports.enum(MIRRORED)).default([...MIRRORED]).describe("Columns the Markdown board and the CSV must mirror.")
 });
-var LABEL = { board: "Markdown row", csv: "CSV record" };
+var LABEL2 = { board: "Markdown row", csv: "CSV record" };
+function disagrees(a, b, column) {
+  if (column === "status") return categoriesDiffer(a.status, b.status);
+  return comparable(a.fields[column]) !== comparable(b.fields[column]);
+}
+function mirrorRepair(context, id, edited) {
+  const other = edited === "board" ? "csv" : "board";
+  const editedChanges = changesOf(context, id, edited);
+  const change = editedChanges[0];
+  if (editedChanges.length !== 1 || change?.kind !== "modified" || changesOf(context, id, other).length > 0) return null;
+  const from = rowsOf(context.head[edited], id)[0];
+  const to = rowsOf(context.head[other], id)[0];
+  if (!from || !to) return null;
+  const columns = MIRRORED.filter((column) => change.changedFields.includes(column) && disagrees(from, to, column));
+  return copyCellsFix(context.head, id, edited, columns);
+}
 function checkMirror(context, edited) {
   const other = edited === "board" ? "csv" : "board";
   const findings = [];
@@ -40687,18 +41072,16 @@ function checkMirror(context, edited) {
     if (!editedRow || !otherRow || rowsOf(context.base[other], id).length === 0) continue;
     const secondRecordAdded = editedChanges.some((change2) => change2.kind === "added") && rowsOf(context.base[edited], id).length > 0;
     const changed = new Set(editedChanges.flatMap((change2) => change2.changedFields));
-    const disagreeing = context.options.fields.filter((field) => {
-      if (!changed.has(field)) return false;
-      if (field === "status") return categoriesDiffer(editedRow.status, otherRow.status);
-      return comparable(editedRow.fields[field]) !== comparable(otherRow.fields[field]);
-    });
+    const disagreeing = context.options.fields.filter((field) => changed.has(field) && disagrees(editedRow, otherRow, field));
     if (disagreeing.length === 0 && !secondRecordAdded) continue;
     const change = editedChanges[0];
+    const fix = secondRecordAdded ? null : mirrorRepair(context, id, edited);
     findings.push({
       taskId: id,
       file: otherRow.file,
       line: otherRow.line,
-      message: secondRecordAdded ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other]} was not updated` : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL[other]} did not; copy the change across`
+      message: secondRecordAdded ? `a second ${LABEL2[edited]} was added for ${id} (line ${change.line}) but its ${LABEL2[other]} was not updated` : `the ${LABEL2[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL2[other]} did not; copy the change across`,
+      ...withFix(fix)
     });
   }
   return findings;
@@ -40731,7 +41114,8 @@ var csv_row_missing_default = defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`
+        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
+        ...withFix(missingRowFix(head, id, "csv"))
       });
     }
     return findings;
@@ -40864,7 +41248,8 @@ var md_row_missing_default = defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`
+        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
+        ...withFix(missingRowFix(head, id, "board"))
       });
     }
     return findings;
@@ -40951,7 +41336,65 @@ var plan_entry_missing_default = defineRule({
 });
 
 // src/rules/plan-index-missing.ts
+import { posix as posix4 } from "node:path";
+
+// src/fix/plan-index.ts
 import { posix as posix3 } from "node:path";
+var LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+function templateEntry(entries) {
+  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM.test(entry.text)) ?? entries.at(-1);
+}
+var replaceAll = (text3, from, to) => from ? text3.split(from).join(to) : text3;
+function planIndexLineFix(model, settings, planFile2) {
+  const index2 = model.planIndex;
+  if (!index2) return null;
+  const plan = model.plans.get(planFile2);
+  const title = plan?.title ?? null;
+  const letter = settings.planOfFile(planFile2);
+  const description = `list ${planFile2} in ${index2.file}`;
+  const template = templateEntry(index2.entries);
+  if (!template) {
+    const lines = splitLines(index2.text);
+    let last = lines.length;
+    while (last > 0 && lines[last - 1].text.trim() === "") last--;
+    if (last === 0) return null;
+    const link = posix3.relative(posix3.dirname(index2.file), planFile2);
+    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix3.basename(planFile2)}](${link})`, description);
+  }
+  const oldFile = template.targets[0];
+  const oldPlan = model.plans.get(oldFile);
+  const oldLetter = settings.planOfFile(oldFile);
+  const relative = (file2) => posix3.relative(posix3.dirname(index2.file), file2);
+  const progress = plan?.activeProgress ? `(${plan.activeProgress.done}/${plan.activeProgress.total} Done)` : "";
+  const substitute = (text4) => {
+    let out = replaceAll(text4, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
+    if (oldLetter && letter) out = out.replace(new RegExp(`\\bPlan ${oldLetter}\\b`, "g"), `Plan ${letter}`);
+    for (const [from, to] of [
+      [oldFile, planFile2],
+      [relative(oldFile), relative(planFile2)],
+      [posix3.basename(oldFile), posix3.basename(planFile2)]
+    ]) {
+      out = replaceAll(out, from, to);
+    }
+    return progress ? out.replace(INDEX_PROGRESS, progress) : out.replace(new RegExp(`\\s?${INDEX_PROGRESS.source}`, "i"), "");
+  };
+  const mentionsPlan = (text4) => text4.includes(posix3.basename(oldFile));
+  let text3;
+  if (template.row) {
+    const cells = template.row.cells.map(({ raw }) => {
+      if (mentionsPlan(raw)) return substitute(raw);
+      if (oldPlan?.title && raw === oldPlan.title || oldLetter && raw.startsWith(`Plan ${oldLetter}`)) return title ?? `Plan ${letter ?? ""}`.trim();
+      if (oldLetter && letter && raw === oldLetter) return letter;
+      return "";
+    });
+    text3 = renderMarkdownRow(cells, template.row.style);
+  } else {
+    text3 = substitute(template.text);
+  }
+  return insertAfter(index2.file, { line: template.line, text: template.text }, text3, description);
+}
+
+// src/rules/plan-index-missing.ts
 var plan_index_missing_default = defineRule({
   id: "plan-index-missing",
   description: "The change adds a plan file that the plan index does not mention.",
@@ -40962,12 +41405,13 @@ var plan_index_missing_default = defineRule({
     const index2 = head.planIndex;
     if (!index2) return [];
     const listed = new Set(index2.entries.flatMap((entry) => entry.targets));
-    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix3.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix4.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: index2.file,
       line: Math.max(1, (index2.entries.at(-1)?.line ?? 0) + 1),
       message: `the new plan ${file2.path} is not listed in ${index2.file}; add a line linking to it`,
-      key: file2.path
+      key: file2.path,
+      ...withFix(planIndexLineFix(head, settings, file2.path))
     }));
   }
 });
@@ -41007,7 +41451,7 @@ var plan_index_progress_mismatch_default = defineRule({
 });
 
 // src/rules/plan-letter-mismatch.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var plan_letter_mismatch_default = defineRule({
   id: "plan-letter-mismatch",
   description: "A task's plan link or backlog Plan column names another plan than its ID's letters.",
@@ -41030,7 +41474,7 @@ var plan_letter_mismatch_default = defineRule({
           taskId: id,
           file: row2.file,
           line: row2.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix4.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
           key: `${row2.source}:${id}`
         });
       }
@@ -41117,7 +41561,7 @@ var session_log_missing_default = defineRule({
 });
 
 // src/rules/session-log-name.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var session_log_name_default = defineRule({
   id: "session-log-name",
   description: "An added session log does not follow the naming pattern (YYYY-MM-DD_session-NNNN.md).",
@@ -41126,11 +41570,11 @@ var session_log_name_default = defineRule({
   options: noOptions,
   check({ changes, settings }) {
     const pattern = new RegExp(settings.config.sessionLogs.namePattern, "u");
-    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix5.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix6.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: file2.path,
       line: 1,
-      message: `the session log name ${posix5.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
+      message: `the session log name ${posix6.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
       key: file2.path
     }));
   }
@@ -41176,15 +41620,20 @@ var status_mismatch_md_csv_default = defineRule({
       const md = rowsOf(head.board, id)[0];
       const csv = rowsOf(head.csv, id)[0];
       if (!md || !csv || !categoriesDiffer(md.status, csv.status)) continue;
-      const editedMarkdownOnly = changesOf(context, id, "board").length > 0 && changesOf(context, id, "csv").length === 0;
-      const target = editedMarkdownOnly ? csv : md;
+      const boardChanges = changesOf(context, id, "board");
+      const csvChanges = changesOf(context, id, "csv");
+      const edited = boardChanges.length > 0 && csvChanges.length === 0 ? "board" : csvChanges.length > 0 && boardChanges.length === 0 ? "csv" : null;
+      const target = edited === "board" ? csv : md;
+      const statusEdited = edited !== null && (edited === "board" ? boardChanges : csvChanges).some((change) => change.changedFields.includes("status"));
+      const fix = statusEdited ? mirrorRepair(context, id, edited) : null;
       findings.push({
         taskId: id,
         file: target.file,
         line: target.line,
         // Same task, same disagreement: only then is it the drift that was already there.
         key: `${id}:${md.status.category}/${csv.status.category}`,
-        message: `${id} is ${describeStatus(md.status)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status)} in the CSV (line ${csv.line}); make them agree`
+        message: `${id} is ${describeStatus(md.status)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status)} in the CSV (line ${csv.line}); make them agree`,
+        ...withFix(fix)
       });
     }
     return findings;
@@ -41253,6 +41702,7 @@ var RULES = [
   board_not_updated_default,
   plan_only_id_default,
   backlog_only_id_default,
+  backlog_entry_missing_default,
   plan_index_missing_default,
   plan_index_progress_mismatch_default,
   session_log_missing_default,
@@ -41304,6 +41754,11 @@ async function loadModel(reader, files, settings, store) {
 }
 function withoutUntouchedSessionLogs(files, other, settings) {
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
+}
+async function loadModelAt(reader, config2, commit, store) {
+  const settings = compileSettings(config2);
+  const files = await reader.listFiles(commit, settings.isTracked);
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes)), settings };
 }
 function failsGate(finding, gate) {
   if (gate.failOn === "never") return false;
@@ -41408,6 +41863,343 @@ async function runCheck(request) {
   };
 }
 
+// src/fix/apply.ts
+var LF2 = 10;
+var CR2 = 13;
+var BOM = Uint8Array.of(239, 187, 191);
+var encoder = new TextEncoder();
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function byteLines(bytes) {
+  const lines = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(LF2, start);
+    if (newline === -1) {
+      lines.push({ start, contentEnd: bytes.length, end: bytes.length });
+      break;
+    }
+    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    lines.push({ start, contentEnd, end: newline + 1 });
+    start = newline + 1;
+  }
+  return lines;
+}
+var FileLines = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.lines = byteLines(bytes);
+    this.hasBom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+  }
+  bytes;
+  lines;
+  hasBom;
+  texts = [];
+  get count() {
+    return this.lines.length;
+  }
+  contentStart(index2) {
+    return index2 === 0 && this.hasBom ? 3 : this.lines[index2].start;
+  }
+  /** Text of a 1-based line (BOM and line ending excluded); undefined past the end. */
+  text(line) {
+    const index2 = line - 1;
+    if (index2 < 0 || index2 >= this.lines.length) return void 0;
+    let text3 = this.texts[index2];
+    if (text3 === void 0) {
+      const { contentEnd } = this.lines[index2];
+      text3 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
+      this.texts[index2] = text3;
+    }
+    return text3;
+  }
+  /** Whether the lines from `line` on read exactly `expected`. */
+  matches(line, expected) {
+    return expected.every((text3, offset) => this.text(line + offset) === text3);
+  }
+  /** Whether lines `first`..`last` are valid UTF-8 (a line that is not cannot be rewritten byte-exactly). */
+  validUtf8(first, last) {
+    try {
+      for (let line = first; line <= last; line++) strict.decode(this.bytes.subarray(this.contentStart(line - 1), this.lines[line - 1].contentEnd));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether any run of lines reads `expected`. */
+  contains(expected) {
+    for (let line = 1; line + expected.length - 1 <= this.count; line++) if (this.matches(line, expected)) return true;
+    return false;
+  }
+  eol(index2) {
+    const { contentEnd, end } = this.lines[index2];
+    return this.bytes.subarray(contentEnd, end);
+  }
+  /** The first line ending the file uses; `\n` when it has none. */
+  defaultEol() {
+    const first = this.lines.find((line) => line.end > line.contentEnd);
+    return first ? this.bytes.subarray(first.contentEnd, first.end) : Uint8Array.of(LF2);
+  }
+};
+var linesOf = (text3) => text3.split("\n");
+var quote = (text3) => text3 === void 0 ? "nothing (the file is shorter)" : `"${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}"`;
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+var position2 = (fix) => fix.kind === "insert" ? fix.line + 0.5 : fix.line;
+function invalid(fix) {
+  if (!Number.isInteger(fix.line) || fix.line < 1) return `line ${fix.line} is not a 1-based line number`;
+  if (fix.kind !== "delete" && fix.text === void 0) return `an ${fix.kind} fix needs a text`;
+  if (fix.kind === "insert" && fix.expected.includes("\n")) return "an insert anchors on one line; its expected text has a line break";
+  return null;
+}
+function planFile(file2, fixes, refuse, unchanged) {
+  const ordered = [...fixes].sort((a, b) => position2(a) - position2(b));
+  const rewrittenAnchors = /* @__PURE__ */ new Map();
+  for (const fix of ordered) {
+    if (fix.kind !== "replace") continue;
+    const last = fix.line + linesOf(fix.expected).length - 1;
+    const texts = rewrittenAnchors.get(last) ?? /* @__PURE__ */ new Set();
+    texts.add(linesOf(fix.text).at(-1));
+    rewrittenAnchors.set(last, texts);
+  }
+  const scheduled = [];
+  const claimed = [];
+  let shift = 0;
+  const anchors = /* @__PURE__ */ new Map();
+  for (const fix of ordered) {
+    const expected = linesOf(fix.expected);
+    if (fix.kind === "insert") {
+      const place = anchors.get(fix.line) ?? { at: fix.line + shift, cursor: fix.line + shift + 1 };
+      anchors.set(fix.line, place);
+      const anchor2 = file2.text(place.at);
+      if (anchor2 !== fix.expected && !rewrittenAnchors.get(fix.line)?.has(anchor2 ?? "")) {
+        refuse(fix, `line ${fix.line} was expected to read ${quote(fix.expected)} but reads ${quote(anchor2)}; the target moved since the fix was computed`);
+        continue;
+      }
+      const added = linesOf(fix.text);
+      if (file2.matches(place.cursor, added)) {
+        unchanged(fix);
+        place.cursor += added.length;
+        shift += added.length;
+        continue;
+      }
+      scheduled.push({ fix, kind: "insert", at: place.cursor - 1, count: 0, added });
+      continue;
+    }
+    const at = fix.line + shift;
+    const last = at + expected.length - 1;
+    if (fix.kind === "replace" && fix.text === fix.expected && file2.matches(at, expected)) {
+      unchanged(fix);
+    } else if (file2.matches(at, expected)) {
+      const clash = claimed.find(([from, to]) => at <= to && last >= from);
+      if (clash) {
+        refuse(fix, `another fix already rewrites line${clash[0] === clash[1] ? ` ${clash[0]}` : `s ${clash[0]}-${clash[1]}`}; apply one, re-run the check, then the other`);
+        continue;
+      }
+      if (!file2.validUtf8(at, last)) {
+        refuse(fix, `line ${at} is not valid UTF-8, so it cannot be rewritten exactly; fix it by hand`);
+        continue;
+      }
+      claimed.push([at, last]);
+      scheduled.push({ fix, kind: fix.kind, at, count: expected.length, added: fix.kind === "replace" ? linesOf(fix.text) : [] });
+    } else if (fix.kind === "replace" && file2.matches(at, linesOf(fix.text))) {
+      unchanged(fix);
+      shift += linesOf(fix.text).length - expected.length;
+    } else if (fix.kind === "delete" && !file2.contains(expected)) {
+      unchanged(fix);
+      shift -= expected.length;
+    } else {
+      refuse(fix, `line ${fix.line} was expected to read ${quote(expected[0])} but reads ${quote(file2.text(at))}; the target moved since the fix was computed`);
+    }
+  }
+  return scheduled;
+}
+function writeFile(path, file2, scheduled) {
+  const rewrites = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  for (const edit of scheduled) {
+    if (edit.kind === "insert") inserts.set(edit.at, [...inserts.get(edit.at) ?? [], edit]);
+    else rewrites.set(edit.at, edit);
+  }
+  const defaultEol = file2.defaultEol();
+  const pieces = [];
+  let bomPending = file2.hasBom;
+  const push2 = (content3, eol) => {
+    pieces.push({ content: bomPending ? concat(BOM, content3) : content3, eol });
+    bomPending = false;
+  };
+  const edits = [];
+  const append = (content3, eol) => {
+    const previous2 = pieces.at(-1);
+    if (previous2 && previous2.eol.length === 0) {
+      previous2.eol = defaultEol;
+      push2(content3, new Uint8Array(0));
+    } else push2(content3, eol);
+  };
+  const emitInserts = (after) => {
+    for (const edit of inserts.get(after) ?? []) {
+      const eol = pieces.at(-1)?.eol.length ? pieces.at(-1).eol : defaultEol;
+      const previous2 = pieces.at(-1)?.content ?? new Uint8Array(0);
+      const context = lenient.decode(pieces.length === 1 && file2.hasBom ? previous2.subarray(BOM.length) : previous2);
+      edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context });
+      for (const text3 of edit.added) append(encoder.encode(text3), eol);
+    }
+  };
+  for (let line = 1; line <= file2.count; ) {
+    const rewrite = rewrites.get(line);
+    if (!rewrite) {
+      const { start, contentEnd } = file2.lines[line - 1];
+      push2(file2.bytes.subarray(line === 1 && file2.hasBom ? start + BOM.length : start, contentEnd), file2.eol(line - 1));
+      emitInserts(line);
+      line++;
+      continue;
+    }
+    const removed = Array.from({ length: rewrite.count }, (_, offset2) => file2.text(line + offset2));
+    edits.push({ file: path, fix: rewrite.fix, oldLine: line, removed, newLine: pieces.length + 1, added: rewrite.added, after: null });
+    rewrite.added.forEach((text3, index2) => {
+      const source2 = Math.min(index2, rewrite.count - 1);
+      const isLast = index2 === rewrite.added.length - 1;
+      const eol = isLast ? file2.eol(line + rewrite.count - 2) : file2.eol(line - 1 + source2);
+      push2(encoder.encode(text3), !isLast && eol.length === 0 ? defaultEol : eol);
+    });
+    for (let offset2 = 0; offset2 < rewrite.count; offset2++) emitInserts(line + offset2);
+    line += rewrite.count;
+  }
+  const size = pieces.reduce((total, piece) => total + piece.content.length + piece.eol.length, 0);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece.content, offset);
+    offset += piece.content.length;
+    bytes.set(piece.eol, offset);
+    offset += piece.eol.length;
+  }
+  return { bytes, edits };
+}
+var identity = (fix) => JSON.stringify([fix.file, fix.kind, fix.line, fix.expected, fix.text ?? null]);
+function applyFixes(files, fixes) {
+  const status = /* @__PURE__ */ new Map();
+  const distinct = /* @__PURE__ */ new Map();
+  for (const fix of fixes) if (!distinct.has(identity(fix))) distinct.set(identity(fix), fix);
+  const refuse = (fix, reason) => status.set(identity(fix), { state: "refused", reason });
+  const unchanged = (fix) => status.set(identity(fix), { state: "unchanged" });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const fix of distinct.values()) {
+    const problem = invalid(fix);
+    if (problem) refuse(fix, problem);
+    else byFile.set(fix.file, [...byFile.get(fix.file) ?? [], fix]);
+  }
+  const changed = /* @__PURE__ */ new Map();
+  const edits = [];
+  for (const [path, fileFixes] of byFile) {
+    const bytes = files.get(path);
+    if (!bytes) {
+      for (const fix of fileFixes) refuse(fix, `${path} does not exist`);
+      continue;
+    }
+    const file2 = new FileLines(bytes);
+    const scheduled = planFile(file2, fileFixes, refuse, unchanged);
+    for (const edit of scheduled) status.set(identity(edit.fix), { state: "applied" });
+    if (scheduled.length === 0) continue;
+    const written = writeFile(path, file2, scheduled);
+    changed.set(path, written.bytes);
+    edits.push(...written.edits);
+  }
+  const outcome = { files: changed, applied: [], unchanged: [], refused: [], edits };
+  for (const fix of fixes) {
+    const result = status.get(identity(fix));
+    if (result.state === "refused") outcome.refused.push({ fix, reason: result.reason });
+    else outcome[result.state].push(fix);
+  }
+  return outcome;
+}
+
+// src/fix/diff.ts
+var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
+function renderInserts(edits) {
+  const first = edits[0];
+  const added = edits.flatMap((edit) => edit.added);
+  return [
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
+    ` ${first.after ?? first.fix.expected}`,
+    ...added.map((line) => `+${line}`)
+  ];
+}
+function renderHunk(edit) {
+  const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
+  return [
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
+    ...edit.removed.map((line) => `-${line}`),
+    ...edit.added.map((line) => `+${line}`)
+  ];
+}
+function renderFixDiff(edits) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
+  const out = [];
+  for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`--- a/${file2}`, `+++ b/${file2}`);
+    let inserts = [];
+    const flush = () => {
+      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      inserts = [];
+    };
+    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
+      if (edit.removed.length > 0) {
+        flush();
+        out.push(...renderHunk(edit));
+        continue;
+      }
+      const previous2 = inserts.at(-1);
+      if (previous2 && (previous2.oldLine !== edit.oldLine || previous2.newLine + previous2.added.length !== edit.newLine)) flush();
+      inserts.push(edit);
+    }
+    flush();
+  }
+  return out.length > 0 ? `${out.join("\n")}
+` : "";
+}
+
+// src/fix/overlay.ts
+import { createHash } from "node:crypto";
+var OverlayReader = class _OverlayReader {
+  /** `files`: path → new bytes, laid over commit `base` (a full SHA). */
+  constructor(inner, base, files) {
+    this.inner = inner;
+    this.base = base;
+    for (const [path, bytes] of files) {
+      const oid = `fixed:${createHash("sha1").update(bytes).digest("hex")}`;
+      this.oids.set(path, oid);
+      this.blobs.set(oid, bytes);
+    }
+  }
+  inner;
+  base;
+  /** The name `resolveRevision` and `listFiles` know the overlaid revision by. */
+  static REVISION = "doc-sync:fixed";
+  oids = /* @__PURE__ */ new Map();
+  blobs = /* @__PURE__ */ new Map();
+  async resolveRevision(revision) {
+    return revision === _OverlayReader.REVISION ? revision : this.inner.resolveRevision(revision);
+  }
+  async listFiles(commit, accept) {
+    if (commit !== _OverlayReader.REVISION) return this.inner.listFiles(commit, accept);
+    const files = await this.inner.listFiles(this.base, accept);
+    for (const [path, oid] of this.oids) if (accept(path)) files.set(path, oid);
+    return files;
+  }
+  async readBlobs(oids) {
+    const ours = oids.filter((oid) => this.blobs.has(oid));
+    const read = await this.inner.readBlobs(oids.filter((oid) => !this.blobs.has(oid)));
+    for (const oid of ours) read.set(oid, this.blobs.get(oid));
+    return read;
+  }
+};
+
 // src/report/text.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
@@ -41416,6 +42208,9 @@ function plural3(count2, word) {
 }
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
+  if (report.skipped) {
+    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural3(report.findings.length, "finding")} fail nothing.`;
+  }
   if (report.findings.length === 0) {
     if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
     return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
@@ -41466,7 +42261,11 @@ function row(finding, docsBaseUrl) {
 }
 function renderMarkdown(report, options = {}) {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const head = [COMMENT_MARKER, `### ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
+  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
   const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
   const json2 = JSON.stringify(report, null, 2);
   const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
@@ -41475,10 +42274,11 @@ function renderMarkdown(report, options = {}) {
     if (report.findings.length > 0) {
       lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
       const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in the job summary.`);
+      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
     }
+    lines.push(...sections);
     if (withJson) lines.push(...jsonBlock);
-    else lines.push("", "_The JSON report is too large for a comment; it is in the job summary and the `report-path` output._", "");
+    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
     return lines.join("\n");
   };
   let body = build(report.findings.length, true);
@@ -41525,11 +42325,14 @@ export {
   DEFAULT_GATE,
   DocSyncError,
   GitReader,
+  OverlayReader,
   REPORT_SCHEMA_VERSION,
   RULES,
   RevisionError,
   SourceError,
   VERSION,
+  applyFixes,
+  backlogRowFixes,
   configSchema,
   defaultBase,
   defaultConfig,
@@ -41538,8 +42341,10 @@ export {
   findRepositoryRoot,
   jsonSchemas,
   loadConfig,
+  loadModelAt,
   parseConfig,
   parseMarkdownReport,
+  renderFixDiff,
   renderMarkdown,
   renderText,
   reportSchema,

@@ -101,13 +101,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node3, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
+      if (identity2.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
         if (cd === REMOVE)
           node3.contents = null;
@@ -119,12 +119,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node3, visitor, path) {
       const ctrl = callVisitor(key, node3, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
+        if (identity2.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
             const ci = visit_(i, node3.items[i], visitor, path);
@@ -137,7 +137,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
+        } else if (identity2.isPair(node3)) {
           path = Object.freeze(path.concat(node3));
           const ck = visit_("key", node3.key, visitor, path);
           if (ck === BREAK)
@@ -155,7 +155,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node3, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
+      if (identity2.isDocument(node3)) {
         const cd = await visitAsync_(null, node3.contents, visitor_, Object.freeze([node3]));
         if (cd === REMOVE)
           node3.contents = null;
@@ -167,12 +167,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node3, visitor, path) {
       const ctrl = await callVisitor(key, node3, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
+        if (identity2.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
             const ci = await visitAsync_(i, node3.items[i], visitor, path);
@@ -185,7 +185,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
+        } else if (identity2.isPair(node3)) {
           path = Object.freeze(path.concat(node3));
           const ck = await visitAsync_("key", node3.key, visitor, path);
           if (ck === BREAK)
@@ -222,31 +222,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node3, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node3, path);
-      if (identity.isMap(node3))
+      if (identity2.isMap(node3))
         return visitor.Map?.(key, node3, path);
-      if (identity.isSeq(node3))
+      if (identity2.isSeq(node3))
         return visitor.Seq?.(key, node3, path);
-      if (identity.isPair(node3))
+      if (identity2.isPair(node3))
         return visitor.Pair?.(key, node3, path);
-      if (identity.isScalar(node3))
+      if (identity2.isScalar(node3))
         return visitor.Scalar?.(key, node3, path);
-      if (identity.isAlias(node3))
+      if (identity2.isAlias(node3))
         return visitor.Alias?.(key, node3, path);
       return void 0;
     }
     function replaceNode(key, path, node3) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node3;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node3;
         else
           parent.value = node3;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node3;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -259,7 +259,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -402,10 +402,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node3) => {
-            if (identity.isNode(node3) && node3.tag)
+            if (identity2.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -430,7 +430,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -477,7 +477,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source2 of aliasObjects) {
             const ref = sourceObjects.get(source2);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -550,12 +550,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -581,11 +581,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -596,7 +596,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -623,12 +623,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source2) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source2;
         Object.defineProperty(this, "tag", {
           set() {
@@ -650,7 +650,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node3) => {
-              if (identity.isAlias(node3) || identity.hasAnchor(node3))
+              if (identity2.isAlias(node3) || identity2.hasAnchor(node3))
                 nodes.push(node3);
             }
           });
@@ -712,11 +712,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node3, anchors2) {
-      if (identity.isAlias(node3)) {
+      if (identity2.isAlias(node3)) {
         const source2 = node3.resolve(doc);
         const anchor2 = anchors2 && source2 && anchors2.get(source2);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node3)) {
+      } else if (identity2.isCollection(node3)) {
         let count2 = 0;
         for (const item of node3.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -724,7 +724,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node3)) {
+      } else if (identity2.isPair(node3)) {
         const kc = getAliasCount(doc, node3.key, anchors2);
         const vc = getAliasCount(doc, node3.value, anchors2);
         return Math.max(kc, vc);
@@ -739,13 +739,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -770,7 +770,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -784,12 +784,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -821,7 +821,7 @@ var require_createNode = __commonJS({
             ref.node = node4;
           return node4;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -845,7 +845,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -889,7 +889,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -905,7 +905,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
+          if (identity2.isCollection(node3))
             node3.addIn(rest, value);
           else if (node3 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -922,7 +922,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node3 = this.get(key, true);
-        if (identity.isCollection(node3))
+        if (identity2.isCollection(node3))
           return node3.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -936,16 +936,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node3 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node3) ? node3.value : node3;
+          return !keepScalar && identity2.isScalar(node3) ? node3.value : node3;
         else
-          return identity.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node3) => {
-          if (!identity.isPair(node3))
+          if (!identity2.isPair(node3))
             return false;
           const n = node3.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -956,7 +956,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node3 = this.get(key, true);
-        return identity.isCollection(node3) ? node3.hasIn(rest) : false;
+        return identity2.isCollection(node3) ? node3.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -968,7 +968,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
+          if (identity2.isCollection(node3))
             node3.setIn(rest, value);
           else if (node3 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1424,7 +1424,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1477,7 +1477,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1500,7 +1500,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node3) || identity.isCollection(node3)) && node3.anchor;
+      const anchor2 = (identity2.isScalar(node3) || identity2.isCollection(node3)) && node3.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1511,9 +1511,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1527,15 +1527,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node3 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node3 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node3));
       const props = stringifyProps(node3, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity2.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node3) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node3) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1547,23 +1547,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1604,7 +1604,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1616,10 +1616,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1639,7 +1639,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1702,7 +1702,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -1715,10 +1715,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source2 = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source2))
+      if (identity2.isSeq(source2))
         for (const it of source2.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source2))
@@ -1729,7 +1729,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source2 = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source2))
+      if (!identity2.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source2.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1750,7 +1750,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1765,10 +1765,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -1799,7 +1799,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node3 of ctx.anchors.keys())
@@ -1829,7 +1829,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1837,15 +1837,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1866,7 +1866,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1882,14 +1882,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1937,14 +1937,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1952,7 +1952,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2020,16 +2020,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2040,7 +2040,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2078,7 +2078,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2089,7 +2089,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2113,7 +2113,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node3 = it?.value;
-        return (!keepScalar && identity.isScalar(node3) ? node3.value : node3) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node3) ? node3.value : node3) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2138,7 +2138,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2161,7 +2161,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2169,7 +2169,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2186,7 +2186,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2194,7 +2194,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2220,7 +2220,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2244,7 +2244,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2286,7 +2286,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2299,7 +2299,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2307,7 +2307,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2661,17 +2661,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2685,7 +2685,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2739,7 +2739,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2766,7 +2766,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2796,7 +2796,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2977,7 +2977,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2987,7 +2987,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -3003,7 +3003,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3047,7 +3047,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3292,7 +3292,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string6 = require_string();
@@ -3305,9 +3305,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string6.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string6.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3324,7 +3324,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3351,7 +3351,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3406,7 +3406,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3421,7 +3421,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3457,7 +3457,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3467,7 +3467,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3530,7 +3530,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node3 = createNode.createNode(value, tag, ctx);
-        if (flow3 && identity.isCollection(node3))
+        if (flow3 && identity2.isCollection(node3))
           node3.flow = true;
         setAnchors();
         return node3;
@@ -3570,7 +3570,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3579,14 +3579,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3594,7 +3594,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3701,7 +3701,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3972,12 +3972,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
@@ -4190,7 +4190,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4269,7 +4269,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4384,7 +4384,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4434,7 +4434,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node3 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node3 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node3.range = coll.range;
       node3.tag = tagName;
       if (tag?.format)
@@ -4456,7 +4456,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -4554,7 +4554,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -4591,7 +4591,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
@@ -4614,7 +4614,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source2) {
+    function splitLines2(source2) {
       const split = source2.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4634,7 +4634,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
@@ -4663,7 +4663,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source2.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -4853,32 +4853,32 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -4892,7 +4892,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4911,12 +4911,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4965,7 +4965,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5011,7 +5011,7 @@ var require_compose_node = __commonJS({
       node3 ?? (node3 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node3.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5117,7 +5117,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5179,9 +5179,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5325,7 +5325,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -5338,9 +5338,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -5632,7 +5632,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -5640,7 +5640,7 @@ var require_cst = __commonJS({
     var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM2:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -5654,7 +5654,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source2) {
       switch (source2) {
-        case BOM:
+        case BOM2:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -5716,7 +5716,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
+    exports.BOM = BOM2;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -6045,9 +6045,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7229,7 +7229,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7307,7 +7307,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7327,7 +7327,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7345,14 +7345,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -8007,7 +8007,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -8022,11 +8022,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -8103,7 +8103,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -8116,10 +8116,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -8496,9 +8496,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -8620,17 +8620,17 @@ var require_parse = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -9015,7 +9015,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = opts.windows;
+      const posix7 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9025,8 +9025,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix6 });
-        const result = { glob: glob2, state, regex, posix: posix6, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix7 });
+        const result = { glob: glob2, state, regex, posix: posix7, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9051,7 +9051,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix6 } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix7 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9059,7 +9059,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -9068,16 +9068,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix6);
+          match = picomatch3.matchBase(input2, regex, options, posix7);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix6 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix6 }));
+      return regex.test(utils.basename(input2, { windows: posix7 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -9239,8 +9239,8 @@ var require_extend = __commonJS({
 
 // src/cli.ts
 import { existsSync } from "node:fs";
-import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
+import { mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join2, relative, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -9271,7 +9271,7 @@ function describeError(error62) {
 
 // src/adapters/git/git-reader.ts
 function git(cwd, args, input2) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const child = spawn("git", args, {
       cwd,
       stdio: [input2 === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -9285,7 +9285,7 @@ function git(cwd, args, input2) {
       "error",
       (error62) => reject(new SourceError(`cannot run git (${error62.message}); install git and make sure it is on PATH`))
     );
-    child.on("close", (code2) => resolve({ code: code2 ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8").trim() }));
+    child.on("close", (code2) => resolve2({ code: code2 ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8").trim() }));
     if (child.stdin) {
       child.stdin.on("error", () => void 0);
       child.stdin.end(input2);
@@ -14464,7 +14464,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -14474,7 +14474,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -14485,7 +14485,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -14549,7 +14549,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -20108,8 +20108,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -20253,8 +20253,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -29140,6 +29140,7 @@ var glob = external_exports.string().min(1).refine(
 );
 var repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: "must be a file path, not a glob" });
 var aliases = (defaults) => external_exports.array(external_exports.string().min(1)).min(1).default(defaults);
+var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
 var severitySetting = external_exports.enum(["error", "warning", "notice", "off"]);
 var ruleSetting = external_exports.union([
   severitySetting,
@@ -29193,12 +29194,21 @@ var configSchema = external_exports.strictObject({
       "Headings of the plan section counted for index progress."
     )
   }).prefault({}),
+  backlog: external_exports.strictObject({
+    require: external_exports.strictObject({
+      tasks: external_exports.enum(["added", "touched"]).default("added").describe("Which tasks are judged: those the change newly adds to a board, or every task it touches."),
+      columns: external_exports.array(external_exports.enum(STATUS_CATEGORIES)).min(1).default(["ready", "backlog"]).describe("Board columns (status categories) whose tasks need a backlog row."),
+      owners: external_exports.array(external_exports.string().min(1)).default([]).describe("Only tasks whose Owner/Role contains one of these (ignoring case); empty: any owner."),
+      plans: external_exports.array(external_exports.string().min(1)).default([]).describe('Only tasks of these plans (letters such as "B"); empty: any plan.'),
+      marker: external_exports.string().min(1).nullable().default(null).describe('Only tasks whose board row contains this text (e.g. "[auto]"); null: no marker needed.')
+    }).prefault({}).describe("Which board tasks need a backlog row (rule backlog-entry-missing); every criterion given must hold."),
+    notes: external_exports.string().default("Opened by doc-sync").describe("Notes cell of a backlog row doc-sync opens; the bot puts a link to the pull request here.")
+  }).prefault({}),
   limits: external_exports.strictObject({
     maxFileBytes: external_exports.number().int().positive().default(8 * 1024 * 1024).describe("Larger documents are reported, not parsed.")
   }).prefault({}),
   rules: external_exports.record(external_exports.string(), ruleSetting).default({}).describe("Per-rule severity or { severity, options }.")
 }).describe("doc-sync configuration (.github/doc-sync.yml).");
-var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
 
 // src/config/load.ts
 var DEFAULT_CONFIG_PATHS = [".github/doc-sync.yml", ".github/doc-sync.yaml"];
@@ -29234,605 +29244,6 @@ async function loadConfig(root, explicitPath, cwd = process.cwd()) {
   }
   return { config: defaultConfig(), source: null };
 }
-
-// src/config/template.ts
-var CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
-# Schema (for editor completion): https://github.com/doc-sync/doc-sync/blob/main/schemas/config.schema.json
-
-paths:
-  board: docs/StateTrace_TaskBoard.md        # the Markdown task board
-  boardCsv: docs/taskboard/TaskBoard.csv     # its CSV mirror, row for row
-  backlog: docs/CODEX_BACKLOG.md             # the backlog table
-  plans: ["docs/plans/Plan*.md"]             # globs of plan files
-  planIndex: docs/plans/PlanIndex.md         # null if there is no index
-  sessionLogs: ["docs/agents/sessions/*.md"] # globs of session logs
-
-ids:
-  # A task ID. The named group "plan" captures the plan letters (B in ST-B-001; AA..AF past Z).
-  pattern: 'ST-(?<plan>[A-Z]{1,2})-\\d{3}'
-  # Matched against a plan file's name to learn which plan it is (PlanB_Performance.md is plan B).
-  planFilePattern: '^Plan(?<plan>[A-Z]{1,2})(?=[_.-])'
-
-sessionLogs:
-  namePattern: '^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$'
-
-# Header names that identify each column (case-insensitive), in order of preference.
-# columns:
-#   owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
-#   planLink: ["PlanLink", "Plan link", "Links", "Link"]
-
-# Words that open a status cell, per category. The longest match wins, so
-# "Ready for Review" is ready-for-review, not ready. "Done - 2025-12-22" is done.
-# statuses:
-#   done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
-#   backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
-
-# Severity per rule: error | warning | notice | off, or { severity, options }.
-# "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
-rules:
-  # Teams that keep session logs out of git turn these off:
-  # session-log-missing: off
-  # session-log-task-missing: off
-  csv-not-updated: warning
-`;
-
-// src/config/settings.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
-var normalizeWord = (value) => value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
-var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^\d+(\.\d+)*[.)]?\s+/, "");
-function compileSettings(config2) {
-  const id = config2.ids.pattern;
-  const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
-  const firstIdPattern = new RegExp(idScanner.source, "u");
-  const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, "u");
-  const exactSingle = new RegExp(`^(?:${id})$`, "u");
-  const idWithGroups = new RegExp(`^(?:${id})`, "u");
-  const planFile = new RegExp(config2.ids.planFilePattern, "u");
-  const matcher = (patterns) => (0, import_picomatch2.default)(patterns, { dot: true });
-  const planMatcher = matcher(config2.paths.plans);
-  const sessionMatcher = config2.paths.sessionLogs.length > 0 ? matcher(config2.paths.sessionLogs) : () => false;
-  const { board, boardCsv, backlog, planIndex } = config2.paths;
-  const isPlanIndex = (path) => planIndex !== null && path === planIndex;
-  const isPlan = (path) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
-  const isSessionLog = (path) => sessionMatcher(path);
-  const vocabulary = STATUS_CATEGORIES.flatMap(
-    (category) => config2.statuses[category].map((word) => ({ category, word: normalizeWord(word) }))
-  ).sort((a, b) => b.word.length - a.word.length);
-  const columnAliases = new Map(
-    Object.keys(config2.columns).map((name) => [name, config2.columns[name].map(normalizeWord)])
-  );
-  return {
-    config: config2,
-    idScanner,
-    isBoard: (path) => path === board,
-    isCsv: (path) => path === boardCsv,
-    isBacklog: (path) => path === backlog,
-    isPlan,
-    isPlanIndex,
-    isSessionLog,
-    isTracked: (path) => path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path),
-    exactId(cell) {
-      const text3 = cell.trim();
-      if (!exact.test(text3)) return null;
-      return { id: text3, range: !exactSingle.test(text3) };
-    },
-    firstId(text3) {
-      return firstIdPattern.exec(text3)?.[0] ?? text3;
-    },
-    planOfId(value) {
-      const match = idWithGroups.exec(value);
-      return match?.groups?.plan ?? null;
-    },
-    planOfFile(path) {
-      return planFile.exec(posix.basename(path))?.groups?.plan ?? null;
-    },
-    parseStatus(text3) {
-      const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
-      const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text3)?.[1] ?? null;
-      for (const { category, word } of vocabulary) {
-        if (clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length))) {
-          return { text: text3, category, date: date5 };
-        }
-      }
-      return { text: text3, category: "unknown", date: date5 };
-    },
-    columnIndex(header, column) {
-      const aliases2 = columnAliases.get(column) ?? [];
-      const normalized = header.map(normalizeWord);
-      for (const alias of aliases2) {
-        const index2 = normalized.indexOf(alias);
-        if (index2 !== -1) return index2;
-      }
-      return -1;
-    },
-    sectionMatches(heading, section) {
-      const clean = normalizeWord(stripLeadingMarks(heading));
-      return config2.sections[section].some((name) => {
-        const word = normalizeWord(name);
-        return clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length));
-      });
-    }
-  };
-}
-
-// src/model/model.ts
-function emptyModel() {
-  return {
-    files: /* @__PURE__ */ new Map(),
-    texts: /* @__PURE__ */ new Map(),
-    board: null,
-    csv: null,
-    backlog: null,
-    plans: /* @__PURE__ */ new Map(),
-    planIndex: null,
-    sessionLogs: /* @__PURE__ */ new Map(),
-    problems: []
-  };
-}
-function taskTables(model) {
-  return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table) => table !== null);
-}
-function rowsOf(table, id) {
-  return table?.byId.get(id) ?? [];
-}
-function planRowsOf(model, id) {
-  const rows = [];
-  for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
-  return rows;
-}
-function indexById(rows) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const row2 of rows) {
-    const list2 = byId.get(row2.id);
-    if (list2) list2.push(row2);
-    else byId.set(row2.id, [row2]);
-  }
-  return byId;
-}
-
-// src/diff/changes.ts
-function diffFiles(base, head) {
-  const changes = [];
-  for (const [path, oid] of head) {
-    const before = base.get(path);
-    if (before === void 0) changes.push({ path, status: "added" });
-    else if (before !== oid) changes.push({ path, status: "modified" });
-  }
-  for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: "deleted" });
-  return changes.sort((a, b) => a.path.localeCompare(b.path));
-}
-var statusKey = (row2) => (row2?.status?.text ?? row2?.fields.status ?? "").replace(/\s+/g, " ").trim();
-function changedFields(before, after) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
-  return [...names].filter((name) => (before.fields[name] ?? "") !== (after.fields[name] ?? ""));
-}
-function diffRows(baseRows, headRows) {
-  const remainingBase = [...baseRows];
-  const unmatchedHead = [];
-  for (const row2 of headRows) {
-    const same = remainingBase.findIndex((candidate) => candidate.content === row2.content);
-    if (same === -1) unmatchedHead.push(row2);
-    else remainingBase.splice(same, 1);
-  }
-  const changes = [];
-  const pairs = Math.min(remainingBase.length, unmatchedHead.length);
-  for (let i = 0; i < pairs; i++) {
-    const before = remainingBase[i];
-    const after = unmatchedHead[i];
-    const statusChanged = statusKey(before) !== statusKey(after);
-    changes.push({
-      source: after.source,
-      file: after.file,
-      line: after.line,
-      kind: "modified",
-      statusChanged,
-      statusBefore: statusKey(before) || null,
-      statusAfter: statusKey(after) || null,
-      changedFields: changedFields(before, after),
-      before,
-      after
-    });
-  }
-  for (const after of unmatchedHead.slice(pairs)) {
-    changes.push({
-      source: after.source,
-      file: after.file,
-      line: after.line,
-      kind: "added",
-      statusChanged: true,
-      statusBefore: null,
-      statusAfter: statusKey(after) || null,
-      changedFields: [],
-      before: null,
-      after
-    });
-  }
-  for (const before of remainingBase.slice(pairs)) {
-    changes.push({
-      source: before.source,
-      file: before.file,
-      line: before.line,
-      kind: "removed",
-      statusChanged: false,
-      statusBefore: statusKey(before) || null,
-      statusAfter: null,
-      changedFields: [],
-      before,
-      after: null
-    });
-  }
-  return changes;
-}
-function diffTable(base, head, into) {
-  const ids = /* @__PURE__ */ new Set([...base?.byId.keys() ?? [], ...head?.byId.keys() ?? []]);
-  for (const id of ids) {
-    const changes = diffRows(base?.byId.get(id) ?? [], head?.byId.get(id) ?? []);
-    if (changes.length === 0) continue;
-    const list2 = into.get(id);
-    if (list2) list2.push(...changes);
-    else into.set(id, changes);
-  }
-}
-function diffModels(base, head) {
-  const files = diffFiles(base.files, head.files);
-  const changed = new Set(files.map((file2) => file2.path));
-  const tasks = /* @__PURE__ */ new Map();
-  const baseTables = new Map(taskTables(base).map((table) => [table.file, table]));
-  const headTables = new Map(taskTables(head).map((table) => [table.file, table]));
-  for (const file2 of /* @__PURE__ */ new Set([...baseTables.keys(), ...headTables.keys()])) {
-    if (changed.has(file2)) diffTable(baseTables.get(file2), headTables.get(file2), tasks);
-  }
-  return { files, tasks };
-}
-
-// src/model/links.ts
-import { posix as posix2 } from "node:path";
-var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
-function pathsIn(text3, links = []) {
-  const found = /* @__PURE__ */ new Set();
-  for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
-  for (const match of text3.replace(/\\/g, "/").matchAll(MD_PATH)) found.add(match[0]);
-  return [...found];
-}
-function resolveLink(fromFile, target) {
-  let clean = target.trim().replace(/^<|>$/g, "").split(/[#?]/)[0].replace(/\\/g, "/");
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-  }
-  if (clean === "") return [];
-  const fromRoot = posix2.normalize(clean.replace(/^\/+/, ""));
-  const relative = posix2.normalize(posix2.join(posix2.dirname(fromFile), clean));
-  const candidates = clean.startsWith("/") ? [fromRoot] : [fromRoot, relative];
-  return [...new Set(candidates)].filter((p) => !p.startsWith("../") && p !== "..");
-}
-function planLinksIn(fromFile, text3, links, isPlan) {
-  const plans = [];
-  for (const target of pathsIn(text3, links)) {
-    const plan = resolveLink(fromFile, target).find(isPlan);
-    if (plan && !plans.includes(plan)) plans.push(plan);
-  }
-  return plans;
-}
-
-// src/model/build.ts
-var COLUMNS = [
-  "id",
-  "title",
-  "status",
-  "owner",
-  "deliverable",
-  "planLink",
-  "notes",
-  "plan",
-  "preconditions",
-  "definitionOfDone"
-];
-var squash = (value) => value.replace(/\s+/g, " ").trim();
-function columnMap(settings, header) {
-  const map2 = {};
-  for (const column of COLUMNS) {
-    const index2 = settings.columnIndex(header, column);
-    if (index2 !== -1) map2[column] = index2;
-  }
-  return map2;
-}
-function toTaskRow(settings, input2) {
-  const idIndex = input2.columns.id;
-  if (idIndex === void 0) return null;
-  const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
-  if (!parsedId) return null;
-  const fields = {};
-  for (const [column, index2] of Object.entries(input2.columns)) {
-    fields[column] = input2.cells[index2]?.text ?? "";
-  }
-  const statusText = fields.status?.trim() ?? "";
-  const status = statusText !== "" ? settings.parseStatus(statusText) : input2.impliedStatus;
-  const linkCells = input2.columns.planLink !== void 0 ? [input2.cells[input2.columns.planLink]] : input2.columns.plan !== void 0 ? [input2.cells[input2.columns.plan]] : input2.cells;
-  const planLinks = [];
-  for (const cell of linkCells) {
-    if (!cell) continue;
-    for (const plan of planLinksIn(input2.file, cell.text, cell.links, settings.isPlan)) {
-      if (!planLinks.includes(plan)) planLinks.push(plan);
-    }
-  }
-  return {
-    source: input2.source,
-    file: input2.file,
-    line: input2.line,
-    id: parsedId.id,
-    range: parsedId.range,
-    fields,
-    status,
-    planLinks,
-    content: input2.content,
-    cellCount: input2.cells.length,
-    headerCount: input2.headerCount,
-    section: input2.section
-  };
-}
-function markdownRowInput(source2, file2, table, row2, columns, section, impliedStatus) {
-  return {
-    source: source2,
-    file: file2,
-    line: row2.line,
-    cells: row2.cells,
-    // Cell sources, so a re-padded table is not a change but any edit of a cell is.
-    content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
-    headerCount: table.header.cells.length,
-    columns,
-    section,
-    impliedStatus
-  };
-}
-function tableOf(file2, rows) {
-  return { file: file2, rows, byId: indexById(rows) };
-}
-function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
-  const rows = [];
-  for (const table of doc.tables) {
-    const header = table.header.cells.map((cell) => cell.text);
-    const columns = columnMap(settings, header);
-    if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
-    let section = null;
-    let impliedStatus = null;
-    if (source2 === "plan") {
-      const heading = table.heading?.text ?? "";
-      section = settings.sectionMatches(heading, "delivered") ? "delivered" : settings.sectionMatches(heading, "active") ? "active" : "other";
-      if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
-    }
-    for (const row2 of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, file2, table, row2, columns, section, impliedStatus));
-      if (!taskRow) continue;
-      if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
-        problems.push({
-          kind: "md-row",
-          file: file2,
-          line: row2.line,
-          taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
-          key: `md-row:${taskRow.content}`
-        });
-      }
-      rows.push(taskRow);
-    }
-  }
-  return rows;
-}
-function csvTable(settings, file2, doc, problems) {
-  for (const problem of doc.problems) {
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
-  }
-  const [headerRecord, ...records] = doc.records;
-  if (!headerRecord) {
-    problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
-    return null;
-  }
-  const header = headerRecord.fields.map((field) => field.trim());
-  const columns = columnMap(settings, header);
-  if (columns.id === void 0) {
-    problems.push({
-      kind: "csv-header",
-      file: file2,
-      line: headerRecord.line,
-      taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
-      key: "csv-header"
-    });
-    return null;
-  }
-  const rows = [];
-  for (const record2 of records) {
-    const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
-    const content3 = JSON.stringify(record2.fields.map(squash));
-    const row2 = toTaskRow(settings, {
-      source: "csv",
-      file: file2,
-      line: record2.line,
-      cells,
-      content: content3,
-      headerCount: header.length,
-      columns,
-      section: null,
-      impliedStatus: null
-    });
-    const idText = cells[columns.id]?.text ?? "";
-    if (record2.fields.length !== header.length) {
-      const more = record2.fields.length > header.length;
-      const label = row2?.id ?? (idText || "a record");
-      problems.push({
-        kind: "csv-field-count",
-        file: file2,
-        line: record2.line,
-        taskId: row2?.id ?? null,
-        message: `the CSV record of ${label} has ${record2.fields.length} fields but the header has ${header.length}; ${more ? "a line break may be missing (two records glued together) or a comma needs quoting" : "fields are missing or shifted"}`,
-        key: `csv-field-count:${content3}`
-      });
-    } else if (!row2 && idText !== "") {
-      problems.push({
-        kind: "csv-field-count",
-        file: file2,
-        line: record2.line,
-        taskId: null,
-        message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
-        key: `csv-id:${content3}`
-      });
-    }
-    if (!row2) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
-    if (planLinkText !== "" && row2.planLinks.length === 0) {
-      problems.push({
-        kind: "csv-plan-link",
-        file: file2,
-        line: record2.line,
-        taskId: row2.id,
-        message: `the PlanLink of ${row2.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
-        key: `csv-plan-link:${row2.id}:${planLinkText}`
-      });
-    }
-    rows.push(row2);
-  }
-  return tableOf(file2, rows);
-}
-var PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
-function planIndexDoc(settings, file2, text3) {
-  const entries = text3.split("\n").flatMap((lineText, index2) => {
-    const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
-    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
-    const progress = PROGRESS.exec(lineText);
-    return [
-      {
-        line: index2 + 1,
-        text: lineText.replace(/\r$/, ""),
-        targets: plans,
-        progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
-      }
-    ];
-  });
-  return { file: file2, text: text3, entries };
-}
-function mentionsIn(settings, text3) {
-  return new Set(text3.match(settings.idScanner) ?? []);
-}
-function unreadable(file2, decoded, maxBytes) {
-  if (decoded.kind === "binary") {
-    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: "binary" };
-  }
-  if (decoded.kind === "too-large") {
-    return {
-      kind: "unreadable",
-      file: file2,
-      line: 1,
-      taskId: null,
-      message: `${file2} is ${decoded.size} bytes, over the ${maxBytes}-byte limit, so it was not checked; split it or raise limits.maxFileBytes`,
-      key: "too-large"
-    };
-  }
-  return null;
-}
-function buildModel(files, blobs, settings) {
-  const model = { ...emptyModel(), files };
-  const maxBytes = settings.config.limits.maxFileBytes;
-  const paths = [...files.keys()].sort();
-  for (const file2 of paths) {
-    const oid = files.get(file2);
-    const decoded = blobs.decoded(oid);
-    const problem = unreadable(file2, decoded, maxBytes);
-    if (problem) {
-      model.problems.push(problem);
-      continue;
-    }
-    if (decoded.kind !== "text") continue;
-    model.texts.set(file2, decoded.text);
-    if (settings.isCsv(file2)) {
-      model.csv = csvTable(settings, file2, blobs.csv(oid), model.problems);
-    } else if (settings.isBoard(file2)) {
-      model.board = tableOf(file2, markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems));
-    } else if (settings.isBacklog(file2)) {
-      model.backlog = tableOf(file2, markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems));
-    } else if (settings.isPlanIndex(file2)) {
-      model.planIndex = planIndexDoc(settings, file2, decoded.text);
-    } else if (settings.isPlan(file2)) {
-      const rows = markdownTaskRows(settings, "plan", file2, blobs.markdown(oid), [], model.problems);
-      const active = rows.filter((row2) => row2.section === "active");
-      const plan = {
-        ...tableOf(file2, rows),
-        plan: settings.planOfFile(file2),
-        mentions: mentionsIn(settings, decoded.text),
-        activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
-      };
-      model.plans.set(file2, plan);
-    } else if (settings.isSessionLog(file2)) {
-      model.sessionLogs.set(file2, { file: file2, mentions: mentionsIn(settings, decoded.text) });
-    }
-  }
-  return model;
-}
-
-// src/report/report.ts
-var REPORT_SCHEMA_VERSION = 1;
-var severity = external_exports.enum(["error", "warning", "notice"]);
-var source = external_exports.enum(["board", "csv", "backlog", "plan"]);
-var fixSchema = external_exports.strictObject({
-  file: external_exports.string(),
-  line: external_exports.number().int().min(1),
-  kind: external_exports.enum(["insert", "replace", "delete"]),
-  expected: external_exports.string().optional(),
-  text: external_exports.string().optional()
-});
-var findingSchema = external_exports.strictObject({
-  rule: external_exports.string().describe("Rule id; docs at docs/rules/<rule>.md."),
-  severity,
-  message: external_exports.string(),
-  taskId: external_exports.string().nullable(),
-  file: external_exports.string(),
-  line: external_exports.number().int().min(1).describe("1-based line."),
-  introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
-  fix: fixSchema.optional()
-});
-var reportSchema = external_exports.strictObject({
-  schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
-  tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
-  mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
-  result: external_exports.enum(["pass", "fail"]),
-  base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
-  head: external_exports.string().describe("Full SHA of the head commit."),
-  summary: external_exports.strictObject({
-    errors: external_exports.number().int().min(0),
-    warnings: external_exports.number().int().min(0),
-    notices: external_exports.number().int().min(0),
-    /** Findings that fail the gate. */
-    failing: external_exports.number().int().min(0),
-    tasksTouched: external_exports.number().int().min(0),
-    filesChanged: external_exports.number().int().min(0),
-    filesParsed: external_exports.number().int().min(0)
-  }),
-  tasks: external_exports.array(
-    external_exports.strictObject({
-      id: external_exports.string(),
-      changes: external_exports.array(
-        external_exports.strictObject({
-          source,
-          file: external_exports.string(),
-          line: external_exports.number().int().min(1),
-          kind: external_exports.enum(["added", "removed", "modified"]),
-          statusBefore: external_exports.string().nullable(),
-          statusAfter: external_exports.string().nullable()
-        })
-      ),
-      sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
-    })
-  ),
-  findings: external_exports.array(findingSchema),
-  skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
-  durationMs: external_exports.number().min(0)
-}).describe("doc-sync JSON report");
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
@@ -30573,7 +29984,7 @@ var transform2 = function(original_options = {}) {
     state: init_state(options),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
-      const { encoding, escape, quote } = this.options;
+      const { encoding, escape, quote: quote2 } = this.options;
       const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
       const numOfCharLeft = bufLen - i - 1;
       const requiredLength = Math.max(
@@ -30586,9 +29997,9 @@ var transform2 = function(original_options = {}) {
         // recordDelimiterMaxLength,
         recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
         // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        quoting ? (escape === null ? 0 : escape.length) + quote2.length : 0,
         // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0
+        quoting ? quote2.length + recordDelimiterMaxLength : 0
       );
       return numOfCharLeft < requiredLength;
     },
@@ -30608,7 +30019,7 @@ var transform2 = function(original_options = {}) {
         to,
         to_line
       } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
+      let { comment, escape, quote: quote2, record_delimiter } = this.options;
       const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
       let buf;
       if (previousBuf === void 0) {
@@ -30644,7 +30055,7 @@ var transform2 = function(original_options = {}) {
               for (const key in options2) {
                 this.options[key] = options2[key];
               }
-              ({ comment, escape, quote } = this.options);
+              ({ comment, escape, quote: quote2 } = this.options);
               break;
             }
           }
@@ -30700,21 +30111,21 @@ var transform2 = function(original_options = {}) {
           }
           if (this.state.commenting === false && this.__isQuote(buf, pos)) {
             if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const nextChr = buf[pos + quote2.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote2.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote2.length, nextChr);
               const isNextChrDelimiter = this.__isDelimiter(
                 buf,
-                pos + quote.length,
+                pos + quote2.length,
                 nextChr
               );
-              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote2.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote2.length);
               if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
                 pos += escape.length - 1;
               } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                pos += quote.length - 1;
+                pos += quote2.length - 1;
                 continue;
               } else if (relax_quotes === false) {
                 const err = this.__error(
@@ -30735,8 +30146,8 @@ var transform2 = function(original_options = {}) {
               } else {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
+                this.state.field.prepend(quote2);
+                pos += quote2.length - 1;
               }
             } else {
               if (this.state.field.length !== 0) {
@@ -30764,7 +30175,7 @@ var transform2 = function(original_options = {}) {
                 }
               } else {
                 this.state.quoting = true;
-                pos += quote.length - 1;
+                pos += quote2.length - 1;
                 continue;
               }
             }
@@ -31228,11 +30639,11 @@ var transform2 = function(original_options = {}) {
       return false;
     },
     __isQuote: function(buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
+      const { quote: quote2 } = this.options;
+      if (quote2 === null) return false;
+      const l = quote2.length;
       for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
+        if (quote2[i] !== buf[pos + i]) {
           return false;
         }
       }
@@ -31359,7 +30770,29 @@ var LineIndex = class {
     }
     return low + 1;
   }
+  /** 0-based offset where a 1-based line starts. */
+  startOf(line) {
+    return this.starts[line - 1] ?? this.starts[this.starts.length - 1];
+  }
 };
+function splitLines(text3) {
+  const lines = [];
+  let start = 0;
+  while (start < text3.length) {
+    const newline = text3.indexOf("\n", start);
+    if (newline === -1) {
+      lines.push({ text: text3.slice(start), eol: "" });
+      break;
+    }
+    const crlf = newline > start && text3.charCodeAt(newline - 1) === 13;
+    lines.push({ text: text3.slice(start, crlf ? newline - 1 : newline), eol: crlf ? "\r\n" : "\n" });
+    start = newline + 1;
+  }
+  return lines;
+}
+function joinLines(lines, first, last) {
+  return lines.slice(first - 1, last).map((line) => line.text).join("\n");
+}
 
 // src/parse/csv.ts
 var CR = 13;
@@ -31393,7 +30826,8 @@ function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
   const problems = [];
-  let offset = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let offset = bom;
   while (offset < bytes.length) {
     const chunkStart = offset;
     let previousEnd = chunkStart;
@@ -31410,7 +30844,10 @@ function parseCsv(bytes) {
           const start = skipLineBreaks(bytes, previousEnd);
           const end = trimLineBreaks(bytes, start, chunkStart + info.bytes);
           previousEnd = chunkStart + info.bytes;
-          records.push({ line: lines.lineAt(start), fields: record2, start, end });
+          const line = lines.lineAt(start);
+          const startsLine = start === lines.startOf(line) || line === 1 && start === bom;
+          const endsLine = end === bytes.length || bytes[end] === LF || bytes[end] === CR && bytes[end + 1] === LF;
+          records.push({ line, endLine: lines.lineAt(Math.max(start, end - 1)), fields: record2, start, end, ownsLines: startsLine && endsLine });
           return null;
         }
       });
@@ -31424,6 +30861,32 @@ function parseCsv(bytes) {
     }
   }
   return { records, problems };
+}
+var NEEDS_QUOTES = /[",\r\n]/;
+function quoteField(field) {
+  return `"${field.replace(/"/g, '""')}"`;
+}
+function renderCsvRecord(fields, quoted) {
+  return fields.map((field, index2) => quoted[index2] || NEEDS_QUOTES.test(field) ? quoteField(field) : field).join(",");
+}
+function csvQuoting(source2, fields) {
+  const quoted = [];
+  let at = 0;
+  for (const [index2, field] of fields.entries()) {
+    if (index2 > 0) {
+      if (source2[at] !== ",") return null;
+      at++;
+    }
+    const asQuoted = quoteField(field);
+    if (source2.startsWith(asQuoted, at)) {
+      quoted.push(true);
+      at += asQuoted.length;
+    } else if (!NEEDS_QUOTES.test(field) && source2.startsWith(field, at)) {
+      quoted.push(false);
+      at += field.length;
+    } else return null;
+  }
+  return at === source2.length ? quoted : null;
 }
 
 // node_modules/devlop/lib/default.js
@@ -34272,43 +33735,43 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map2.add(range[0], 0, [["exit", previousCell, context]]);
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map2.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range[1]);
+  const now = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map2.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
+  map2.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map2.add(range[2], 0, [["enter", valueToken, context]]);
+    map2.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
+      const start = context.events[range2[2]];
+      const end = context.events[range2[3]];
       start[1].end = Object.assign({}, end[1].end);
       start[1].type = "chunkText";
       start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
+      if (range2[3] > range2[2] + 1) {
+        const a = range2[2] + 1;
+        const b = range2[3] - range2[2] - 1;
         map2.add(a, b, []);
       }
     }
-    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -34650,10 +34113,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
+    const resolve2 = constructs2[index2].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context);
+      called.push(resolve2);
     }
   }
   return events;
@@ -40003,7 +39466,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve, reject) {
+    function executor(resolve2, reject) {
       const realFile = vfile(file2);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -40034,8 +39497,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error62, file3) {
         if (error62 || !file3) {
           reject(error62);
-        } else if (resolve) {
-          resolve(file3);
+        } else if (resolve2) {
+          resolve2(file3);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file3);
@@ -40137,7 +39600,7 @@ var Processor = class _Processor extends CallableInstance {
       file2 = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve, reject) {
+    function executor(resolve2, reject) {
       ok(
         typeof file2 !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -40151,8 +39614,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error62) {
           reject(error62);
-        } else if (resolve) {
-          resolve(resultingTree);
+        } else if (resolve2) {
+          resolve2(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file3);
@@ -40509,10 +39972,24 @@ function headingText(node3) {
   if ("children" in node3) return node3.children.map(headingText).join("");
   return "";
 }
+function cellSpan(line, from, to) {
+  let start = from;
+  let end = to;
+  if (line[start] === "|") start++;
+  if (end > start && line[end - 1] === "|" && line[end - 2] !== "\\") end--;
+  while (start < end && /\s/.test(line[start])) start++;
+  while (end > start && /\s/.test(line[end - 1])) end--;
+  return { start, end };
+}
 function parseMarkdownTables(source2) {
   const { text: text3, lineMap } = bridgeTableInterruptions(source2);
   const tree = processor.parse(text3);
   const originalLine = (line) => lineMap[line - 1] ?? line;
+  const sourceLines = splitLines(source2);
+  const sourceOf = (line) => sourceLines[line - 1]?.text ?? "";
+  const lineStarts = [0];
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
   const headings = [];
   const tableNodes = [];
   const visit2 = (node3) => {
@@ -40527,16 +40004,24 @@ function parseMarkdownTables(source2) {
     if ("children" in node3) for (const child of node3.children) visit2(child);
   };
   visit2(tree);
-  const toRow = (row2) => ({
-    line: originalLine(row2.position.start.line),
-    cells: row2.children.map((cell) => {
-      const links = [];
-      const start = cell.position.start.offset;
-      const end = cell.position.end.offset;
-      const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-      return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links };
-    })
-  });
+  const toRow = (row2) => {
+    const parsedLine = row2.position.start.line;
+    const line = originalLine(parsedLine);
+    const rowSource = sourceOf(line);
+    return {
+      line,
+      source: rowSource,
+      start: columnOf(row2.position.start.offset, parsedLine),
+      cells: row2.children.map((cell) => {
+        const links = [];
+        const start = cell.position.start.offset;
+        const end = cell.position.end.offset;
+        const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
+        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
+        return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links, ...span };
+      })
+    };
+  };
   const tables = tableNodes.map((node3) => {
     const line = originalLine(node3.position.start.line);
     let heading = null;
@@ -40545,9 +40030,47 @@ function parseMarkdownTables(source2) {
       else break;
     }
     const [header, ...rows] = node3.children.map(toRow);
-    return { line, endLine: originalLine(node3.position.end.line), heading, header, rows };
+    const delimiterLine = originalLine(node3.position.start.line + 1);
+    return {
+      line,
+      endLine: originalLine(node3.position.end.line),
+      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
+      heading,
+      header,
+      rows
+    };
   });
   return { tables, headings };
+}
+function markdownRowStyle(row2) {
+  const filled = row2.cells.find((cell) => cell.end > cell.start);
+  return {
+    indent: row2.source.slice(0, row2.start),
+    outerPipes: row2.source[row2.start] === "|",
+    padding: filled && filled.start > 0 && row2.source[filled.start - 1] === " " ? " " : ""
+  };
+}
+function renderMarkdownRow(cells, style) {
+  const pad = style.padding;
+  const body = cells.map((cell) => cell === "" ? pad : `${pad}${cell}${pad}`).join("|");
+  return style.outerPipes ? `${style.indent}|${body}|` : `${style.indent}${body.trim()}`;
+}
+function replaceMarkdownCells(source2, spans, replacements) {
+  let out = "";
+  let at = 0;
+  spans.forEach(([start, end], index2) => {
+    const replacement = replacements.get(index2);
+    if (replacement === void 0) return;
+    out += source2.slice(at, start) + replacement;
+    at = end;
+  });
+  return out + source2.slice(at);
+}
+function toMarkdownCell(text3) {
+  return text3.trim().replace(/\r\n|\r|\n/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
+}
+function fromMarkdownCell(raw) {
+  return raw.replace(/\\\|/g, "|");
 }
 
 // src/core/blob-store.ts
@@ -40593,10 +40116,820 @@ var BlobStore = class {
   }
 };
 
+// src/config/template.ts
+var CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
+# Schema (for editor completion): https://github.com/doc-sync/doc-sync/blob/main/schemas/config.schema.json
+
+paths:
+  board: docs/StateTrace_TaskBoard.md        # the Markdown task board
+  boardCsv: docs/taskboard/TaskBoard.csv     # its CSV mirror, row for row
+  backlog: docs/CODEX_BACKLOG.md             # the backlog table
+  plans: ["docs/plans/Plan*.md"]             # globs of plan files
+  planIndex: docs/plans/PlanIndex.md         # null if there is no index
+  sessionLogs: ["docs/agents/sessions/*.md"] # globs of session logs
+
+ids:
+  # A task ID. The named group "plan" captures the plan letters (B in ST-B-001; AA..AF past Z).
+  pattern: 'ST-(?<plan>[A-Z]{1,2})-\\d{3}'
+  # Matched against a plan file's name to learn which plan it is (PlanB_Performance.md is plan B).
+  planFilePattern: '^Plan(?<plan>[A-Z]{1,2})(?=[_.-])'
+
+sessionLogs:
+  namePattern: '^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$'
+
+# Header names that identify each column (case-insensitive), in order of preference.
+# columns:
+#   owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
+#   planLink: ["PlanLink", "Plan link", "Links", "Link"]
+
+# Words that open a status cell, per category. The longest match wins, so
+# "Ready for Review" is ready-for-review, not ready. "Done - 2025-12-22" is done.
+# statuses:
+#   done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+#   backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
+
+# Which board tasks need a backlog row (rule backlog-entry-missing, a notice; doc-sync fix
+# opens the row). Every criterion given must hold.
+backlog:
+  require:
+    tasks: added              # added: new on the board; touched: any task the change touched
+    columns: [ready, backlog] # status categories (backlog, ready, in-progress, blocked, ready-for-review, done)
+    owners: []                # e.g. ["Automation"]: Owner/Role contains one of these
+    plans: []                 # e.g. ["B"]: tasks of these plans only
+    marker: null              # e.g. "[auto]": rows containing this text only
+  notes: Opened by doc-sync   # Notes cell of the rows doc-sync opens
+
+# Severity per rule: error | warning | notice | off, or { severity, options }.
+# "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
+rules:
+  # Teams that keep session logs out of git turn these off:
+  # session-log-missing: off
+  # session-log-task-missing: off
+  csv-not-updated: warning
+`;
+
+// src/config/settings.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { posix } from "node:path";
+var normalizeWord = (value) => value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
+var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^\d+(\.\d+)*[.)]?\s+/, "");
+function compileSettings(config2) {
+  const id = config2.ids.pattern;
+  const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
+  const firstIdPattern = new RegExp(idScanner.source, "u");
+  const exact = new RegExp(`^(?:${id})(?:-\\d+)?$`, "u");
+  const exactSingle = new RegExp(`^(?:${id})$`, "u");
+  const idWithGroups = new RegExp(`^(?:${id})`, "u");
+  const planFile2 = new RegExp(config2.ids.planFilePattern, "u");
+  const matcher = (patterns) => (0, import_picomatch2.default)(patterns, { dot: true });
+  const planMatcher = matcher(config2.paths.plans);
+  const sessionMatcher = config2.paths.sessionLogs.length > 0 ? matcher(config2.paths.sessionLogs) : () => false;
+  const { board, boardCsv, backlog, planIndex } = config2.paths;
+  const isPlanIndex = (path) => planIndex !== null && path === planIndex;
+  const isPlan = (path) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
+  const isSessionLog = (path) => sessionMatcher(path);
+  const vocabulary = STATUS_CATEGORIES.flatMap(
+    (category) => config2.statuses[category].map((word) => ({ category, word: normalizeWord(word) }))
+  ).sort((a, b) => b.word.length - a.word.length);
+  const columnAliases = new Map(
+    Object.keys(config2.columns).map((name) => [name, config2.columns[name].map(normalizeWord)])
+  );
+  return {
+    config: config2,
+    idScanner,
+    isBoard: (path) => path === board,
+    isCsv: (path) => path === boardCsv,
+    isBacklog: (path) => path === backlog,
+    isPlan,
+    isPlanIndex,
+    isSessionLog,
+    isTracked: (path) => path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path),
+    exactId(cell) {
+      const text3 = cell.trim();
+      if (!exact.test(text3)) return null;
+      return { id: text3, range: !exactSingle.test(text3) };
+    },
+    firstId(text3) {
+      return firstIdPattern.exec(text3)?.[0] ?? text3;
+    },
+    planOfId(value) {
+      const match = idWithGroups.exec(value);
+      return match?.groups?.plan ?? null;
+    },
+    planOfFile(path) {
+      return planFile2.exec(posix.basename(path))?.groups?.plan ?? null;
+    },
+    parseStatus(text3) {
+      const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
+      const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text3)?.[1] ?? null;
+      for (const { category, word } of vocabulary) {
+        if (clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length))) {
+          return { text: text3, category, date: date5 };
+        }
+      }
+      return { text: text3, category: "unknown", date: date5 };
+    },
+    columnIndex(header, column) {
+      const aliases2 = columnAliases.get(column) ?? [];
+      const normalized = header.map(normalizeWord);
+      for (const alias of aliases2) {
+        const index2 = normalized.indexOf(alias);
+        if (index2 !== -1) return index2;
+      }
+      return -1;
+    },
+    sectionMatches(heading, section) {
+      const clean = normalizeWord(stripLeadingMarks(heading));
+      return config2.sections[section].some((name) => {
+        const word = normalizeWord(name);
+        return clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length));
+      });
+    }
+  };
+}
+
+// src/model/model.ts
+var INDEX_PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
+function emptyModel() {
+  return {
+    files: /* @__PURE__ */ new Map(),
+    texts: /* @__PURE__ */ new Map(),
+    board: null,
+    csv: null,
+    backlog: null,
+    plans: /* @__PURE__ */ new Map(),
+    planIndex: null,
+    sessionLogs: /* @__PURE__ */ new Map(),
+    problems: []
+  };
+}
+function taskTables(model) {
+  return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table) => table !== null);
+}
+function rowsOf(table, id) {
+  return table?.byId.get(id) ?? [];
+}
+function planRowsOf(model, id) {
+  const rows = [];
+  for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
+  return rows;
+}
+function indexById(rows) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const row2 of rows) {
+    const list2 = byId.get(row2.id);
+    if (list2) list2.push(row2);
+    else byId.set(row2.id, [row2]);
+  }
+  return byId;
+}
+
+// src/diff/changes.ts
+function diffFiles(base, head) {
+  const changes = [];
+  for (const [path, oid] of head) {
+    const before = base.get(path);
+    if (before === void 0) changes.push({ path, status: "added" });
+    else if (before !== oid) changes.push({ path, status: "modified" });
+  }
+  for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: "deleted" });
+  return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+var statusKey = (row2) => (row2?.status?.text ?? row2?.fields.status ?? "").replace(/\s+/g, " ").trim();
+function changedFields(before, after) {
+  const names = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
+  return [...names].filter((name) => (before.fields[name] ?? "") !== (after.fields[name] ?? ""));
+}
+function diffRows(baseRows, headRows) {
+  const remainingBase = [...baseRows];
+  const unmatchedHead = [];
+  for (const row2 of headRows) {
+    const same = remainingBase.findIndex((candidate) => candidate.content === row2.content);
+    if (same === -1) unmatchedHead.push(row2);
+    else remainingBase.splice(same, 1);
+  }
+  const changes = [];
+  const pairs = Math.min(remainingBase.length, unmatchedHead.length);
+  for (let i = 0; i < pairs; i++) {
+    const before = remainingBase[i];
+    const after = unmatchedHead[i];
+    const statusChanged = statusKey(before) !== statusKey(after);
+    changes.push({
+      source: after.source,
+      file: after.file,
+      line: after.line,
+      kind: "modified",
+      statusChanged,
+      statusBefore: statusKey(before) || null,
+      statusAfter: statusKey(after) || null,
+      changedFields: changedFields(before, after),
+      before,
+      after
+    });
+  }
+  for (const after of unmatchedHead.slice(pairs)) {
+    changes.push({
+      source: after.source,
+      file: after.file,
+      line: after.line,
+      kind: "added",
+      statusChanged: true,
+      statusBefore: null,
+      statusAfter: statusKey(after) || null,
+      changedFields: [],
+      before: null,
+      after
+    });
+  }
+  for (const before of remainingBase.slice(pairs)) {
+    changes.push({
+      source: before.source,
+      file: before.file,
+      line: before.line,
+      kind: "removed",
+      statusChanged: false,
+      statusBefore: statusKey(before) || null,
+      statusAfter: null,
+      changedFields: [],
+      before,
+      after: null
+    });
+  }
+  return changes;
+}
+function diffTable(base, head, into) {
+  const ids = /* @__PURE__ */ new Set([...base?.byId.keys() ?? [], ...head?.byId.keys() ?? []]);
+  for (const id of ids) {
+    const changes = diffRows(base?.byId.get(id) ?? [], head?.byId.get(id) ?? []);
+    if (changes.length === 0) continue;
+    const list2 = into.get(id);
+    if (list2) list2.push(...changes);
+    else into.set(id, changes);
+  }
+}
+function diffModels(base, head) {
+  const files = diffFiles(base.files, head.files);
+  const changed = new Set(files.map((file2) => file2.path));
+  const tasks = /* @__PURE__ */ new Map();
+  const baseTables = new Map(taskTables(base).map((table) => [table.file, table]));
+  const headTables = new Map(taskTables(head).map((table) => [table.file, table]));
+  for (const file2 of /* @__PURE__ */ new Set([...baseTables.keys(), ...headTables.keys()])) {
+    if (changed.has(file2)) diffTable(baseTables.get(file2), headTables.get(file2), tasks);
+  }
+  return { files, tasks };
+}
+
+// src/model/links.ts
+import { posix as posix2 } from "node:path";
+var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+function pathsIn(text3, links = []) {
+  const found = /* @__PURE__ */ new Set();
+  for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
+  for (const match of text3.replace(/\\/g, "/").matchAll(MD_PATH)) found.add(match[0]);
+  return [...found];
+}
+function resolveLink(fromFile, target) {
+  let clean = target.trim().replace(/^<|>$/g, "").split(/[#?]/)[0].replace(/\\/g, "/");
+  try {
+    clean = decodeURIComponent(clean);
+  } catch {
+  }
+  if (clean === "") return [];
+  const fromRoot = posix2.normalize(clean.replace(/^\/+/, ""));
+  const relative2 = posix2.normalize(posix2.join(posix2.dirname(fromFile), clean));
+  const candidates = clean.startsWith("/") ? [fromRoot] : [fromRoot, relative2];
+  return [...new Set(candidates)].filter((p) => !p.startsWith("../") && p !== "..");
+}
+function planLinksIn(fromFile, text3, links, isPlan) {
+  const plans = [];
+  for (const target of pathsIn(text3, links)) {
+    const plan = resolveLink(fromFile, target).find(isPlan);
+    if (plan && !plans.includes(plan)) plans.push(plan);
+  }
+  return plans;
+}
+
+// src/model/build.ts
+var COLUMNS = [
+  "id",
+  "title",
+  "status",
+  "owner",
+  "deliverable",
+  "planLink",
+  "notes",
+  "plan",
+  "preconditions",
+  "definitionOfDone"
+];
+var squash = (value) => value.replace(/\s+/g, " ").trim();
+function columnMap(settings, header) {
+  const map2 = {};
+  for (const column of COLUMNS) {
+    const index2 = settings.columnIndex(header, column);
+    if (index2 !== -1) map2[column] = index2;
+  }
+  return map2;
+}
+function toTaskRow(settings, input2) {
+  const { columns, file: file2 } = input2.layout;
+  const idIndex = columns.id;
+  if (idIndex === void 0) return null;
+  const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
+  if (!parsedId) return null;
+  const fields = {};
+  for (const [column, index2] of Object.entries(columns)) {
+    fields[column] = input2.cells[index2]?.text ?? "";
+  }
+  const statusText = fields.status?.trim() ?? "";
+  const status = statusText !== "" ? settings.parseStatus(statusText) : input2.impliedStatus;
+  const linkCells = columns.planLink !== void 0 ? [input2.cells[columns.planLink]] : columns.plan !== void 0 ? [input2.cells[columns.plan]] : input2.cells;
+  const planLinks = [];
+  for (const cell of linkCells) {
+    if (!cell) continue;
+    for (const plan of planLinksIn(file2, cell.text, cell.links, settings.isPlan)) {
+      if (!planLinks.includes(plan)) planLinks.push(plan);
+    }
+  }
+  return {
+    source: input2.source,
+    file: file2,
+    line: input2.line,
+    endLine: input2.endLine,
+    text: input2.text,
+    cells: input2.rawCells,
+    cellSpans: input2.cellSpans,
+    layout: input2.layout,
+    id: parsedId.id,
+    range: parsedId.range,
+    fields,
+    status,
+    planLinks,
+    content: input2.content,
+    cellCount: input2.cells.length,
+    headerCount: input2.headerCount,
+    section: input2.section
+  };
+}
+function markdownRowInput(source2, table, row2, layout, section, impliedStatus) {
+  return {
+    source: source2,
+    line: row2.line,
+    endLine: row2.line,
+    text: row2.source,
+    cells: row2.cells,
+    rawCells: row2.cells.map((cell) => row2.source.slice(cell.start, cell.end)),
+    cellSpans: row2.cells.map((cell) => [cell.start, cell.end]),
+    layout,
+    // Cell sources, so a re-padded table is not a change but any edit of a cell is.
+    content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
+    headerCount: table.header.cells.length,
+    section,
+    impliedStatus
+  };
+}
+function tableOf(file2, rows, layouts) {
+  return { file: file2, rows, byId: indexById(rows), layouts };
+}
+function markdownLayout(file2, table, header, columns) {
+  const headerEnd = { line: table.delimiter.line, text: table.delimiter.source };
+  const last = table.rows.at(-1);
+  return {
+    file: file2,
+    header,
+    columns,
+    headerEnd,
+    end: last ? { line: last.line, text: last.source } : headerEnd,
+    style: { syntax: "markdown", markdown: markdownRowStyle(last ?? table.header) }
+  };
+}
+function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
+  const rows = [];
+  const layouts = [];
+  for (const table of doc.tables) {
+    const header = table.header.cells.map((cell) => cell.text);
+    const columns = columnMap(settings, header);
+    if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
+    const layout = markdownLayout(file2, table, header, columns);
+    layouts.push(layout);
+    let section = null;
+    let impliedStatus = null;
+    if (source2 === "plan") {
+      const heading = table.heading?.text ?? "";
+      section = settings.sectionMatches(heading, "delivered") ? "delivered" : settings.sectionMatches(heading, "active") ? "active" : "other";
+      if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
+    }
+    for (const row2 of table.rows) {
+      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row2, layout, section, impliedStatus));
+      if (!taskRow) continue;
+      if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
+        problems.push({
+          kind: "md-row",
+          file: file2,
+          line: row2.line,
+          taskId: taskRow.id,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          key: `md-row:${taskRow.content}`
+        });
+      }
+      rows.push(taskRow);
+    }
+  }
+  return tableOf(file2, rows, layouts);
+}
+var recordText = (lines, record2) => record2.ownsLines ? joinLines(lines, record2.line, record2.endLine) : null;
+function quotingOf(lines, record2) {
+  const text3 = recordText(lines, record2);
+  return text3 === null ? null : csvQuoting(text3, record2.fields);
+}
+function csvQuotingStyle(lines, header, last) {
+  const fromLast = last ? quotingOf(lines, last) : null;
+  if (fromLast) return fromLast;
+  const allQuoted = quotingOf(lines, header)?.every(Boolean) ?? false;
+  return header.fields.map(() => allQuoted);
+}
+function csvLayout(file2, lines, headerRecord, records, header, columns) {
+  const lineRef = (line) => ({ line, text: lines[line - 1]?.text ?? "" });
+  const last = records.at(-1);
+  return {
+    file: file2,
+    header,
+    columns,
+    headerEnd: lineRef(headerRecord.endLine),
+    end: lineRef((last ?? headerRecord).endLine),
+    style: { syntax: "csv", quoted: csvQuotingStyle(lines, headerRecord, last) }
+  };
+}
+function csvTable(settings, file2, doc, text3, problems) {
+  for (const problem of doc.problems) {
+    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
+  }
+  const [headerRecord, ...records] = doc.records;
+  if (!headerRecord) {
+    problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
+    return null;
+  }
+  const header = headerRecord.fields.map((field) => field.trim());
+  const columns = columnMap(settings, header);
+  if (columns.id === void 0) {
+    problems.push({
+      kind: "csv-header",
+      file: file2,
+      line: headerRecord.line,
+      taskId: null,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
+      key: "csv-header"
+    });
+    return null;
+  }
+  const lines = splitLines(text3);
+  const layout = csvLayout(file2, lines, headerRecord, records, header, columns);
+  const rows = [];
+  for (const record2 of records) {
+    const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
+    const content3 = JSON.stringify(record2.fields.map(squash));
+    const row2 = toTaskRow(settings, {
+      source: "csv",
+      line: record2.line,
+      endLine: record2.endLine,
+      text: recordText(lines, record2),
+      cells,
+      rawCells: record2.fields,
+      cellSpans: null,
+      layout,
+      content: content3,
+      headerCount: header.length,
+      section: null,
+      impliedStatus: null
+    });
+    const idText = cells[columns.id]?.text ?? "";
+    if (record2.fields.length !== header.length) {
+      const more = record2.fields.length > header.length;
+      const label = row2?.id ?? (idText || "a record");
+      problems.push({
+        kind: "csv-field-count",
+        file: file2,
+        line: record2.line,
+        taskId: row2?.id ?? null,
+        message: `the CSV record of ${label} has ${record2.fields.length} fields but the header has ${header.length}; ${more ? "a line break may be missing (two records glued together) or a comma needs quoting" : "fields are missing or shifted"}`,
+        key: `csv-field-count:${content3}`
+      });
+    } else if (!row2 && idText !== "") {
+      problems.push({
+        kind: "csv-field-count",
+        file: file2,
+        line: record2.line,
+        taskId: null,
+        message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
+        key: `csv-id:${content3}`
+      });
+    }
+    if (!row2) continue;
+    const planLinkIndex = columns.planLink;
+    const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
+    if (planLinkText !== "" && row2.planLinks.length === 0) {
+      problems.push({
+        kind: "csv-plan-link",
+        file: file2,
+        line: record2.line,
+        taskId: row2.id,
+        message: `the PlanLink of ${row2.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
+        key: `csv-plan-link:${row2.id}:${planLinkText}`
+      });
+    }
+    rows.push(row2);
+  }
+  return tableOf(file2, rows, [layout]);
+}
+function planIndexDoc(settings, file2, text3, doc) {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row2) => [row2.line, row2])));
+  const entries = text3.split("\n").flatMap((lineText, index2) => {
+    const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
+    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
+    if (plans.length === 0) return [];
+    const progress = INDEX_PROGRESS.exec(lineText);
+    const row2 = tableRows.get(index2 + 1);
+    return [
+      {
+        line: index2 + 1,
+        text: lineText.replace(/\r$/, ""),
+        row: row2 ? { cells: row2.cells.map((cell) => ({ raw: row2.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row2) } : null,
+        targets: plans,
+        progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
+      }
+    ];
+  });
+  return { file: file2, text: text3, entries };
+}
+function mentionsIn(settings, text3) {
+  return new Set(text3.match(settings.idScanner) ?? []);
+}
+function unreadable(file2, decoded, maxBytes) {
+  if (decoded.kind === "binary") {
+    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: "binary" };
+  }
+  if (decoded.kind === "too-large") {
+    return {
+      kind: "unreadable",
+      file: file2,
+      line: 1,
+      taskId: null,
+      message: `${file2} is ${decoded.size} bytes, over the ${maxBytes}-byte limit, so it was not checked; split it or raise limits.maxFileBytes`,
+      key: "too-large"
+    };
+  }
+  return null;
+}
+function buildModel(files, blobs, settings) {
+  const model = { ...emptyModel(), files };
+  const maxBytes = settings.config.limits.maxFileBytes;
+  const paths = [...files.keys()].sort();
+  for (const file2 of paths) {
+    const oid = files.get(file2);
+    const decoded = blobs.decoded(oid);
+    const problem = unreadable(file2, decoded, maxBytes);
+    if (problem) {
+      model.problems.push(problem);
+      continue;
+    }
+    if (decoded.kind !== "text") continue;
+    model.texts.set(file2, decoded.text);
+    if (settings.isCsv(file2)) {
+      model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
+    } else if (settings.isBoard(file2)) {
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems);
+    } else if (settings.isBacklog(file2)) {
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems);
+    } else if (settings.isPlanIndex(file2)) {
+      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid));
+    } else if (settings.isPlan(file2)) {
+      const markdown = blobs.markdown(oid);
+      const table = markdownTaskRows(settings, "plan", file2, markdown, [], model.problems);
+      const active = table.rows.filter((row2) => row2.section === "active");
+      const plan = {
+        ...table,
+        plan: settings.planOfFile(file2),
+        title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
+        mentions: mentionsIn(settings, decoded.text),
+        activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
+      };
+      model.plans.set(file2, plan);
+    } else if (settings.isSessionLog(file2)) {
+      model.sessionLogs.set(file2, { file: file2, mentions: mentionsIn(settings, decoded.text) });
+    }
+  }
+  return model;
+}
+
+// src/report/report.ts
+var REPORT_SCHEMA_VERSION = 1;
+var severity = external_exports.enum(["error", "warning", "notice"]);
+var source = external_exports.enum(["board", "csv", "backlog", "plan"]);
+var fixSchema = external_exports.strictObject({
+  file: external_exports.string().describe("Repository-relative path of the file to edit."),
+  kind: external_exports.enum(["insert", "replace", "delete"]),
+  line: external_exports.number().int().min(1).describe("1-based: the first line replaced or deleted, or the line inserted after."),
+  expected: external_exports.string().describe("Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused."),
+  text: external_exports.string().optional().describe("The new line(s), joined by \\n; absent for delete."),
+  description: external_exports.string().describe("What the fix does, for people.")
+}).describe("A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).");
+var findingSchema = external_exports.strictObject({
+  rule: external_exports.string().describe("Rule id; docs at docs/rules/<rule>.md."),
+  severity,
+  message: external_exports.string(),
+  taskId: external_exports.string().nullable(),
+  file: external_exports.string(),
+  line: external_exports.number().int().min(1).describe("1-based line."),
+  introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
+  fix: fixSchema.optional()
+});
+var reportSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
+  tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
+  mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
+  result: external_exports.enum(["pass", "fail"]),
+  base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
+  head: external_exports.string().describe("Full SHA of the head commit."),
+  summary: external_exports.strictObject({
+    errors: external_exports.number().int().min(0),
+    warnings: external_exports.number().int().min(0),
+    notices: external_exports.number().int().min(0),
+    /** Findings that fail the gate. */
+    failing: external_exports.number().int().min(0),
+    tasksTouched: external_exports.number().int().min(0),
+    filesChanged: external_exports.number().int().min(0),
+    filesParsed: external_exports.number().int().min(0)
+  }),
+  tasks: external_exports.array(
+    external_exports.strictObject({
+      id: external_exports.string(),
+      changes: external_exports.array(
+        external_exports.strictObject({
+          source,
+          file: external_exports.string(),
+          line: external_exports.number().int().min(1),
+          kind: external_exports.enum(["added", "removed", "modified"]),
+          statusBefore: external_exports.string().nullable(),
+          statusAfter: external_exports.string().nullable()
+        })
+      ),
+      sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
+    })
+  ),
+  findings: external_exports.array(findingSchema),
+  skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
+  durationMs: external_exports.number().min(0)
+}).describe("doc-sync JSON report");
+
+// src/version.ts
+var VERSION = "0.1.0";
+
 // src/core/finding.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function compareFindings(a, b) {
   return Number(b.introduced) - Number(a.introduced) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || (a.taskId ?? "").localeCompare(b.taskId ?? "");
+}
+
+// src/fix/rows.ts
+var LABEL = { board: "Markdown row", csv: "CSV record" };
+function fixText(text3) {
+  return splitLines(text3).map((line) => line.text).join("\n");
+}
+function lastLineOf(row2) {
+  return row2.text === null ? null : { line: row2.endLine, text: row2.text.slice(row2.text.lastIndexOf("\n") + 1) };
+}
+function insertAfter(file2, anchor2, text3, description) {
+  if (text3.includes("\uFFFD")) return null;
+  return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text3), description };
+}
+function replaceRow(row2, text3, description) {
+  if (row2.text === null || text3.includes("\uFFFD")) return null;
+  return { file: row2.file, kind: "replace", line: row2.line, expected: row2.text, text: fixText(text3), description };
+}
+var syntaxOf = (layout) => layout.style.syntax;
+function cellFor(row2, column, syntax) {
+  const index2 = row2.layout.columns[column];
+  if (index2 === void 0) return void 0;
+  const value = row2.cells[index2] ?? "";
+  const from = syntaxOf(row2.layout);
+  if (from === syntax) return value;
+  if (syntax === "markdown") return toMarkdownCell(value);
+  if (column === "planLink" && row2.planLinks.length === 1) return row2.planLinks[0];
+  return fromMarkdownCell(value).trim();
+}
+function renderRow(layout, values) {
+  const names = new Map(Object.entries(layout.columns).map(([name, index2]) => [index2, name]));
+  const cells = layout.header.map((_, index2) => {
+    const name = names.get(index2);
+    return name ? values[name] ?? "" : "";
+  });
+  return layout.style.syntax === "csv" ? renderCsvRecord(cells, layout.style.quoted) : renderMarkdownRow(cells, layout.style.markdown);
+}
+function valuesFor(row2, syntax) {
+  const values = {};
+  for (const column of Object.keys(row2.layout.columns)) values[column] = cellFor(row2, column, syntax);
+  values.id = row2.id;
+  return values;
+}
+function rewriteRow(row2, values) {
+  if (row2.text === null) return null;
+  const replacements = /* @__PURE__ */ new Map();
+  for (const [column, value] of Object.entries(values)) {
+    const index2 = row2.layout.columns[column];
+    if (index2 === void 0 || index2 >= row2.cells.length) return null;
+    replacements.set(index2, value);
+  }
+  if (row2.layout.style.syntax === "markdown") return replaceMarkdownCells(row2.text, row2.cellSpans ?? [], replacements);
+  const fields = row2.cells.map((cell, index2) => replacements.get(index2) ?? cell);
+  return renderCsvRecord(fields, csvQuoting(row2.text, row2.cells) ?? row2.layout.style.quoted);
+}
+function copyCellsFix(model, id, from, columns) {
+  const to = from === "board" ? "csv" : "board";
+  const sources = rowsOf(model[from], id);
+  const targets = rowsOf(model[to], id);
+  if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
+  const [source2, target] = [sources[0], targets[0]];
+  const values = {};
+  for (const column of columns) {
+    const value = cellFor(source2, column, syntaxOf(target.layout));
+    if (value === void 0) return null;
+    values[column] = value;
+  }
+  const text3 = rewriteRow(target, values);
+  if (text3 === null) return null;
+  const names = columns.length > 1 ? `${columns.slice(0, -1).join(", ")} and ${columns.at(-1)}` : columns[0];
+  return replaceRow(target, text3, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
+}
+function mirrorAnchor(model, row2, into) {
+  const from = into === "board" ? model.csv : model.board;
+  const table = model[into];
+  if (!from || !table) return null;
+  const index2 = from.rows.indexOf(row2);
+  for (let i = index2 - 1; i >= 0; i--) {
+    const neighbour = rowsOf(table, from.rows[i].id).at(-1);
+    if (!neighbour) continue;
+    const anchor2 = lastLineOf(neighbour);
+    return anchor2 ? { anchor: anchor2, layout: neighbour.layout } : null;
+  }
+  const layout = table.layouts[0];
+  return layout ? { anchor: layout.headerEnd, layout } : null;
+}
+function missingRowFix(model, id, into) {
+  const row2 = rowsOf(into === "board" ? model.csv : model.board, id)[0];
+  if (!row2) return null;
+  const place = mirrorAnchor(model, row2, into);
+  if (!place) return null;
+  const text3 = renderRow(place.layout, valuesFor(row2, syntaxOf(place.layout)));
+  return insertAfter(place.layout.file, place.anchor, text3, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === "board" ? "csv" : "board"]}`);
+}
+function planLetterOf(model, settings, id) {
+  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row2) => row2.planLinks);
+  for (const link of links) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
+}
+
+// src/fix/backlog.ts
+var boardRowsOf = (model, id) => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
+function backlogLayout(model) {
+  return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
+}
+function backlogRow(model, settings, layout, id, notes) {
+  const values = {};
+  for (const row2 of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row2, "markdown"));
+  const letter = planLetterOf(model, settings, id);
+  return renderRow(layout, {
+    ...values,
+    id,
+    plan: letter ? `Plan ${letter}` : "",
+    preconditions: "",
+    definitionOfDone: values.deliverable ?? "",
+    notes: toMarkdownCell(notes)
+  });
+}
+function backlogRowFixes(model, settings, ids, notes) {
+  const result = { fixes: [], ids: [], refused: [] };
+  const layout = backlogLayout(model);
+  const backlogFile = settings.config.paths.backlog;
+  for (const id of new Set(ids)) {
+    const refuse = (reason) => result.refused.push({ id, reason });
+    const existing = rowsOf(model.backlog, id)[0];
+    if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
+    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
+    else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
+    else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
+    else {
+      const fix2 = insertAfter(layout.file, layout.end, backlogRow(model, settings, layout, id, notes), `open a backlog row for ${id}`);
+      if (fix2) {
+        result.fixes.push(fix2);
+        result.ids.push(id);
+      } else refuse(`the board row of ${id} holds U+FFFD replacement characters; copy it by hand`);
+    }
+  }
+  return result;
 }
 
 // src/rules/support/helpers.ts
@@ -40639,12 +40972,59 @@ function plural2(count2, word) {
 function listSome(items, max = 5) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
+function withFix(fix2) {
+  return fix2 ? { fix: fix2 } : {};
+}
 
 // src/rules/rule.ts
 function defineRule(rule) {
   return rule;
 }
 var noOptions = external_exports.strictObject({});
+
+// src/rules/backlog-entry-missing.ts
+function matchesCriteria(model, settings, id, requirement) {
+  const rows = boardRowsOf(model, id);
+  if (requirement.owners.length > 0) {
+    const owners = rows.map((row2) => (row2.fields.owner ?? "").toLowerCase());
+    if (!requirement.owners.some((owner) => owners.some((text3) => text3.includes(owner.toLowerCase())))) return false;
+  }
+  if (requirement.plans.length > 0) {
+    const letter = planLetterOf(model, settings, id);
+    if (!letter || !requirement.plans.includes(letter)) return false;
+  }
+  const marker = requirement.marker;
+  return marker === null || rows.some((row2) => row2.cells.some((cell) => cell.includes(marker)));
+}
+var backlog_entry_missing_default = defineRule({
+  id: "backlog-entry-missing",
+  description: "A task the change adds to the board needs a backlog row (backlog.require) and has none.",
+  defaultSeverity: "notice",
+  kind: "change",
+  options: noOptions,
+  check({ base, head, tasks, settings }) {
+    const backlog = head.backlog;
+    if (!backlog) return [];
+    const { require: requirement, notes } = settings.config.backlog;
+    const findings = [];
+    for (const id of tasks) {
+      const row2 = boardRowsOf(head, id)[0];
+      const status = boardStatus(head, id)?.status;
+      if (!row2 || !status || rowsOf(backlog, id).length > 0) continue;
+      if (requirement.tasks === "added" && isOnBoard(base, id)) continue;
+      if (status.category === "unknown" || !requirement.columns.includes(status.category)) continue;
+      if (!matchesCriteria(head, settings, id, requirement)) continue;
+      findings.push({
+        taskId: id,
+        file: row2.file,
+        line: row2.line,
+        message: `${id} is in ${status.text.trim()} on the board but has no row in ${backlog.file}, and backlog.require says it needs one; add it`,
+        ...withFix(backlogRowFixes(head, settings, [id], notes).fixes[0] ?? null)
+      });
+    }
+    return findings;
+  }
+});
 
 // src/rules/backlog-only-id.ts
 var backlog_only_id_default = defineRule({
@@ -40723,10 +41103,26 @@ var csv_malformed_row_default = defineRule({
 });
 
 // src/rules/support/mirror.ts
+var MIRRORED = ["title", "status", "owner", "deliverable"];
 var mirrorOptions = external_exports.strictObject({
-  fields: external_exports.array(external_exports.enum(["title", "status", "owner", "deliverable"])).default(["title", "status", "owner", "deliverable"]).describe("Columns the Markdown board and the CSV must mirror.")
+  fields: external_exports.array(external_exports.enum(MIRRORED)).default([...MIRRORED]).describe("Columns the Markdown board and the CSV must mirror.")
 });
-var LABEL = { board: "Markdown row", csv: "CSV record" };
+var LABEL2 = { board: "Markdown row", csv: "CSV record" };
+function disagrees(a, b, column) {
+  if (column === "status") return categoriesDiffer(a.status, b.status);
+  return comparable(a.fields[column]) !== comparable(b.fields[column]);
+}
+function mirrorRepair(context, id, edited) {
+  const other = edited === "board" ? "csv" : "board";
+  const editedChanges = changesOf(context, id, edited);
+  const change = editedChanges[0];
+  if (editedChanges.length !== 1 || change?.kind !== "modified" || changesOf(context, id, other).length > 0) return null;
+  const from = rowsOf(context.head[edited], id)[0];
+  const to = rowsOf(context.head[other], id)[0];
+  if (!from || !to) return null;
+  const columns = MIRRORED.filter((column) => change.changedFields.includes(column) && disagrees(from, to, column));
+  return copyCellsFix(context.head, id, edited, columns);
+}
 function checkMirror(context, edited) {
   const other = edited === "board" ? "csv" : "board";
   const findings = [];
@@ -40738,18 +41134,16 @@ function checkMirror(context, edited) {
     if (!editedRow || !otherRow || rowsOf(context.base[other], id).length === 0) continue;
     const secondRecordAdded = editedChanges.some((change2) => change2.kind === "added") && rowsOf(context.base[edited], id).length > 0;
     const changed = new Set(editedChanges.flatMap((change2) => change2.changedFields));
-    const disagreeing = context.options.fields.filter((field) => {
-      if (!changed.has(field)) return false;
-      if (field === "status") return categoriesDiffer(editedRow.status, otherRow.status);
-      return comparable(editedRow.fields[field]) !== comparable(otherRow.fields[field]);
-    });
+    const disagreeing = context.options.fields.filter((field) => changed.has(field) && disagrees(editedRow, otherRow, field));
     if (disagreeing.length === 0 && !secondRecordAdded) continue;
     const change = editedChanges[0];
+    const fix2 = secondRecordAdded ? null : mirrorRepair(context, id, edited);
     findings.push({
       taskId: id,
       file: otherRow.file,
       line: otherRow.line,
-      message: secondRecordAdded ? `a second ${LABEL[edited]} was added for ${id} (line ${change.line}) but its ${LABEL[other]} was not updated` : `the ${LABEL[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL[other]} did not; copy the change across`
+      message: secondRecordAdded ? `a second ${LABEL2[edited]} was added for ${id} (line ${change.line}) but its ${LABEL2[other]} was not updated` : `the ${LABEL2[edited]} of ${id} changed (${disagreeing.join(", ")}) but its ${LABEL2[other]} did not; copy the change across`,
+      ...withFix(fix2)
     });
   }
   return findings;
@@ -40782,7 +41176,8 @@ var csv_row_missing_default = defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`
+        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
+        ...withFix(missingRowFix(head, id, "csv"))
       });
     }
     return findings;
@@ -40915,7 +41310,8 @@ var md_row_missing_default = defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`
+        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
+        ...withFix(missingRowFix(head, id, "board"))
       });
     }
     return findings;
@@ -41002,7 +41398,65 @@ var plan_entry_missing_default = defineRule({
 });
 
 // src/rules/plan-index-missing.ts
+import { posix as posix4 } from "node:path";
+
+// src/fix/plan-index.ts
 import { posix as posix3 } from "node:path";
+var LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+function templateEntry(entries) {
+  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM.test(entry.text)) ?? entries.at(-1);
+}
+var replaceAll = (text3, from, to) => from ? text3.split(from).join(to) : text3;
+function planIndexLineFix(model, settings, planFile2) {
+  const index2 = model.planIndex;
+  if (!index2) return null;
+  const plan = model.plans.get(planFile2);
+  const title = plan?.title ?? null;
+  const letter = settings.planOfFile(planFile2);
+  const description = `list ${planFile2} in ${index2.file}`;
+  const template = templateEntry(index2.entries);
+  if (!template) {
+    const lines = splitLines(index2.text);
+    let last = lines.length;
+    while (last > 0 && lines[last - 1].text.trim() === "") last--;
+    if (last === 0) return null;
+    const link = posix3.relative(posix3.dirname(index2.file), planFile2);
+    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix3.basename(planFile2)}](${link})`, description);
+  }
+  const oldFile = template.targets[0];
+  const oldPlan = model.plans.get(oldFile);
+  const oldLetter = settings.planOfFile(oldFile);
+  const relative2 = (file2) => posix3.relative(posix3.dirname(index2.file), file2);
+  const progress = plan?.activeProgress ? `(${plan.activeProgress.done}/${plan.activeProgress.total} Done)` : "";
+  const substitute = (text4) => {
+    let out = replaceAll(text4, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
+    if (oldLetter && letter) out = out.replace(new RegExp(`\\bPlan ${oldLetter}\\b`, "g"), `Plan ${letter}`);
+    for (const [from, to] of [
+      [oldFile, planFile2],
+      [relative2(oldFile), relative2(planFile2)],
+      [posix3.basename(oldFile), posix3.basename(planFile2)]
+    ]) {
+      out = replaceAll(out, from, to);
+    }
+    return progress ? out.replace(INDEX_PROGRESS, progress) : out.replace(new RegExp(`\\s?${INDEX_PROGRESS.source}`, "i"), "");
+  };
+  const mentionsPlan = (text4) => text4.includes(posix3.basename(oldFile));
+  let text3;
+  if (template.row) {
+    const cells = template.row.cells.map(({ raw }) => {
+      if (mentionsPlan(raw)) return substitute(raw);
+      if (oldPlan?.title && raw === oldPlan.title || oldLetter && raw.startsWith(`Plan ${oldLetter}`)) return title ?? `Plan ${letter ?? ""}`.trim();
+      if (oldLetter && letter && raw === oldLetter) return letter;
+      return "";
+    });
+    text3 = renderMarkdownRow(cells, template.row.style);
+  } else {
+    text3 = substitute(template.text);
+  }
+  return insertAfter(index2.file, { line: template.line, text: template.text }, text3, description);
+}
+
+// src/rules/plan-index-missing.ts
 var plan_index_missing_default = defineRule({
   id: "plan-index-missing",
   description: "The change adds a plan file that the plan index does not mention.",
@@ -41013,12 +41467,13 @@ var plan_index_missing_default = defineRule({
     const index2 = head.planIndex;
     if (!index2) return [];
     const listed = new Set(index2.entries.flatMap((entry) => entry.targets));
-    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix3.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix4.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: index2.file,
       line: Math.max(1, (index2.entries.at(-1)?.line ?? 0) + 1),
       message: `the new plan ${file2.path} is not listed in ${index2.file}; add a line linking to it`,
-      key: file2.path
+      key: file2.path,
+      ...withFix(planIndexLineFix(head, settings, file2.path))
     }));
   }
 });
@@ -41058,7 +41513,7 @@ var plan_index_progress_mismatch_default = defineRule({
 });
 
 // src/rules/plan-letter-mismatch.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var plan_letter_mismatch_default = defineRule({
   id: "plan-letter-mismatch",
   description: "A task's plan link or backlog Plan column names another plan than its ID's letters.",
@@ -41081,7 +41536,7 @@ var plan_letter_mismatch_default = defineRule({
           taskId: id,
           file: row2.file,
           line: row2.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix4.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
           key: `${row2.source}:${id}`
         });
       }
@@ -41168,7 +41623,7 @@ var session_log_missing_default = defineRule({
 });
 
 // src/rules/session-log-name.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var session_log_name_default = defineRule({
   id: "session-log-name",
   description: "An added session log does not follow the naming pattern (YYYY-MM-DD_session-NNNN.md).",
@@ -41177,11 +41632,11 @@ var session_log_name_default = defineRule({
   options: noOptions,
   check({ changes, settings }) {
     const pattern = new RegExp(settings.config.sessionLogs.namePattern, "u");
-    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix5.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix6.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: file2.path,
       line: 1,
-      message: `the session log name ${posix5.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
+      message: `the session log name ${posix6.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
       key: file2.path
     }));
   }
@@ -41227,15 +41682,20 @@ var status_mismatch_md_csv_default = defineRule({
       const md = rowsOf(head.board, id)[0];
       const csv = rowsOf(head.csv, id)[0];
       if (!md || !csv || !categoriesDiffer(md.status, csv.status)) continue;
-      const editedMarkdownOnly = changesOf(context, id, "board").length > 0 && changesOf(context, id, "csv").length === 0;
-      const target = editedMarkdownOnly ? csv : md;
+      const boardChanges = changesOf(context, id, "board");
+      const csvChanges = changesOf(context, id, "csv");
+      const edited = boardChanges.length > 0 && csvChanges.length === 0 ? "board" : csvChanges.length > 0 && boardChanges.length === 0 ? "csv" : null;
+      const target = edited === "board" ? csv : md;
+      const statusEdited = edited !== null && (edited === "board" ? boardChanges : csvChanges).some((change) => change.changedFields.includes("status"));
+      const fix2 = statusEdited ? mirrorRepair(context, id, edited) : null;
       findings.push({
         taskId: id,
         file: target.file,
         line: target.line,
         // Same task, same disagreement: only then is it the drift that was already there.
         key: `${id}:${md.status.category}/${csv.status.category}`,
-        message: `${id} is ${describeStatus(md.status)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status)} in the CSV (line ${csv.line}); make them agree`
+        message: `${id} is ${describeStatus(md.status)} on the Markdown board (line ${md.line}) but ${describeStatus(csv.status)} in the CSV (line ${csv.line}); make them agree`,
+        ...withFix(fix2)
       });
     }
     return findings;
@@ -41304,6 +41764,7 @@ var RULES = [
   board_not_updated_default,
   plan_only_id_default,
   backlog_only_id_default,
+  backlog_entry_missing_default,
   plan_index_missing_default,
   plan_index_progress_mismatch_default,
   session_log_missing_default,
@@ -41462,6 +41923,343 @@ async function runCheck(request) {
   };
 }
 
+// src/fix/apply.ts
+var LF2 = 10;
+var CR2 = 13;
+var BOM = Uint8Array.of(239, 187, 191);
+var encoder = new TextEncoder();
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function byteLines(bytes) {
+  const lines = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(LF2, start);
+    if (newline === -1) {
+      lines.push({ start, contentEnd: bytes.length, end: bytes.length });
+      break;
+    }
+    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    lines.push({ start, contentEnd, end: newline + 1 });
+    start = newline + 1;
+  }
+  return lines;
+}
+var FileLines = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.lines = byteLines(bytes);
+    this.hasBom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+  }
+  bytes;
+  lines;
+  hasBom;
+  texts = [];
+  get count() {
+    return this.lines.length;
+  }
+  contentStart(index2) {
+    return index2 === 0 && this.hasBom ? 3 : this.lines[index2].start;
+  }
+  /** Text of a 1-based line (BOM and line ending excluded); undefined past the end. */
+  text(line) {
+    const index2 = line - 1;
+    if (index2 < 0 || index2 >= this.lines.length) return void 0;
+    let text3 = this.texts[index2];
+    if (text3 === void 0) {
+      const { contentEnd } = this.lines[index2];
+      text3 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
+      this.texts[index2] = text3;
+    }
+    return text3;
+  }
+  /** Whether the lines from `line` on read exactly `expected`. */
+  matches(line, expected) {
+    return expected.every((text3, offset) => this.text(line + offset) === text3);
+  }
+  /** Whether lines `first`..`last` are valid UTF-8 (a line that is not cannot be rewritten byte-exactly). */
+  validUtf8(first, last) {
+    try {
+      for (let line = first; line <= last; line++) strict.decode(this.bytes.subarray(this.contentStart(line - 1), this.lines[line - 1].contentEnd));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether any run of lines reads `expected`. */
+  contains(expected) {
+    for (let line = 1; line + expected.length - 1 <= this.count; line++) if (this.matches(line, expected)) return true;
+    return false;
+  }
+  eol(index2) {
+    const { contentEnd, end } = this.lines[index2];
+    return this.bytes.subarray(contentEnd, end);
+  }
+  /** The first line ending the file uses; `\n` when it has none. */
+  defaultEol() {
+    const first = this.lines.find((line) => line.end > line.contentEnd);
+    return first ? this.bytes.subarray(first.contentEnd, first.end) : Uint8Array.of(LF2);
+  }
+};
+var linesOf = (text3) => text3.split("\n");
+var quote = (text3) => text3 === void 0 ? "nothing (the file is shorter)" : `"${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}"`;
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+var position2 = (fix2) => fix2.kind === "insert" ? fix2.line + 0.5 : fix2.line;
+function invalid(fix2) {
+  if (!Number.isInteger(fix2.line) || fix2.line < 1) return `line ${fix2.line} is not a 1-based line number`;
+  if (fix2.kind !== "delete" && fix2.text === void 0) return `an ${fix2.kind} fix needs a text`;
+  if (fix2.kind === "insert" && fix2.expected.includes("\n")) return "an insert anchors on one line; its expected text has a line break";
+  return null;
+}
+function planFile(file2, fixes, refuse, unchanged) {
+  const ordered = [...fixes].sort((a, b) => position2(a) - position2(b));
+  const rewrittenAnchors = /* @__PURE__ */ new Map();
+  for (const fix2 of ordered) {
+    if (fix2.kind !== "replace") continue;
+    const last = fix2.line + linesOf(fix2.expected).length - 1;
+    const texts = rewrittenAnchors.get(last) ?? /* @__PURE__ */ new Set();
+    texts.add(linesOf(fix2.text).at(-1));
+    rewrittenAnchors.set(last, texts);
+  }
+  const scheduled = [];
+  const claimed = [];
+  let shift = 0;
+  const anchors = /* @__PURE__ */ new Map();
+  for (const fix2 of ordered) {
+    const expected = linesOf(fix2.expected);
+    if (fix2.kind === "insert") {
+      const place = anchors.get(fix2.line) ?? { at: fix2.line + shift, cursor: fix2.line + shift + 1 };
+      anchors.set(fix2.line, place);
+      const anchor2 = file2.text(place.at);
+      if (anchor2 !== fix2.expected && !rewrittenAnchors.get(fix2.line)?.has(anchor2 ?? "")) {
+        refuse(fix2, `line ${fix2.line} was expected to read ${quote(fix2.expected)} but reads ${quote(anchor2)}; the target moved since the fix was computed`);
+        continue;
+      }
+      const added = linesOf(fix2.text);
+      if (file2.matches(place.cursor, added)) {
+        unchanged(fix2);
+        place.cursor += added.length;
+        shift += added.length;
+        continue;
+      }
+      scheduled.push({ fix: fix2, kind: "insert", at: place.cursor - 1, count: 0, added });
+      continue;
+    }
+    const at = fix2.line + shift;
+    const last = at + expected.length - 1;
+    if (fix2.kind === "replace" && fix2.text === fix2.expected && file2.matches(at, expected)) {
+      unchanged(fix2);
+    } else if (file2.matches(at, expected)) {
+      const clash = claimed.find(([from, to]) => at <= to && last >= from);
+      if (clash) {
+        refuse(fix2, `another fix already rewrites line${clash[0] === clash[1] ? ` ${clash[0]}` : `s ${clash[0]}-${clash[1]}`}; apply one, re-run the check, then the other`);
+        continue;
+      }
+      if (!file2.validUtf8(at, last)) {
+        refuse(fix2, `line ${at} is not valid UTF-8, so it cannot be rewritten exactly; fix it by hand`);
+        continue;
+      }
+      claimed.push([at, last]);
+      scheduled.push({ fix: fix2, kind: fix2.kind, at, count: expected.length, added: fix2.kind === "replace" ? linesOf(fix2.text) : [] });
+    } else if (fix2.kind === "replace" && file2.matches(at, linesOf(fix2.text))) {
+      unchanged(fix2);
+      shift += linesOf(fix2.text).length - expected.length;
+    } else if (fix2.kind === "delete" && !file2.contains(expected)) {
+      unchanged(fix2);
+      shift -= expected.length;
+    } else {
+      refuse(fix2, `line ${fix2.line} was expected to read ${quote(expected[0])} but reads ${quote(file2.text(at))}; the target moved since the fix was computed`);
+    }
+  }
+  return scheduled;
+}
+function writeFile(path, file2, scheduled) {
+  const rewrites = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  for (const edit of scheduled) {
+    if (edit.kind === "insert") inserts.set(edit.at, [...inserts.get(edit.at) ?? [], edit]);
+    else rewrites.set(edit.at, edit);
+  }
+  const defaultEol = file2.defaultEol();
+  const pieces = [];
+  let bomPending = file2.hasBom;
+  const push2 = (content3, eol) => {
+    pieces.push({ content: bomPending ? concat(BOM, content3) : content3, eol });
+    bomPending = false;
+  };
+  const edits = [];
+  const append = (content3, eol) => {
+    const previous2 = pieces.at(-1);
+    if (previous2 && previous2.eol.length === 0) {
+      previous2.eol = defaultEol;
+      push2(content3, new Uint8Array(0));
+    } else push2(content3, eol);
+  };
+  const emitInserts = (after) => {
+    for (const edit of inserts.get(after) ?? []) {
+      const eol = pieces.at(-1)?.eol.length ? pieces.at(-1).eol : defaultEol;
+      const previous2 = pieces.at(-1)?.content ?? new Uint8Array(0);
+      const context = lenient.decode(pieces.length === 1 && file2.hasBom ? previous2.subarray(BOM.length) : previous2);
+      edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context });
+      for (const text3 of edit.added) append(encoder.encode(text3), eol);
+    }
+  };
+  for (let line = 1; line <= file2.count; ) {
+    const rewrite = rewrites.get(line);
+    if (!rewrite) {
+      const { start, contentEnd } = file2.lines[line - 1];
+      push2(file2.bytes.subarray(line === 1 && file2.hasBom ? start + BOM.length : start, contentEnd), file2.eol(line - 1));
+      emitInserts(line);
+      line++;
+      continue;
+    }
+    const removed = Array.from({ length: rewrite.count }, (_, offset2) => file2.text(line + offset2));
+    edits.push({ file: path, fix: rewrite.fix, oldLine: line, removed, newLine: pieces.length + 1, added: rewrite.added, after: null });
+    rewrite.added.forEach((text3, index2) => {
+      const source2 = Math.min(index2, rewrite.count - 1);
+      const isLast = index2 === rewrite.added.length - 1;
+      const eol = isLast ? file2.eol(line + rewrite.count - 2) : file2.eol(line - 1 + source2);
+      push2(encoder.encode(text3), !isLast && eol.length === 0 ? defaultEol : eol);
+    });
+    for (let offset2 = 0; offset2 < rewrite.count; offset2++) emitInserts(line + offset2);
+    line += rewrite.count;
+  }
+  const size = pieces.reduce((total, piece) => total + piece.content.length + piece.eol.length, 0);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece.content, offset);
+    offset += piece.content.length;
+    bytes.set(piece.eol, offset);
+    offset += piece.eol.length;
+  }
+  return { bytes, edits };
+}
+var identity = (fix2) => JSON.stringify([fix2.file, fix2.kind, fix2.line, fix2.expected, fix2.text ?? null]);
+function applyFixes(files, fixes) {
+  const status = /* @__PURE__ */ new Map();
+  const distinct = /* @__PURE__ */ new Map();
+  for (const fix2 of fixes) if (!distinct.has(identity(fix2))) distinct.set(identity(fix2), fix2);
+  const refuse = (fix2, reason) => status.set(identity(fix2), { state: "refused", reason });
+  const unchanged = (fix2) => status.set(identity(fix2), { state: "unchanged" });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const fix2 of distinct.values()) {
+    const problem = invalid(fix2);
+    if (problem) refuse(fix2, problem);
+    else byFile.set(fix2.file, [...byFile.get(fix2.file) ?? [], fix2]);
+  }
+  const changed = /* @__PURE__ */ new Map();
+  const edits = [];
+  for (const [path, fileFixes] of byFile) {
+    const bytes = files.get(path);
+    if (!bytes) {
+      for (const fix2 of fileFixes) refuse(fix2, `${path} does not exist`);
+      continue;
+    }
+    const file2 = new FileLines(bytes);
+    const scheduled = planFile(file2, fileFixes, refuse, unchanged);
+    for (const edit of scheduled) status.set(identity(edit.fix), { state: "applied" });
+    if (scheduled.length === 0) continue;
+    const written = writeFile(path, file2, scheduled);
+    changed.set(path, written.bytes);
+    edits.push(...written.edits);
+  }
+  const outcome = { files: changed, applied: [], unchanged: [], refused: [], edits };
+  for (const fix2 of fixes) {
+    const result = status.get(identity(fix2));
+    if (result.state === "refused") outcome.refused.push({ fix: fix2, reason: result.reason });
+    else outcome[result.state].push(fix2);
+  }
+  return outcome;
+}
+
+// src/fix/diff.ts
+var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
+function renderInserts(edits) {
+  const first = edits[0];
+  const added = edits.flatMap((edit) => edit.added);
+  return [
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
+    ` ${first.after ?? first.fix.expected}`,
+    ...added.map((line) => `+${line}`)
+  ];
+}
+function renderHunk(edit) {
+  const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
+  return [
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
+    ...edit.removed.map((line) => `-${line}`),
+    ...edit.added.map((line) => `+${line}`)
+  ];
+}
+function renderFixDiff(edits) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
+  const out = [];
+  for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`--- a/${file2}`, `+++ b/${file2}`);
+    let inserts = [];
+    const flush = () => {
+      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      inserts = [];
+    };
+    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
+      if (edit.removed.length > 0) {
+        flush();
+        out.push(...renderHunk(edit));
+        continue;
+      }
+      const previous2 = inserts.at(-1);
+      if (previous2 && (previous2.oldLine !== edit.oldLine || previous2.newLine + previous2.added.length !== edit.newLine)) flush();
+      inserts.push(edit);
+    }
+    flush();
+  }
+  return out.length > 0 ? `${out.join("\n")}
+` : "";
+}
+
+// src/fix/overlay.ts
+import { createHash } from "node:crypto";
+var OverlayReader = class _OverlayReader {
+  /** `files`: path → new bytes, laid over commit `base` (a full SHA). */
+  constructor(inner, base, files) {
+    this.inner = inner;
+    this.base = base;
+    for (const [path, bytes] of files) {
+      const oid = `fixed:${createHash("sha1").update(bytes).digest("hex")}`;
+      this.oids.set(path, oid);
+      this.blobs.set(oid, bytes);
+    }
+  }
+  inner;
+  base;
+  /** The name `resolveRevision` and `listFiles` know the overlaid revision by. */
+  static REVISION = "doc-sync:fixed";
+  oids = /* @__PURE__ */ new Map();
+  blobs = /* @__PURE__ */ new Map();
+  async resolveRevision(revision) {
+    return revision === _OverlayReader.REVISION ? revision : this.inner.resolveRevision(revision);
+  }
+  async listFiles(commit, accept) {
+    if (commit !== _OverlayReader.REVISION) return this.inner.listFiles(commit, accept);
+    const files = await this.inner.listFiles(this.base, accept);
+    for (const [path, oid] of this.oids) if (accept(path)) files.set(path, oid);
+    return files;
+  }
+  async readBlobs(oids) {
+    const ours = oids.filter((oid) => this.blobs.has(oid));
+    const read = await this.inner.readBlobs(oids.filter((oid) => !this.blobs.has(oid)));
+    for (const oid of ours) read.set(oid, this.blobs.get(oid));
+    return read;
+  }
+};
+
 // src/report/text.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
@@ -41470,6 +42268,9 @@ function plural3(count2, word) {
 }
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
+  if (report.skipped) {
+    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural3(report.findings.length, "finding")} fail nothing.`;
+  }
   if (report.findings.length === 0) {
     if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
     return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
@@ -41520,7 +42321,11 @@ function row(finding, docsBaseUrl) {
 }
 function renderMarkdown(report, options = {}) {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const head = [COMMENT_MARKER, `### ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
+  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
   const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
   const json2 = JSON.stringify(report, null, 2);
   const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
@@ -41529,10 +42334,11 @@ function renderMarkdown(report, options = {}) {
     if (report.findings.length > 0) {
       lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
       const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in the job summary.`);
+      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
     }
+    lines.push(...sections);
     if (withJson) lines.push(...jsonBlock);
-    else lines.push("", "_The JSON report is too large for a comment; it is in the job summary and the `report-path` output._", "");
+    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
     return lines.join("\n");
   };
   let body = build(report.findings.length, true);
@@ -41550,40 +42356,48 @@ function renderMarkdown(report, options = {}) {
 var EXIT = { pass: 0, fail: 1, error: 2 };
 var USAGE = `Usage:
   doc-sync check [--base REV] [--head REV] [--all] [--config FILE] [--format text|json|markdown]
+  doc-sync fix [--base REV] [--head REV] [--all] [--config FILE] [--rule ID]... [--dry-run]
   doc-sync init
   doc-sync explain [RULE]
 
-Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.`;
+Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
+(fix: 0 when the fixes leave no finding that fails the gate, 1 when some remain.)`;
 var FORMATS = ["text", "json", "markdown"];
 var DOCS_DIR = join2(dirname(fileURLToPath2(import.meta.url)), "..", "docs", "rules");
+var CHECK_OPTIONS = {
+  base: { type: "string" },
+  head: { type: "string", default: "HEAD" },
+  all: { type: "boolean", default: false },
+  config: { type: "string" }
+};
+async function checkRepository(args, io) {
+  if (args.all && args.base) throw new UsageError("--all audits one revision; drop --base or drop --all");
+  const root = await findRepositoryRoot(io.cwd);
+  const { config: config2, source: source2 } = await loadConfig(root, args.config, io.cwd);
+  const reader = new GitReader(root);
+  const base = args.all ? void 0 : args.base ?? await defaultBase(root, args.head);
+  const request = {
+    reader,
+    config: config2,
+    configSource: source2 ?? "default configuration",
+    base,
+    head: args.head,
+    mode: args.all ? "all" : "change",
+    // Shared with a re-check (fix), so no blob is read or parsed twice.
+    store: new BlobStore(config2.limits.maxFileBytes)
+  };
+  return { root, request, report: await runCheck(request) };
+}
 async function check2(args, io) {
   const { values } = parseArgs({
     args,
-    options: {
-      base: { type: "string" },
-      head: { type: "string", default: "HEAD" },
-      all: { type: "boolean", default: false },
-      config: { type: "string" },
-      format: { type: "string", default: "text" }
-    },
+    options: { ...CHECK_OPTIONS, format: { type: "string", default: "text" } },
     allowPositionals: false,
     strict: true
   });
   const format = values.format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
-  if (values.all && values.base) throw new UsageError("--all audits one revision; drop --base or drop --all");
-  const root = await findRepositoryRoot(io.cwd);
-  const { config: config2, source: source2 } = await loadConfig(root, values.config, io.cwd);
-  const reader = new GitReader(root);
-  const base = values.all ? void 0 : values.base ?? await defaultBase(root, values.head);
-  const report = await runCheck({
-    reader,
-    config: config2,
-    configSource: source2 ?? "default configuration",
-    base,
-    head: values.head,
-    mode: values.all ? "all" : "change"
-  });
+  const { report } = await checkRepository(values, io);
   if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
 `);
   else if (format === "markdown") io.stdout(`${renderMarkdown(report)}
@@ -41591,13 +42405,74 @@ async function check2(args, io) {
   else io.stdout(renderText(report));
   return report.result === "pass" ? EXIT.pass : EXIT.fail;
 }
+async function readWorkingTree(root, paths) {
+  const files = /* @__PURE__ */ new Map();
+  for (const path of new Set(paths)) {
+    const full = resolve(root, path);
+    if (relative(root, full).startsWith("..")) continue;
+    try {
+      files.set(path, new Uint8Array(await readFile2(full)));
+    } catch (error62) {
+      if (error62.code === "ENOENT") continue;
+      throw new SourceError(`cannot read ${path} in the working tree: ${error62.message}`);
+    }
+  }
+  return files;
+}
+var plural4 = (count2, word) => `${count2} ${word}${count2 === 1 ? "" : /(s|x|sh|ch)$/.test(word) ? "es" : "s"}`;
+function fixSummary(outcome, after, findingOf, dryRun) {
+  const byHand = after.findings.filter((finding) => failsGate(finding, DEFAULT_GATE));
+  const findings = outcome.applied.length > outcome.edits.length ? ` (${outcome.applied.length} findings)` : "";
+  const parts = [`${dryRun ? "would apply" : "applied"} ${plural4(outcome.edits.length, "fix")} to ${plural4(outcome.files.size, "file")}${findings}`];
+  if (outcome.unchanged.length > 0) parts.push(`${outcome.unchanged.length} already applied`);
+  if (outcome.refused.length > 0) parts.push(`refused ${outcome.refused.length}`);
+  parts.push(byHand.length > 0 ? `${plural4(byHand.length, "failing finding")} left to fix by hand` : "the check passes");
+  const lines = [`doc-sync fix: ${parts.join("; ")}`];
+  for (const { fix: fix2, reason } of outcome.refused) lines.push(`  refused  ${fix2.file}:${fix2.line}  [${findingOf(fix2).rule}] ${reason}`);
+  for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
+  return `${lines.join("\n")}
+`;
+}
+async function fix(args, io) {
+  const { values } = parseArgs({
+    args,
+    options: { ...CHECK_OPTIONS, rule: { type: "string", multiple: true }, "dry-run": { type: "boolean", default: false } },
+    allowPositionals: false,
+    strict: true
+  });
+  const rules = values.rule ?? [];
+  const unknown2 = rules.filter((id) => !findRule(id));
+  if (unknown2.length > 0) throw new UsageError(`there is no rule ${unknown2.map((id) => `"${id}"`).join(", ")}; run "doc-sync explain" to list them`);
+  const dryRun = values["dry-run"];
+  const { root, request, report } = await checkRepository(values, io);
+  const chosen = report.findings.filter((finding) => finding.fix && (rules.length === 0 || rules.includes(finding.rule)));
+  const findingOfFix = new Map(chosen.map((finding) => [finding.fix, finding]));
+  const fixes = [...findingOfFix.keys()];
+  const tree = await readWorkingTree(root, fixes.map((item) => item.file));
+  const outcome = applyFixes(tree, fixes);
+  if (!dryRun) {
+    for (const [path, bytes] of outcome.files) {
+      try {
+        await writeFile2(join2(root, path), bytes);
+      } catch (error62) {
+        throw new SourceError(`cannot write ${path}: ${error62.message}`);
+      }
+    }
+  }
+  const fixed = /* @__PURE__ */ new Map();
+  for (const item of [...outcome.applied, ...outcome.unchanged]) fixed.set(item.file, outcome.files.get(item.file) ?? tree.get(item.file));
+  const after = fixed.size === 0 ? report : await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? void 0, head: OverlayReader.REVISION });
+  io.stdout(renderFixDiff(outcome.edits));
+  io.stdout(fixSummary(outcome, after, (item) => findingOfFix.get(item), dryRun));
+  return after.result === "pass" ? EXIT.pass : EXIT.fail;
+}
 async function init(io) {
   const root = await findRepositoryRoot(io.cwd);
   const existing = DEFAULT_CONFIG_PATHS.map((path) => join2(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
   const target = join2(root, DEFAULT_CONFIG_PATHS[0]);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, CONFIG_TEMPLATE, { flag: "wx" });
+  await writeFile2(target, CONFIG_TEMPLATE, { flag: "wx" });
   io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}; every key in it is optional and shows its default
 `);
   return EXIT.pass;
@@ -41633,6 +42508,8 @@ async function runCli(argv, io) {
     switch (command) {
       case "check":
         return await check2(rest, io);
+      case "fix":
+        return await fix(rest, io);
       case "init":
         return await init(io);
       case "explain":

@@ -37,7 +37,7 @@ if (values.pr) {
     process.exit(2);
   }
   const [, owner, repo, number] = match;
-  const response = await fetch(`${values['api-url']}/repos/${owner}/${repo}/pulls/${number}`, {
+  const response = await globalThis.fetch(`${values['api-url']}/repos/${owner}/${repo}/pulls/${number}`, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json' },
   });
   if (!response.ok) {

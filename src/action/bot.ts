@@ -24,7 +24,9 @@ export const OPENED_RECORD = '.github/doc-sync/backlog-opened.json';
 /** The one branch (and pull request) the `pull-request` mode keeps up to date. */
 export const BACKLOG_BRANCH = 'doc-sync/backlog-rows';
 const RULE = 'backlog-entry-missing';
-const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules');
+/** Rule docs ship beside the code: docs/rules/ next to dist/ (bundled) or two levels up from src/action/. */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DOCS_DIRS = [join(HERE, '..', 'docs', 'rules'), join(HERE, '..', '..', 'docs', 'rules')];
 
 const TOKEN_NOTE =
   'Commits pushed with the default GITHUB_TOKEN do not start new workflow runs, so the checks of the new commit will not run by themselves; pass a GitHub App installation token or a fine-grained personal access token as "token" (README: "Tokens") to have them run.';
@@ -78,7 +80,8 @@ async function planBacklogRows(reader: RepoReader, read: ReadFiles, head: string
   refused.push(...planned.refused.map((item) => ({ id: item.id, reason: item.reason })));
   const current = files.get(backlogPath);
   const outcome = current ? applyFixes(new Map([[backlogPath, current]]), planned.fixes) : null;
-  const opened = planned.fixes.filter((fix) => outcome?.applied.includes(fix)).map((fix) => fresh.find((id) => fix.text?.includes(id))!);
+  // planned.ids[i] is the task of planned.fixes[i].
+  const opened = planned.fixes.flatMap((fix, index) => (outcome?.applied.includes(fix) ? [planned.ids[index]!] : []));
   for (const item of outcome?.refused ?? []) refused.push({ id: '', reason: item.reason });
   const changed = new Map(outcome?.files ?? []);
   if (opened.length > 0) {
@@ -226,11 +229,14 @@ async function react(session: Session, commentId: number): Promise<void> {
 async function explainSection(rule: string | null): Promise<string> {
   const found = rule ? findRule(rule) : undefined;
   if (!found) return `#### /doc-sync explain\n${rule ? `There is no rule \`${rule}\`.` : 'Name a rule: `/doc-sync explain <rule>`.'}\n\n${COMMAND_HELP}`;
-  let docs: string;
-  try {
-    docs = await readFile(join(DOCS_DIR, `${found.id}.md`), 'utf8');
-  } catch {
-    docs = `${found.id}: ${found.description}`;
+  let docs = `${found.id}: ${found.description}`;
+  for (const dir of DOCS_DIRS) {
+    try {
+      docs = await readFile(join(dir, `${found.id}.md`), 'utf8');
+      break;
+    } catch {
+      // Not in this layout; try the next.
+    }
   }
   return `#### /doc-sync explain ${found.id}\n<details open><summary>${found.description}</summary>\n\n${docs.trim()}\n\n</details>`;
 }

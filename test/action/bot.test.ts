@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { BACKLOG_BRANCH, OPENED_RECORD } from '../../src/action/bot.js';
 import { parseSlashCommand } from '../../src/action/commands.js';
 import { runAction } from '../../src/action/main.js';
@@ -160,6 +161,7 @@ describe('the bot against the fake GitHub', () => {
       const sticky = () => scenario.repo.commentsOn(pull.number).filter((comment) => comment.user.type === 'Bot');
       expect(sticky()).toHaveLength(1);
       expect(sticky()[0]!.body).toContain('#### /doc-sync explain duplicate-id');
+      expect(sticky()[0]!.body).toContain(readFileSync('docs/rules/duplicate-id.md', 'utf8').trim().split('\n')[0]);
       await run(scenario, command(pull.number, '/doc-sync frobnicate', 'visitor'));
       expect(sticky()[0]!.body).toContain('There is no command `frobnicate`');
       await run(scenario, command(pull.number, '/doc-sync recheck', 'visitor'));
