@@ -34989,15 +34989,14 @@ var ApiReader = class {
   concurrency;
   trees = /* @__PURE__ */ new Map();
   overlays = /* @__PURE__ */ new Map();
-  /** Requests made, by kind, for the closing figures and the log. */
-  requests = { commits: 0, trees: 0, blobs: 0 };
+  /** Blobs are immutable: one request per blob, however many readers of it. */
+  blobs = /* @__PURE__ */ new Map();
   /** The listing of `head` is `base` plus these changed files (a complete `pulls.listFiles`). */
   overlay(head, base, files) {
     this.overlays.set(head, { base, files });
   }
   async resolveRevision(revision) {
     if (SHA.test(revision)) return revision.toLowerCase();
-    this.requests.commits += 1;
     try {
       const { data } = await this.github.rest.repos.getCommit({ ...this.where, ref: revision, per_page: 1 });
       return data.sha;
@@ -35030,7 +35029,6 @@ var ApiReader = class {
     return files;
   }
   async tree(commit) {
-    this.requests.trees += 1;
     let data;
     try {
       ({ data } = await this.github.rest.git.getTree({ ...this.where, tree_sha: commit, recursive: "true" }));
@@ -35058,14 +35056,18 @@ var ApiReader = class {
     const worker = async () => {
       while (next < oids.length) {
         const oid = oids[next++];
-        blobs.set(oid, await this.blob(oid));
+        let pending = this.blobs.get(oid);
+        if (!pending) {
+          pending = this.blob(oid);
+          this.blobs.set(oid, pending);
+        }
+        blobs.set(oid, await pending);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, oids.length) }, worker));
     return blobs;
   }
   async blob(oid) {
-    this.requests.blobs += 1;
     try {
       const { data } = await this.github.rest.git.getBlob({ ...this.where, file_sha: oid });
       if (data.encoding !== "base64" && data.encoding !== "utf-8") throw new SourceError(`blob ${oid} came in an unknown encoding "${data.encoding}"`);

@@ -29,8 +29,8 @@ const SHA = /^[0-9a-f]{40}$/i;
 export class ApiReader implements RepoReader {
   private readonly trees = new Map<string, Promise<Map<string, string>>>();
   private readonly overlays = new Map<string, { base: string; files: readonly PullFile[] }>();
-  /** Requests made, by kind, for the closing figures and the log. */
-  readonly requests = { commits: 0, trees: 0, blobs: 0 };
+  /** Blobs are immutable: one request per blob, however many readers of it. */
+  private readonly blobs = new Map<string, Promise<Uint8Array>>();
 
   constructor(
     private readonly github: GitHubClient,
@@ -46,7 +46,6 @@ export class ApiReader implements RepoReader {
   async resolveRevision(revision: string): Promise<string> {
     // Event payloads give full SHAs; the tree request verifies them.
     if (SHA.test(revision)) return revision.toLowerCase();
-    this.requests.commits += 1;
     try {
       const { data } = await this.github.rest.repos.getCommit({ ...this.where, ref: revision, per_page: 1 });
       return data.sha;
@@ -83,7 +82,6 @@ export class ApiReader implements RepoReader {
   }
 
   private async tree(commit: string): Promise<Map<string, string>> {
-    this.requests.trees += 1;
     let data;
     try {
       ({ data } = await this.github.rest.git.getTree({ ...this.where, tree_sha: commit, recursive: 'true' }));
@@ -113,7 +111,12 @@ export class ApiReader implements RepoReader {
     const worker = async () => {
       while (next < oids.length) {
         const oid = oids[next++]!;
-        blobs.set(oid, await this.blob(oid));
+        let pending = this.blobs.get(oid);
+        if (!pending) {
+          pending = this.blob(oid);
+          this.blobs.set(oid, pending);
+        }
+        blobs.set(oid, await pending);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, oids.length) }, worker));
@@ -121,7 +124,6 @@ export class ApiReader implements RepoReader {
   }
 
   private async blob(oid: string): Promise<Uint8Array> {
-    this.requests.blobs += 1;
     try {
       const { data } = await this.github.rest.git.getBlob({ ...this.where, file_sha: oid });
       if (data.encoding !== 'base64' && data.encoding !== 'utf-8') throw new SourceError(`blob ${oid} came in an unknown encoding "${data.encoding}"`);
