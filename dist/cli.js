@@ -9239,10 +9239,28 @@ var require_extend = __commonJS({
 
 // src/cli.ts
 import { existsSync } from "node:fs";
-import { mkdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join2, relative, resolve } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2, join as join3, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/adapters/rule-docs.ts
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var HERE = dirname(fileURLToPath(import.meta.url));
+var DOCS_DIRS = [join(HERE, "..", "docs", "rules"), join(HERE, "..", "..", "docs", "rules")];
+async function readRuleDocs(rule) {
+  for (const dir of DOCS_DIRS) {
+    try {
+      return await readFile(join(dir, `${rule.id}.md`), "utf8");
+    } catch {
+    }
+  }
+  return `# ${rule.id}
+
+${rule.description}
+`;
+}
 
 // src/adapters/git/git-reader.ts
 import { spawn } from "node:child_process";
@@ -9375,8 +9393,8 @@ var GitReader = class {
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
-import { isAbsolute, join } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute, join as join2 } from "node:path";
 
 // src/config/format-issues.ts
 function formatIssues(source2, issues) {
@@ -29231,11 +29249,11 @@ function defaultConfig() {
   return configSchema.parse({});
 }
 async function loadConfig(root, explicitPath, cwd = process.cwd()) {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(cwd, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(cwd, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root, p));
   for (const path of candidates) {
     let text3;
     try {
-      text3 = await readFile(path, "utf8");
+      text3 = await readFile2(path, "utf8");
     } catch (error62) {
       if (error62.code === "ENOENT" && !explicitPath) continue;
       throw new ConfigError(`cannot read the config file ${path}: ${error62.message.replace(/^[A-Z]+: /, "")}. Check the --config path.`);
@@ -38742,7 +38760,7 @@ import { default as default2 } from "node:path";
 import { default as default3 } from "node:process";
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
@@ -38865,9 +38883,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname2) {
+  set dirname(dirname3) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname2 || "", this.basename);
+    this.path = default2.join(dirname3 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -38926,7 +38944,7 @@ var VFile = class {
    */
   set path(path) {
     if (isUrl(path)) {
-      path = fileURLToPath(path);
+      path = fileURLToPath2(path);
     }
     assertNonEmpty(path, "path");
     if (this.path !== path) {
@@ -42363,7 +42381,6 @@ var USAGE = `Usage:
 Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
 (fix: 0 when the fixes leave no finding that fails the gate, 1 when some remain.)`;
 var FORMATS = ["text", "json", "markdown"];
-var DOCS_DIR = join2(dirname(fileURLToPath2(import.meta.url)), "..", "docs", "rules");
 var CHECK_OPTIONS = {
   base: { type: "string" },
   head: { type: "string", default: "HEAD" },
@@ -42411,7 +42428,7 @@ async function readWorkingTree(root, paths) {
     const full = resolve(root, path);
     if (relative(root, full).startsWith("..")) continue;
     try {
-      files.set(path, new Uint8Array(await readFile2(full)));
+      files.set(path, new Uint8Array(await readFile3(full)));
     } catch (error62) {
       if (error62.code === "ENOENT") continue;
       throw new SourceError(`cannot read ${path} in the working tree: ${error62.message}`);
@@ -42453,7 +42470,7 @@ async function fix(args, io) {
   if (!dryRun) {
     for (const [path, bytes] of outcome.files) {
       try {
-        await writeFile2(join2(root, path), bytes);
+        await writeFile2(join3(root, path), bytes);
       } catch (error62) {
         throw new SourceError(`cannot write ${path}: ${error62.message}`);
       }
@@ -42468,10 +42485,10 @@ async function fix(args, io) {
 }
 async function init(io) {
   const root = await findRepositoryRoot(io.cwd);
-  const existing = DEFAULT_CONFIG_PATHS.map((path) => join2(root, path)).find((path) => existsSync(path));
+  const existing = DEFAULT_CONFIG_PATHS.map((path) => join3(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
-  const target = join2(root, DEFAULT_CONFIG_PATHS[0]);
-  await mkdir(dirname(target), { recursive: true });
+  const target = join3(root, DEFAULT_CONFIG_PATHS[0]);
+  await mkdir(dirname2(target), { recursive: true });
   await writeFile2(target, CONFIG_TEMPLATE, { flag: "wx" });
   io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}; every key in it is optional and shows its default
 `);
@@ -42489,15 +42506,7 @@ async function explain(args, io) {
   }
   const rule = findRule(id);
   if (!rule) throw new UsageError(`there is no rule "${id}"; run "doc-sync explain" to list them`);
-  let docs;
-  try {
-    docs = await readFile2(join2(DOCS_DIR, `${rule.id}.md`), "utf8");
-  } catch {
-    docs = `# ${rule.id}
-
-${rule.description}
-`;
-  }
+  const docs = await readRuleDocs(rule);
   io.stdout(docs.endsWith("\n") ? docs : `${docs}
 `);
   return EXIT.pass;

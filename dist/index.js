@@ -34970,11 +34970,6 @@ function apiFailure(what, error63) {
   return new SourceError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${message}; ${advice}`, { cause: error63 });
 }
 
-// src/action/bot.ts
-import { readFile } from "node:fs/promises";
-import { dirname as dirname2, join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
 // src/adapters/github/api-reader.ts
 var PULL_FILES_CAP = 3e3;
 var SHA = /^[0-9a-f]{40}$/i;
@@ -35155,6 +35150,25 @@ async function labelAddedBy(github, where, issueNumber, label) {
   } catch (error63) {
     throw apiFailure(`reading who added the "${label}" label`, error63);
   }
+}
+
+// src/adapters/rule-docs.ts
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var HERE = dirname(fileURLToPath(import.meta.url));
+var DOCS_DIRS = [join(HERE, "..", "docs", "rules"), join(HERE, "..", "..", "docs", "rules")];
+async function readRuleDocs(rule) {
+  for (const dir of DOCS_DIRS) {
+    try {
+      return await readFile(join(dir, `${rule.id}.md`), "utf8");
+    } catch {
+    }
+  }
+  return `# ${rule.id}
+
+${rule.description}
+`;
 }
 
 // src/config/settings.ts
@@ -64683,7 +64697,7 @@ import { default as default2 } from "node:path";
 import { default as default3 } from "node:process";
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
@@ -64867,7 +64881,7 @@ var VFile = class {
    */
   set path(path) {
     if (isUrl(path)) {
-      path = fileURLToPath(path);
+      path = fileURLToPath2(path);
     }
     assertNonEmpty(path, "path");
     if (this.path !== path) {
@@ -68072,7 +68086,7 @@ function planRun(context3, inputs) {
 
 // src/action/pipeline.ts
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/report/text.ts
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
@@ -68197,7 +68211,7 @@ function isStrictBranch(ref, globs) {
 // src/action/publish.ts
 import { createHash } from "node:crypto";
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // src/report/markdown.ts
 var COMMENT_MARKER = "<!-- doc-sync:report -->";
@@ -68379,7 +68393,7 @@ async function publish(request2) {
     });
   }
   const json2 = JSON.stringify(report, null, 2);
-  await mkdir(dirname(request2.reportPath), { recursive: true });
+  await mkdir(dirname2(request2.reportPath), { recursive: true });
   await writeFile2(request2.reportPath, `${json2}
 `);
   runtime.info(`Wrote the JSON report to ${request2.reportPath}`);
@@ -68389,6 +68403,7 @@ async function publish(request2) {
   if (request2.pull && request2.github && (request2.inputs.comment !== "never" || request2.forceComment)) {
     comment = await postComment(request2, request2.pull, request2.github, sections);
   }
+  runtime.info(verdictLine(report));
   runtime.setOutput("result", report.result);
   runtime.setOutput("errors", String(report.summary.errors));
   runtime.setOutput("warnings", String(report.summary.warnings));
@@ -68425,13 +68440,12 @@ async function postComment(request2, pull, github, sections) {
     };
     runtime.info(`${said[outcome.action]}${outcome.url ? `: ${outcome.url}` : ""}${outcome.removedDuplicates > 0 ? ` (removed ${outcome.removedDuplicates} duplicate${outcome.removedDuplicates === 1 ? "" : "s"} from a concurrent run)` : ""}.`);
   }
-  runtime.info(verdictLine(report));
   return outcome;
 }
 
 // src/action/source.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/adapters/github/pull-files.ts
 async function listPullFiles(github, where, pullNumber, changedFiles) {
@@ -68484,6 +68498,13 @@ function git(cwd, args, input2) {
       child.stdin.end(input2);
     }
   });
+}
+async function findRepositoryRoot(cwd) {
+  const result = await git(cwd, ["rev-parse", "--show-toplevel"]);
+  if (result.code !== 0) {
+    throw new RevisionError(`${cwd} is not inside a git repository; run doc-sync from a clone of the repository to check`);
+  }
+  return result.stdout.toString("utf8").trim();
 }
 var GitReader = class {
   constructor(root) {
@@ -68556,9 +68577,8 @@ async function completeHistory(root, shas, needHistory, log) {
   }
 }
 async function gitRoot(workspace) {
-  if (!workspace || !existsSync2(join(workspace, ".git"))) return null;
-  const result = await git(workspace, ["rev-parse", "--show-toplevel"]);
-  return result.code === 0 ? text3(result.stdout) : null;
+  if (!workspace || !existsSync2(join2(workspace, ".git"))) return null;
+  return findRepositoryRoot(workspace).catch(() => null);
 }
 async function openSource(plan, options) {
   const root = plan.apiOnly || options.preference === "api" ? null : await gitRoot(options.workspace);
@@ -68632,7 +68652,7 @@ async function checkPlan(session, plan) {
 }
 async function finish(session, pull, report, sections = [], options = { gate: true }) {
   const { runtime, env, inputs } = session;
-  const reportPath = inputs["summary-path"] ?? join2(env.RUNNER_TEMP ?? tmpdir(), "doc-sync-report.json");
+  const reportPath = inputs["summary-path"] ?? join3(env.RUNNER_TEMP ?? tmpdir(), "doc-sync-report.json");
   await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections, forceComment: options.create ?? false });
   if (options.gate && report.result === "fail") runtime.setFailed(verdictLine(report));
 }
@@ -68641,8 +68661,6 @@ async function finish(session, pull, report, sections = [], options = { gate: tr
 var OPENED_RECORD = ".github/doc-sync/backlog-opened.json";
 var BACKLOG_BRANCH = "doc-sync/backlog-rows";
 var RULE = "backlog-entry-missing";
-var HERE = dirname2(fileURLToPath2(import.meta.url));
-var DOCS_DIRS = [join3(HERE, "..", "docs", "rules"), join3(HERE, "..", "..", "docs", "rules")];
 var TOKEN_NOTE = 'Commits pushed with the default GITHUB_TOKEN do not start new workflow runs, so the checks of the new commit will not run by themselves; pass a GitHub App installation token or a fine-grained personal access token as "token" (README: "Tokens") to have them run.';
 var decoder2 = new TextDecoder("utf-8");
 var encoder2 = new TextEncoder();
@@ -68796,14 +68814,7 @@ async function explainSection(rule) {
 ${rule ? `There is no rule \`${rule}\`.` : "Name a rule: `/doc-sync explain <rule>`."}
 
 ${COMMAND_HELP}`;
-  let docs = `${found.id}: ${found.description}`;
-  for (const dir of DOCS_DIRS) {
-    try {
-      docs = await readFile(join3(dir, `${found.id}.md`), "utf8");
-      break;
-    } catch {
-    }
-  }
+  const docs = await readRuleDocs(found);
   return `#### /doc-sync explain ${found.id}
 <details open><summary>${found.description}</summary>
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readRuleDocs } from './adapters/rule-docs.js';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
 import { DEFAULT_CONFIG_PATHS, loadConfig } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
@@ -40,8 +40,6 @@ Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Rule docs ship beside the code: docs/rules/ next to src/ or dist/. */
-const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules');
 
 /** Options `check` and `fix` share: which change to check, and how. */
 const CHECK_OPTIONS = {
@@ -193,12 +191,7 @@ async function explain(args: string[], io: CliIo): Promise<number> {
   }
   const rule = findRule(id);
   if (!rule) throw new UsageError(`there is no rule "${id}"; run "doc-sync explain" to list them`);
-  let docs: string;
-  try {
-    docs = await readFile(join(DOCS_DIR, `${rule.id}.md`), 'utf8');
-  } catch {
-    docs = `# ${rule.id}\n\n${rule.description}\n`;
-  }
+  const docs = await readRuleDocs(rule);
   io.stdout(docs.endsWith('\n') ? docs : `${docs}\n`);
   return EXIT.pass;
 }

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { apiFailure, httpStatus, type GitHubClient } from '../adapters/github/client.js';
 import { commitEdit, type CommitOutcome, type ReadFiles } from '../adapters/github/commit-edits.js';
 import { canWrite } from '../adapters/github/permissions.js';
+import { readRuleDocs } from '../adapters/rule-docs.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
 import { loadModelAt } from '../core/check.js';
@@ -24,9 +22,6 @@ export const OPENED_RECORD = '.github/doc-sync/backlog-opened.json';
 /** The one branch (and pull request) the `pull-request` mode keeps up to date. */
 export const BACKLOG_BRANCH = 'doc-sync/backlog-rows';
 const RULE = 'backlog-entry-missing';
-/** Rule docs ship beside the code: docs/rules/ next to dist/ (bundled) or two levels up from src/action/. */
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DOCS_DIRS = [join(HERE, '..', 'docs', 'rules'), join(HERE, '..', '..', 'docs', 'rules')];
 
 const TOKEN_NOTE =
   'Commits pushed with the default GITHUB_TOKEN do not start new workflow runs, so the checks of the new commit will not run by themselves; pass a GitHub App installation token or a fine-grained personal access token as "token" (README: "Tokens") to have them run.';
@@ -229,15 +224,7 @@ async function react(session: Session, commentId: number): Promise<void> {
 async function explainSection(rule: string | null): Promise<string> {
   const found = rule ? findRule(rule) : undefined;
   if (!found) return `#### /doc-sync explain\n${rule ? `There is no rule \`${rule}\`.` : 'Name a rule: `/doc-sync explain <rule>`.'}\n\n${COMMAND_HELP}`;
-  let docs = `${found.id}: ${found.description}`;
-  for (const dir of DOCS_DIRS) {
-    try {
-      docs = await readFile(join(dir, `${found.id}.md`), 'utf8');
-      break;
-    } catch {
-      // Not in this layout; try the next.
-    }
-  }
+  const docs = await readRuleDocs(found);
   return `#### /doc-sync explain ${found.id}\n<details open><summary>${found.description}</summary>\n\n${docs.trim()}\n\n</details>`;
 }
 

@@ -90,6 +90,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     comment = await postComment(request, request.pull, request.github, sections);
   }
 
+  runtime.info(verdictLine(report));
   runtime.setOutput('result', report.result);
   runtime.setOutput('errors', String(report.summary.errors));
   runtime.setOutput('warnings', String(report.summary.warnings));
@@ -128,6 +129,5 @@ async function postComment(request: PublishRequest, pull: PullInfo, github: GitH
     };
     runtime.info(`${said[outcome.action]}${outcome.url ? `: ${outcome.url}` : ''}${outcome.removedDuplicates > 0 ? ` (removed ${outcome.removedDuplicates} duplicate${outcome.removedDuplicates === 1 ? '' : 's'} from a concurrent run)` : ''}.`);
   }
-  runtime.info(verdictLine(report));
   return outcome;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiReader, type RepoCoordinates } from '../adapters/github/api-reader.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { listPullFiles, mergeBaseViaApi } from '../adapters/github/pull-files.js';
-import { git, GitReader } from '../adapters/git/git-reader.js';
+import { findRepositoryRoot, git, GitReader } from '../adapters/git/git-reader.js';
 import { SourceError } from '../core/errors.js';
 import type { RepoReader } from '../core/ports.js';
 import type { RunPlan } from './event.js';
@@ -44,8 +44,7 @@ async function completeHistory(root: string, shas: string[], needHistory: boolea
 
 async function gitRoot(workspace: string | null): Promise<string | null> {
   if (!workspace || !existsSync(join(workspace, '.git'))) return null;
-  const result = await git(workspace, ['rev-parse', '--show-toplevel']);
-  return result.code === 0 ? text(result.stdout) : null;
+  return findRepositoryRoot(workspace).catch(() => null);
 }
 
 /**
