@@ -1,13 +1,24 @@
 // Replays every commit of a clone as a pull request (first parent -> commit) and
 // reports findings per rule, time per PR, crashes, and whether commits that only
 // change line endings or blank lines stay silent.
-//   npm run corpus -- [path-to-clone] [--json]   (default: a fresh clone of the shared StateTrace bundle)
+//   npm run corpus -- [path-to-clone] [--json] [--dump FILE]   (default: a fresh clone of the shared StateTrace bundle)
+// --dump writes every finding of every replayed PR, and of an --all audit at every 10th
+// commit, as JSON lines: the reference a refactoring must reproduce exactly.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { BlobStore, GitReader, defaultConfig, loadConfig, runCheck, describeError } from '../dist/api.js';
 import { corpusClone } from './corpus-clone.mjs';
 
 const args = process.argv.slice(2);
-const clone = corpusClone(args.find((arg) => !arg.startsWith('--')));
+const dumpAt = args.indexOf('--dump');
+const dumpPath = dumpAt === -1 ? null : args[dumpAt + 1];
+const clone = corpusClone(args.find((arg, index) => !arg.startsWith('--') && index !== dumpAt + 1));
+const dump = [];
+const dumpFindings = (commit, mode, report) => {
+  for (const { rule, severity, taskId, file, line, introduced, message, fix } of report.findings) {
+    dump.push(JSON.stringify({ commit: commit.slice(0, 10), mode, rule, severity, taskId, file, line, introduced, message, fix: fix ? fix.text ?? fix.kind : null }));
+  }
+};
 const git = (...gitArgs) =>
   execFileSync('git', gitArgs, { cwd: clone, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
 
@@ -44,6 +55,7 @@ for (const commit of commits) {
     continue;
   }
   times.push(performance.now() - t0);
+  if (dumpPath) dumpFindings(commit, 'change', report);
   for (const finding of report.findings) {
     const entry = perRule.get(finding.rule) ?? { introduced: 0, preExisting: 0 };
     entry[finding.introduced ? 'introduced' : 'preExisting']++;
@@ -56,6 +68,16 @@ for (const commit of commits) {
   }
 }
 const total = performance.now() - started;
+if (dumpPath) {
+  for (const commit of commits.filter((_, index) => index % 10 === 0 || index === commits.length - 1)) {
+    try {
+      dumpFindings(commit, 'all', await runCheck({ reader, config, head: commit, mode: 'all', store }));
+    } catch (error) {
+      crashes.push({ commit, error: `--all: ${describeError(error)}` });
+    }
+  }
+  writeFileSync(dumpPath, `${dump.join('\n')}\n`);
+}
 times.sort((a, b) => a - b);
 const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
 const summary = {
