@@ -9239,7 +9239,7 @@ var require_extend = __commonJS({
 // src/adapters/git/git-reader.ts
 import { spawn } from "node:child_process";
 
-// src/core/errors.ts
+// src/errors.ts
 var DocSyncError = class extends Error {
   /** One sentence that says what went wrong and what to do. */
   constructor(message, options) {
@@ -9325,6 +9325,13 @@ var GitReader = class {
       throw new RevisionError(
         `unknown revision "${revision}"${shallow ? " (this clone is shallow: fetch more history, e.g. actions/checkout with fetch-depth: 0)" : "; check the name, or fetch it first"}`
       );
+    }
+    return result.stdout.toString("utf8").trim();
+  }
+  async mergeBase(base, head) {
+    const result = await git(this.root, ["merge-base", "--end-of-options", base, head]);
+    if (result.code !== 0) {
+      throw new RevisionError(`${base.slice(0, 7)} and ${head.slice(0, 7)} share no history in this clone; fetch the full history (actions/checkout with "fetch-depth: 0")`);
     }
     return result.stdout.toString("utf8").trim();
   }
@@ -40728,6 +40735,382 @@ function compareFindings(a, b) {
   return Number(b.introduced) - Number(a.introduced) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || (a.taskId ?? "").localeCompare(b.taskId ?? "");
 }
 
+// src/core/check.ts
+var DEFAULT_GATE = { failOn: "error", strict: false };
+function allTaskIds(model) {
+  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
+}
+async function loadModel(reader, files, settings, store) {
+  await store.load(reader, files.values());
+  return buildModel(files, store, settings);
+}
+function withoutUntouchedSessionLogs(files, other, settings) {
+  return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
+}
+async function loadModelAt(reader, config2, commit, store) {
+  const settings = compileSettings(config2);
+  const files = await reader.listFiles(commit, settings.isTracked);
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes)), settings };
+}
+function failsGate(finding, gate) {
+  if (gate.failOn === "never") return false;
+  if (!finding.introduced && !gate.strict) return false;
+  const failing = gate.failOn === "warning" ? ["error", "warning"] : ["error"];
+  return failing.includes(finding.severity);
+}
+function summarizeTasks(changes, head, ids) {
+  return [...ids].sort().map((id) => {
+    const sources = taskTables(head).flatMap(
+      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
+    );
+    return {
+      id,
+      changes: (changes.tasks.get(id) ?? []).map((change) => ({
+        source: change.source,
+        file: change.file,
+        line: change.line,
+        kind: change.kind,
+        statusBefore: change.statusBefore,
+        statusAfter: change.statusAfter
+      })),
+      sources
+    };
+  });
+}
+async function runCheck(request) {
+  const clock = request.clock ?? (() => performance.now());
+  const started = clock();
+  const settings = compileSettings(request.config);
+  const rules = request.rules;
+  const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
+  const gate = request.gate ?? DEFAULT_GATE;
+  const headSha = await request.reader.resolveRevision(request.head);
+  let baseSha = null;
+  if (request.mode === "change") {
+    if (!request.base) throw new SourceError("a base revision is needed to check a change; pass --base or use --all");
+    baseSha = await request.reader.resolveRevision(request.base);
+  }
+  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
+  let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
+  if (baseSha) {
+    [headFiles, baseFiles] = [
+      withoutUntouchedSessionLogs(headFiles, baseFiles, settings),
+      withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
+    ];
+  }
+  const head = await loadModel(request.reader, headFiles, settings, store);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
+  if (head.files.size === 0 && base.files.size === 0) {
+    const { board, boardCsv, backlog, plans } = request.config.paths;
+    throw new ConfigError(
+      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(", ")}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`
+    );
+  }
+  const changes = request.mode === "all" ? { files: [], tasks: /* @__PURE__ */ new Map() } : diffModels(base, head);
+  const tasks = request.mode === "all" ? allTaskIds(head) : new Set(changes.tasks.keys());
+  const context = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
+  const baseContext = { ...context, head: base };
+  const findings = [];
+  for (const { rule, severity: severity2, options } of rules) {
+    if (rule.kind === "change" && request.mode === "all") continue;
+    const found = rule.check({ ...context, options });
+    if (found.length === 0) continue;
+    const keyOf = (finding) => finding.key ?? finding.taskId ?? finding.file;
+    const atBase = rule.kind === "state" && request.mode === "change" ? new Set(rule.check({ ...baseContext, options }).map(keyOf)) : /* @__PURE__ */ new Set();
+    for (const finding of found) {
+      findings.push({
+        rule: rule.id,
+        severity: severity2,
+        message: finding.message,
+        taskId: finding.taskId,
+        file: finding.file,
+        line: finding.line,
+        introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
+        ...finding.fix ? { fix: finding.fix } : {}
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  const count2 = (severity2) => findings.filter((finding) => finding.severity === severity2).length;
+  const failing = findings.filter((finding) => failsGate(finding, gate)).length;
+  const report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "doc-sync", version: VERSION },
+    mode: request.mode,
+    result: failing > 0 ? "fail" : "pass",
+    base: baseSha,
+    head: headSha,
+    summary: {
+      errors: count2("error"),
+      warnings: count2("warning"),
+      notices: count2("notice"),
+      failing,
+      tasksTouched: request.mode === "all" ? 0 : changes.tasks.size,
+      filesChanged: changes.files.length,
+      filesParsed: (/* @__PURE__ */ new Set([...base.files.values(), ...head.files.values()])).size
+    },
+    tasks: summarizeTasks(changes, head, tasks),
+    findings,
+    durationMs: Math.round(clock() - started)
+  };
+  return { report, base, head, settings, store };
+}
+
+// src/fix/apply.ts
+var LF2 = 10;
+var CR2 = 13;
+var BOM = Uint8Array.of(239, 187, 191);
+var encoder = new TextEncoder();
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function byteLines(bytes) {
+  const lines = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(LF2, start);
+    if (newline === -1) {
+      lines.push({ start, contentEnd: bytes.length, end: bytes.length });
+      break;
+    }
+    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    lines.push({ start, contentEnd, end: newline + 1 });
+    start = newline + 1;
+  }
+  return lines;
+}
+var FileLines = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.lines = byteLines(bytes);
+    this.hasBom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+  }
+  bytes;
+  lines;
+  hasBom;
+  texts = [];
+  get count() {
+    return this.lines.length;
+  }
+  contentStart(index2) {
+    return index2 === 0 && this.hasBom ? 3 : this.lines[index2].start;
+  }
+  /** Text of a 1-based line (BOM and line ending excluded); undefined past the end. */
+  text(line) {
+    const index2 = line - 1;
+    if (index2 < 0 || index2 >= this.lines.length) return void 0;
+    let text3 = this.texts[index2];
+    if (text3 === void 0) {
+      const { contentEnd } = this.lines[index2];
+      text3 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
+      this.texts[index2] = text3;
+    }
+    return text3;
+  }
+  /** Whether the lines from `line` on read exactly `expected`. */
+  matches(line, expected) {
+    return expected.every((text3, offset) => this.text(line + offset) === text3);
+  }
+  /** Whether lines `first`..`last` are valid UTF-8 (a line that is not cannot be rewritten byte-exactly). */
+  validUtf8(first, last) {
+    try {
+      for (let line = first; line <= last; line++) strict.decode(this.bytes.subarray(this.contentStart(line - 1), this.lines[line - 1].contentEnd));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether any run of lines reads `expected`. */
+  contains(expected) {
+    for (let line = 1; line + expected.length - 1 <= this.count; line++) if (this.matches(line, expected)) return true;
+    return false;
+  }
+  eol(index2) {
+    const { contentEnd, end } = this.lines[index2];
+    return this.bytes.subarray(contentEnd, end);
+  }
+  /** The first line ending the file uses; `\n` when it has none. */
+  defaultEol() {
+    const first = this.lines.find((line) => line.end > line.contentEnd);
+    return first ? this.bytes.subarray(first.contentEnd, first.end) : Uint8Array.of(LF2);
+  }
+};
+var linesOf = (text3) => text3.split("\n");
+var quote = (text3) => text3 === void 0 ? "nothing (the file is shorter)" : `"${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}"`;
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+var position2 = (fix) => fix.kind === "insert" ? fix.line + 0.5 : fix.line;
+function invalid(fix) {
+  if (!Number.isInteger(fix.line) || fix.line < 1) return `line ${fix.line} is not a 1-based line number`;
+  if (fix.kind !== "delete" && fix.text === void 0) return `an ${fix.kind} fix needs a text`;
+  if (fix.kind === "insert" && fix.expected.includes("\n")) return "an insert anchors on one line; its expected text has a line break";
+  return null;
+}
+function planFile(file2, fixes, refuse, unchanged) {
+  const ordered = [...fixes].sort((a, b) => position2(a) - position2(b));
+  const rewrittenAnchors = /* @__PURE__ */ new Map();
+  for (const fix of ordered) {
+    if (fix.kind !== "replace") continue;
+    const last = fix.line + linesOf(fix.expected).length - 1;
+    const texts = rewrittenAnchors.get(last) ?? /* @__PURE__ */ new Set();
+    texts.add(linesOf(fix.text).at(-1));
+    rewrittenAnchors.set(last, texts);
+  }
+  const scheduled = [];
+  const claimed = [];
+  let shift = 0;
+  const anchors = /* @__PURE__ */ new Map();
+  for (const fix of ordered) {
+    const expected = linesOf(fix.expected);
+    if (fix.kind === "insert") {
+      const place = anchors.get(fix.line) ?? { at: fix.line + shift, cursor: fix.line + shift + 1 };
+      anchors.set(fix.line, place);
+      const anchor2 = file2.text(place.at);
+      if (anchor2 !== fix.expected && !rewrittenAnchors.get(fix.line)?.has(anchor2 ?? "")) {
+        refuse(fix, `line ${fix.line} was expected to read ${quote(fix.expected)} but reads ${quote(anchor2)}; the target moved since the fix was computed`);
+        continue;
+      }
+      const added = linesOf(fix.text);
+      if (file2.matches(place.cursor, added)) {
+        unchanged(fix);
+        place.cursor += added.length;
+        shift += added.length;
+        continue;
+      }
+      scheduled.push({ fix, kind: "insert", at: place.cursor - 1, count: 0, added });
+      continue;
+    }
+    const at = fix.line + shift;
+    const last = at + expected.length - 1;
+    if (fix.kind === "replace" && fix.text === fix.expected && file2.matches(at, expected)) {
+      unchanged(fix);
+    } else if (file2.matches(at, expected)) {
+      const clash = claimed.find(([from, to]) => at <= to && last >= from);
+      if (clash) {
+        refuse(fix, `another fix already rewrites line${clash[0] === clash[1] ? ` ${clash[0]}` : `s ${clash[0]}-${clash[1]}`}; apply one, re-run the check, then the other`);
+        continue;
+      }
+      if (!file2.validUtf8(at, last)) {
+        refuse(fix, `line ${at} is not valid UTF-8, so it cannot be rewritten exactly; fix it by hand`);
+        continue;
+      }
+      claimed.push([at, last]);
+      scheduled.push({ fix, kind: fix.kind, at, count: expected.length, added: fix.kind === "replace" ? linesOf(fix.text) : [] });
+    } else if (fix.kind === "replace" && file2.matches(at, linesOf(fix.text))) {
+      unchanged(fix);
+      shift += linesOf(fix.text).length - expected.length;
+    } else if (fix.kind === "delete" && !file2.contains(expected)) {
+      unchanged(fix);
+      shift -= expected.length;
+    } else {
+      refuse(fix, `line ${fix.line} was expected to read ${quote(expected[0])} but reads ${quote(file2.text(at))}; the target moved since the fix was computed`);
+    }
+  }
+  return scheduled;
+}
+function writeFile(path, file2, scheduled) {
+  const rewrites = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  for (const edit of scheduled) {
+    if (edit.kind === "insert") inserts.set(edit.at, [...inserts.get(edit.at) ?? [], edit]);
+    else rewrites.set(edit.at, edit);
+  }
+  const defaultEol = file2.defaultEol();
+  const pieces = [];
+  let bomPending = file2.hasBom;
+  const push2 = (content3, eol) => {
+    pieces.push({ content: bomPending ? concat(BOM, content3) : content3, eol });
+    bomPending = false;
+  };
+  const edits = [];
+  const append = (content3, eol) => {
+    const previous2 = pieces.at(-1);
+    if (previous2 && previous2.eol.length === 0) {
+      previous2.eol = defaultEol;
+      push2(content3, new Uint8Array(0));
+    } else push2(content3, eol);
+  };
+  const emitInserts = (after) => {
+    for (const edit of inserts.get(after) ?? []) {
+      const eol = pieces.at(-1)?.eol.length ? pieces.at(-1).eol : defaultEol;
+      const previous2 = pieces.at(-1)?.content ?? new Uint8Array(0);
+      const context = lenient.decode(pieces.length === 1 && file2.hasBom ? previous2.subarray(BOM.length) : previous2);
+      edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context });
+      for (const text3 of edit.added) append(encoder.encode(text3), eol);
+    }
+  };
+  for (let line = 1; line <= file2.count; ) {
+    const rewrite = rewrites.get(line);
+    if (!rewrite) {
+      const { start, contentEnd } = file2.lines[line - 1];
+      push2(file2.bytes.subarray(line === 1 && file2.hasBom ? start + BOM.length : start, contentEnd), file2.eol(line - 1));
+      emitInserts(line);
+      line++;
+      continue;
+    }
+    const removed = Array.from({ length: rewrite.count }, (_, offset2) => file2.text(line + offset2));
+    edits.push({ file: path, fix: rewrite.fix, oldLine: line, removed, newLine: pieces.length + 1, added: rewrite.added, after: null });
+    rewrite.added.forEach((text3, index2) => {
+      const source2 = Math.min(index2, rewrite.count - 1);
+      const isLast = index2 === rewrite.added.length - 1;
+      const eol = isLast ? file2.eol(line + rewrite.count - 2) : file2.eol(line - 1 + source2);
+      push2(encoder.encode(text3), !isLast && eol.length === 0 ? defaultEol : eol);
+    });
+    for (let offset2 = 0; offset2 < rewrite.count; offset2++) emitInserts(line + offset2);
+    line += rewrite.count;
+  }
+  const size = pieces.reduce((total, piece) => total + piece.content.length + piece.eol.length, 0);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece.content, offset);
+    offset += piece.content.length;
+    bytes.set(piece.eol, offset);
+    offset += piece.eol.length;
+  }
+  return { bytes, edits };
+}
+var identity = (fix) => JSON.stringify([fix.file, fix.kind, fix.line, fix.expected, fix.text ?? null]);
+function applyFixes(files, fixes) {
+  const status = /* @__PURE__ */ new Map();
+  const distinct = /* @__PURE__ */ new Map();
+  for (const fix of fixes) if (!distinct.has(identity(fix))) distinct.set(identity(fix), fix);
+  const refuse = (fix, reason) => status.set(identity(fix), { state: "refused", reason });
+  const unchanged = (fix) => status.set(identity(fix), { state: "unchanged" });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const fix of distinct.values()) {
+    const problem = invalid(fix);
+    if (problem) refuse(fix, problem);
+    else byFile.set(fix.file, [...byFile.get(fix.file) ?? [], fix]);
+  }
+  const changed = /* @__PURE__ */ new Map();
+  const edits = [];
+  for (const [path, fileFixes] of byFile) {
+    const bytes = files.get(path);
+    if (!bytes) {
+      for (const fix of fileFixes) refuse(fix, `${path} does not exist`);
+      continue;
+    }
+    const file2 = new FileLines(bytes);
+    const scheduled = planFile(file2, fileFixes, refuse, unchanged);
+    for (const edit of scheduled) status.set(identity(edit.fix), { state: "applied" });
+    if (scheduled.length === 0) continue;
+    const written = writeFile(path, file2, scheduled);
+    changed.set(path, written.bytes);
+    edits.push(...written.edits);
+  }
+  const outcome = { files: changed, applied: [], unchanged: [], refused: [], edits };
+  for (const fix of fixes) {
+    const result = status.get(identity(fix));
+    if (result.state === "refused") outcome.refused.push({ fix, reason: result.reason });
+    else outcome[result.state].push(fix);
+  }
+  return outcome;
+}
+
 // src/fix/rows.ts
 var LABEL = { board: "Markdown row", csv: "CSV record" };
 function fixText(text3) {
@@ -40870,6 +41253,195 @@ function backlogRowFixes(model, settings, ids, notes) {
   return result;
 }
 
+// src/fix/diff.ts
+var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
+function renderInserts(edits) {
+  const first = edits[0];
+  const added = edits.flatMap((edit) => edit.added);
+  return [
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
+    ` ${first.after ?? first.fix.expected}`,
+    ...added.map((line) => `+${line}`)
+  ];
+}
+function renderHunk(edit) {
+  const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
+  return [
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
+    ...edit.removed.map((line) => `-${line}`),
+    ...edit.added.map((line) => `+${line}`)
+  ];
+}
+function renderFixDiff(edits) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
+  const out = [];
+  for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`--- a/${file2}`, `+++ b/${file2}`);
+    let inserts = [];
+    const flush = () => {
+      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      inserts = [];
+    };
+    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
+      if (edit.removed.length > 0) {
+        flush();
+        out.push(...renderHunk(edit));
+        continue;
+      }
+      const previous2 = inserts.at(-1);
+      if (previous2 && (previous2.oldLine !== edit.oldLine || previous2.newLine + previous2.added.length !== edit.newLine)) flush();
+      inserts.push(edit);
+    }
+    flush();
+  }
+  return out.length > 0 ? `${out.join("\n")}
+` : "";
+}
+
+// src/fix/overlay.ts
+import { createHash } from "node:crypto";
+var OverlayReader = class _OverlayReader {
+  /** `files`: path → new bytes, laid over commit `base` (a full SHA). */
+  constructor(inner, base, files) {
+    this.inner = inner;
+    this.base = base;
+    for (const [path, bytes] of files) {
+      const oid = `fixed:${createHash("sha1").update(bytes).digest("hex")}`;
+      this.oids.set(path, oid);
+      this.blobs.set(oid, bytes);
+    }
+  }
+  inner;
+  base;
+  /** The name `resolveRevision` and `listFiles` know the overlaid revision by. */
+  static REVISION = "doc-sync:fixed";
+  oids = /* @__PURE__ */ new Map();
+  blobs = /* @__PURE__ */ new Map();
+  async resolveRevision(revision) {
+    return revision === _OverlayReader.REVISION ? revision : this.inner.resolveRevision(revision);
+  }
+  async mergeBase(base, head) {
+    const map2 = (revision) => revision === _OverlayReader.REVISION ? this.base : revision;
+    return this.inner.mergeBase(map2(base), map2(head));
+  }
+  async listFiles(commit, accept) {
+    if (commit !== _OverlayReader.REVISION) return this.inner.listFiles(commit, accept);
+    const files = await this.inner.listFiles(this.base, accept);
+    for (const [path, oid] of this.oids) if (accept(path)) files.set(path, oid);
+    return files;
+  }
+  async readBlobs(oids) {
+    const ours = oids.filter((oid) => this.blobs.has(oid));
+    const read = await this.inner.readBlobs(oids.filter((oid) => !this.blobs.has(oid)));
+    for (const oid of ours) read.set(oid, this.blobs.get(oid));
+    return read;
+  }
+};
+
+// src/report/text.ts
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+var short = (sha) => sha ? sha.slice(0, 7) : "-";
+function plural2(count2, word) {
+  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+}
+function verdictLine(report) {
+  const { errors, warnings, notices, failing } = report.summary;
+  if (report.skipped) {
+    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural2(report.findings.length, "finding")} fail nothing.`;
+  }
+  if (report.findings.length === 0) {
+    if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
+    return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
+  }
+  const counts = [plural2(errors, "error"), plural2(warnings, "warning"), ...notices > 0 ? [plural2(notices, "notice")] : []].join(", ");
+  return report.result === "fail" ? `doc-sync: FAIL. ${counts}; ${plural2(failing, "finding")} ${failing === 1 ? "fails" : "fail"} the gate.` : `doc-sync: pass. ${counts}, none failing the gate.`;
+}
+function scopeLine(report) {
+  const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural2(report.summary.tasksTouched, "task")} touched, ${plural2(report.summary.filesChanged, "file")} changed`;
+  return `${scope}; ${plural2(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
+}
+function findingLine(finding) {
+  const where = `${finding.line}`.padStart(5);
+  const severity2 = finding.severity.padEnd(7);
+  const origin = finding.introduced ? "" : " (pre-existing)";
+  return `${where}  ${severity2} ${finding.message}${origin}  [${finding.rule}]`;
+}
+function renderText(report) {
+  const lines = [verdictLine(report), scopeLine(report)];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    const list2 = byFile.get(finding.file);
+    if (list2) list2.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  for (const [file2, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push("", file2);
+    for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
+      lines.push(findingLine(finding));
+    }
+  }
+  if (report.findings.some((finding) => !finding.introduced)) {
+    lines.push("", "Pre-existing findings were already there at base; they do not fail the gate.");
+  }
+  if (report.findings.length > 0) lines.push('Run "doc-sync explain <rule>" for what a rule checks and how to fix it.');
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/markdown.ts
+var COMMENT_MARKER = "<!-- doc-sync:report -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+var escapeCell = (text3) => text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function row(finding, docsBaseUrl) {
+  const rule = docsBaseUrl ? `[\`${finding.rule}\`](${docsBaseUrl}${finding.rule}.md)` : `\`${finding.rule}\``;
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${finding.taskId ?? ""} | \`${escapeCell(finding.file)}:${finding.line}\` | ${escapeCell(finding.message)} | ${finding.introduced ? "introduced" : "pre-existing"} |`;
+}
+function renderMarkdown(report, options = {}) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
+  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
+  const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
+  const json2 = JSON.stringify(report, null, 2);
+  const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
+  const build = (shown2, withJson) => {
+    const lines = [...head];
+    if (report.findings.length > 0) {
+      lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
+      const left = report.findings.length - shown2;
+      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
+    }
+    lines.push(...sections);
+    if (withJson) lines.push(...jsonBlock);
+    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
+    return lines.join("\n");
+  };
+  let body = build(report.findings.length, true);
+  if (body.length <= maxLength) return body;
+  let shown = report.findings.length;
+  body = build(shown, false);
+  while (body.length > maxLength && shown > 0) {
+    shown = Math.max(0, Math.floor(shown * 0.8));
+    body = build(shown, false);
+  }
+  return body;
+}
+function parseMarkdownReport(body) {
+  if (!body.includes(COMMENT_MARKER)) return null;
+  const match = /```json\n([\s\S]*?)\n```/.exec(body);
+  if (!match) return null;
+  try {
+    const parsed = reportSchema.safeParse(JSON.parse(match[1]));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 // src/rules/support/helpers.ts
 function boardStatus(model, id) {
   for (const row2 of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
@@ -40904,7 +41476,7 @@ function boardStatusChanges(context, id) {
 function comparable(text3) {
   return (text3 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-function plural2(count2, word) {
+function plural3(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
 function listSome(items, max = 5) {
@@ -40914,7 +41486,7 @@ function withFix(fix) {
   return fix ? { fix } : {};
 }
 
-// src/rules/rule.ts
+// src/core/rule.ts
 function defineRule(rule) {
   return rule;
 }
@@ -41554,7 +42126,7 @@ var session_log_missing_default = defineRule({
         taskId: moved.length === 1 ? moved[0] : null,
         file: first.file,
         line: first.line,
-        message: `the board status of ${plural2(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
+        message: `the board status of ${plural3(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
       }
     ];
   }
@@ -41719,10 +42291,8 @@ var RULES = [
   session_log_name_default,
   unknown_status_default
 ];
-
-// src/core/rule-settings.ts
-function enabledRules(config2, source2 = "configuration") {
-  const known = new Set(RULES.map((rule) => rule.id));
+function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
+  const known = new Set(registry2.map((rule) => rule.id));
   const unknown2 = Object.keys(config2.rules).filter((id) => !known.has(id));
   if (unknown2.length > 0) {
     throw new ConfigError(
@@ -41730,7 +42300,7 @@ function enabledRules(config2, source2 = "configuration") {
     );
   }
   const enabled = [];
-  for (const rule of RULES) {
+  for (const rule of registry2) {
     const setting = config2.rules[rule.id];
     const severity2 = typeof setting === "string" ? setting : setting?.severity ?? rule.defaultSeverity;
     const parsed = rule.options.safeParse(typeof setting === "object" ? setting.options ?? {} : {});
@@ -41741,566 +42311,6 @@ function enabledRules(config2, source2 = "configuration") {
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
-}
-
-// src/core/check.ts
-var DEFAULT_GATE = { failOn: "error", strict: false };
-function allTaskIds(model) {
-  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
-}
-async function loadModel(reader, files, settings, store) {
-  await store.load(reader, files.values());
-  return buildModel(files, store, settings);
-}
-function withoutUntouchedSessionLogs(files, other, settings) {
-  return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
-}
-async function loadModelAt(reader, config2, commit, store) {
-  const settings = compileSettings(config2);
-  const files = await reader.listFiles(commit, settings.isTracked);
-  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes)), settings };
-}
-function failsGate(finding, gate) {
-  if (gate.failOn === "never") return false;
-  if (!finding.introduced && !gate.strict) return false;
-  const failing = gate.failOn === "warning" ? ["error", "warning"] : ["error"];
-  return failing.includes(finding.severity);
-}
-function summarizeTasks(changes, head, ids) {
-  return [...ids].sort().map((id) => {
-    const sources = taskTables(head).flatMap(
-      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
-    );
-    return {
-      id,
-      changes: (changes.tasks.get(id) ?? []).map((change) => ({
-        source: change.source,
-        file: change.file,
-        line: change.line,
-        kind: change.kind,
-        statusBefore: change.statusBefore,
-        statusAfter: change.statusAfter
-      })),
-      sources
-    };
-  });
-}
-async function runCheck(request) {
-  const clock = request.clock ?? (() => performance.now());
-  const started = clock();
-  const settings = compileSettings(request.config);
-  const rules = enabledRules(request.config, request.configSource);
-  const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
-  const gate = request.gate ?? DEFAULT_GATE;
-  const headSha = await request.reader.resolveRevision(request.head);
-  let baseSha = null;
-  if (request.mode === "change") {
-    if (!request.base) throw new SourceError("a base revision is needed to check a change; pass --base or use --all");
-    baseSha = await request.reader.resolveRevision(request.base);
-  }
-  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
-  let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
-  if (baseSha) {
-    [headFiles, baseFiles] = [
-      withoutUntouchedSessionLogs(headFiles, baseFiles, settings),
-      withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
-    ];
-  }
-  const head = await loadModel(request.reader, headFiles, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
-  if (head.files.size === 0 && base.files.size === 0) {
-    const { board, boardCsv, backlog, plans } = request.config.paths;
-    throw new ConfigError(
-      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(", ")}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`
-    );
-  }
-  const changes = request.mode === "all" ? { files: [], tasks: /* @__PURE__ */ new Map() } : diffModels(base, head);
-  const tasks = request.mode === "all" ? allTaskIds(head) : new Set(changes.tasks.keys());
-  const context = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
-  const baseContext = { ...context, head: base };
-  const findings = [];
-  for (const { rule, severity: severity2, options } of rules) {
-    if (rule.kind === "change" && request.mode === "all") continue;
-    const found = rule.check({ ...context, options });
-    if (found.length === 0) continue;
-    const keyOf = (finding) => finding.key ?? finding.taskId ?? finding.file;
-    const atBase = rule.kind === "state" && request.mode === "change" ? new Set(rule.check({ ...baseContext, options }).map(keyOf)) : /* @__PURE__ */ new Set();
-    for (const finding of found) {
-      findings.push({
-        rule: rule.id,
-        severity: severity2,
-        message: finding.message,
-        taskId: finding.taskId,
-        file: finding.file,
-        line: finding.line,
-        introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
-        ...finding.fix ? { fix: finding.fix } : {}
-      });
-    }
-  }
-  findings.sort(compareFindings);
-  const count2 = (severity2) => findings.filter((finding) => finding.severity === severity2).length;
-  const failing = findings.filter((finding) => failsGate(finding, gate)).length;
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: "doc-sync", version: VERSION },
-    mode: request.mode,
-    result: failing > 0 ? "fail" : "pass",
-    base: baseSha,
-    head: headSha,
-    summary: {
-      errors: count2("error"),
-      warnings: count2("warning"),
-      notices: count2("notice"),
-      failing,
-      tasksTouched: request.mode === "all" ? 0 : changes.tasks.size,
-      filesChanged: changes.files.length,
-      filesParsed: (/* @__PURE__ */ new Set([...base.files.values(), ...head.files.values()])).size
-    },
-    tasks: summarizeTasks(changes, head, tasks),
-    findings,
-    durationMs: Math.round(clock() - started)
-  };
-}
-
-// src/fix/apply.ts
-var LF2 = 10;
-var CR2 = 13;
-var BOM = Uint8Array.of(239, 187, 191);
-var encoder = new TextEncoder();
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function byteLines(bytes) {
-  const lines = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const newline = bytes.indexOf(LF2, start);
-    if (newline === -1) {
-      lines.push({ start, contentEnd: bytes.length, end: bytes.length });
-      break;
-    }
-    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
-    lines.push({ start, contentEnd, end: newline + 1 });
-    start = newline + 1;
-  }
-  return lines;
-}
-var FileLines = class {
-  constructor(bytes) {
-    this.bytes = bytes;
-    this.lines = byteLines(bytes);
-    this.hasBom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
-  }
-  bytes;
-  lines;
-  hasBom;
-  texts = [];
-  get count() {
-    return this.lines.length;
-  }
-  contentStart(index2) {
-    return index2 === 0 && this.hasBom ? 3 : this.lines[index2].start;
-  }
-  /** Text of a 1-based line (BOM and line ending excluded); undefined past the end. */
-  text(line) {
-    const index2 = line - 1;
-    if (index2 < 0 || index2 >= this.lines.length) return void 0;
-    let text3 = this.texts[index2];
-    if (text3 === void 0) {
-      const { contentEnd } = this.lines[index2];
-      text3 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
-      this.texts[index2] = text3;
-    }
-    return text3;
-  }
-  /** Whether the lines from `line` on read exactly `expected`. */
-  matches(line, expected) {
-    return expected.every((text3, offset) => this.text(line + offset) === text3);
-  }
-  /** Whether lines `first`..`last` are valid UTF-8 (a line that is not cannot be rewritten byte-exactly). */
-  validUtf8(first, last) {
-    try {
-      for (let line = first; line <= last; line++) strict.decode(this.bytes.subarray(this.contentStart(line - 1), this.lines[line - 1].contentEnd));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether any run of lines reads `expected`. */
-  contains(expected) {
-    for (let line = 1; line + expected.length - 1 <= this.count; line++) if (this.matches(line, expected)) return true;
-    return false;
-  }
-  eol(index2) {
-    const { contentEnd, end } = this.lines[index2];
-    return this.bytes.subarray(contentEnd, end);
-  }
-  /** The first line ending the file uses; `\n` when it has none. */
-  defaultEol() {
-    const first = this.lines.find((line) => line.end > line.contentEnd);
-    return first ? this.bytes.subarray(first.contentEnd, first.end) : Uint8Array.of(LF2);
-  }
-};
-var linesOf = (text3) => text3.split("\n");
-var quote = (text3) => text3 === void 0 ? "nothing (the file is shorter)" : `"${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}"`;
-function concat(a, b) {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-var position2 = (fix) => fix.kind === "insert" ? fix.line + 0.5 : fix.line;
-function invalid(fix) {
-  if (!Number.isInteger(fix.line) || fix.line < 1) return `line ${fix.line} is not a 1-based line number`;
-  if (fix.kind !== "delete" && fix.text === void 0) return `an ${fix.kind} fix needs a text`;
-  if (fix.kind === "insert" && fix.expected.includes("\n")) return "an insert anchors on one line; its expected text has a line break";
-  return null;
-}
-function planFile(file2, fixes, refuse, unchanged) {
-  const ordered = [...fixes].sort((a, b) => position2(a) - position2(b));
-  const rewrittenAnchors = /* @__PURE__ */ new Map();
-  for (const fix of ordered) {
-    if (fix.kind !== "replace") continue;
-    const last = fix.line + linesOf(fix.expected).length - 1;
-    const texts = rewrittenAnchors.get(last) ?? /* @__PURE__ */ new Set();
-    texts.add(linesOf(fix.text).at(-1));
-    rewrittenAnchors.set(last, texts);
-  }
-  const scheduled = [];
-  const claimed = [];
-  let shift = 0;
-  const anchors = /* @__PURE__ */ new Map();
-  for (const fix of ordered) {
-    const expected = linesOf(fix.expected);
-    if (fix.kind === "insert") {
-      const place = anchors.get(fix.line) ?? { at: fix.line + shift, cursor: fix.line + shift + 1 };
-      anchors.set(fix.line, place);
-      const anchor2 = file2.text(place.at);
-      if (anchor2 !== fix.expected && !rewrittenAnchors.get(fix.line)?.has(anchor2 ?? "")) {
-        refuse(fix, `line ${fix.line} was expected to read ${quote(fix.expected)} but reads ${quote(anchor2)}; the target moved since the fix was computed`);
-        continue;
-      }
-      const added = linesOf(fix.text);
-      if (file2.matches(place.cursor, added)) {
-        unchanged(fix);
-        place.cursor += added.length;
-        shift += added.length;
-        continue;
-      }
-      scheduled.push({ fix, kind: "insert", at: place.cursor - 1, count: 0, added });
-      continue;
-    }
-    const at = fix.line + shift;
-    const last = at + expected.length - 1;
-    if (fix.kind === "replace" && fix.text === fix.expected && file2.matches(at, expected)) {
-      unchanged(fix);
-    } else if (file2.matches(at, expected)) {
-      const clash = claimed.find(([from, to]) => at <= to && last >= from);
-      if (clash) {
-        refuse(fix, `another fix already rewrites line${clash[0] === clash[1] ? ` ${clash[0]}` : `s ${clash[0]}-${clash[1]}`}; apply one, re-run the check, then the other`);
-        continue;
-      }
-      if (!file2.validUtf8(at, last)) {
-        refuse(fix, `line ${at} is not valid UTF-8, so it cannot be rewritten exactly; fix it by hand`);
-        continue;
-      }
-      claimed.push([at, last]);
-      scheduled.push({ fix, kind: fix.kind, at, count: expected.length, added: fix.kind === "replace" ? linesOf(fix.text) : [] });
-    } else if (fix.kind === "replace" && file2.matches(at, linesOf(fix.text))) {
-      unchanged(fix);
-      shift += linesOf(fix.text).length - expected.length;
-    } else if (fix.kind === "delete" && !file2.contains(expected)) {
-      unchanged(fix);
-      shift -= expected.length;
-    } else {
-      refuse(fix, `line ${fix.line} was expected to read ${quote(expected[0])} but reads ${quote(file2.text(at))}; the target moved since the fix was computed`);
-    }
-  }
-  return scheduled;
-}
-function writeFile(path, file2, scheduled) {
-  const rewrites = /* @__PURE__ */ new Map();
-  const inserts = /* @__PURE__ */ new Map();
-  for (const edit of scheduled) {
-    if (edit.kind === "insert") inserts.set(edit.at, [...inserts.get(edit.at) ?? [], edit]);
-    else rewrites.set(edit.at, edit);
-  }
-  const defaultEol = file2.defaultEol();
-  const pieces = [];
-  let bomPending = file2.hasBom;
-  const push2 = (content3, eol) => {
-    pieces.push({ content: bomPending ? concat(BOM, content3) : content3, eol });
-    bomPending = false;
-  };
-  const edits = [];
-  const append = (content3, eol) => {
-    const previous2 = pieces.at(-1);
-    if (previous2 && previous2.eol.length === 0) {
-      previous2.eol = defaultEol;
-      push2(content3, new Uint8Array(0));
-    } else push2(content3, eol);
-  };
-  const emitInserts = (after) => {
-    for (const edit of inserts.get(after) ?? []) {
-      const eol = pieces.at(-1)?.eol.length ? pieces.at(-1).eol : defaultEol;
-      const previous2 = pieces.at(-1)?.content ?? new Uint8Array(0);
-      const context = lenient.decode(pieces.length === 1 && file2.hasBom ? previous2.subarray(BOM.length) : previous2);
-      edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context });
-      for (const text3 of edit.added) append(encoder.encode(text3), eol);
-    }
-  };
-  for (let line = 1; line <= file2.count; ) {
-    const rewrite = rewrites.get(line);
-    if (!rewrite) {
-      const { start, contentEnd } = file2.lines[line - 1];
-      push2(file2.bytes.subarray(line === 1 && file2.hasBom ? start + BOM.length : start, contentEnd), file2.eol(line - 1));
-      emitInserts(line);
-      line++;
-      continue;
-    }
-    const removed = Array.from({ length: rewrite.count }, (_, offset2) => file2.text(line + offset2));
-    edits.push({ file: path, fix: rewrite.fix, oldLine: line, removed, newLine: pieces.length + 1, added: rewrite.added, after: null });
-    rewrite.added.forEach((text3, index2) => {
-      const source2 = Math.min(index2, rewrite.count - 1);
-      const isLast = index2 === rewrite.added.length - 1;
-      const eol = isLast ? file2.eol(line + rewrite.count - 2) : file2.eol(line - 1 + source2);
-      push2(encoder.encode(text3), !isLast && eol.length === 0 ? defaultEol : eol);
-    });
-    for (let offset2 = 0; offset2 < rewrite.count; offset2++) emitInserts(line + offset2);
-    line += rewrite.count;
-  }
-  const size = pieces.reduce((total, piece) => total + piece.content.length + piece.eol.length, 0);
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece.content, offset);
-    offset += piece.content.length;
-    bytes.set(piece.eol, offset);
-    offset += piece.eol.length;
-  }
-  return { bytes, edits };
-}
-var identity = (fix) => JSON.stringify([fix.file, fix.kind, fix.line, fix.expected, fix.text ?? null]);
-function applyFixes(files, fixes) {
-  const status = /* @__PURE__ */ new Map();
-  const distinct = /* @__PURE__ */ new Map();
-  for (const fix of fixes) if (!distinct.has(identity(fix))) distinct.set(identity(fix), fix);
-  const refuse = (fix, reason) => status.set(identity(fix), { state: "refused", reason });
-  const unchanged = (fix) => status.set(identity(fix), { state: "unchanged" });
-  const byFile = /* @__PURE__ */ new Map();
-  for (const fix of distinct.values()) {
-    const problem = invalid(fix);
-    if (problem) refuse(fix, problem);
-    else byFile.set(fix.file, [...byFile.get(fix.file) ?? [], fix]);
-  }
-  const changed = /* @__PURE__ */ new Map();
-  const edits = [];
-  for (const [path, fileFixes] of byFile) {
-    const bytes = files.get(path);
-    if (!bytes) {
-      for (const fix of fileFixes) refuse(fix, `${path} does not exist`);
-      continue;
-    }
-    const file2 = new FileLines(bytes);
-    const scheduled = planFile(file2, fileFixes, refuse, unchanged);
-    for (const edit of scheduled) status.set(identity(edit.fix), { state: "applied" });
-    if (scheduled.length === 0) continue;
-    const written = writeFile(path, file2, scheduled);
-    changed.set(path, written.bytes);
-    edits.push(...written.edits);
-  }
-  const outcome = { files: changed, applied: [], unchanged: [], refused: [], edits };
-  for (const fix of fixes) {
-    const result = status.get(identity(fix));
-    if (result.state === "refused") outcome.refused.push({ fix, reason: result.reason });
-    else outcome[result.state].push(fix);
-  }
-  return outcome;
-}
-
-// src/fix/diff.ts
-var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
-function renderInserts(edits) {
-  const first = edits[0];
-  const added = edits.flatMap((edit) => edit.added);
-  return [
-    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
-    ` ${first.after ?? first.fix.expected}`,
-    ...added.map((line) => `+${line}`)
-  ];
-}
-function renderHunk(edit) {
-  const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
-  return [
-    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
-    ...edit.removed.map((line) => `-${line}`),
-    ...edit.added.map((line) => `+${line}`)
-  ];
-}
-function renderFixDiff(edits) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
-  const out = [];
-  for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`--- a/${file2}`, `+++ b/${file2}`);
-    let inserts = [];
-    const flush = () => {
-      if (inserts.length > 0) out.push(...renderInserts(inserts));
-      inserts = [];
-    };
-    for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
-      if (edit.removed.length > 0) {
-        flush();
-        out.push(...renderHunk(edit));
-        continue;
-      }
-      const previous2 = inserts.at(-1);
-      if (previous2 && (previous2.oldLine !== edit.oldLine || previous2.newLine + previous2.added.length !== edit.newLine)) flush();
-      inserts.push(edit);
-    }
-    flush();
-  }
-  return out.length > 0 ? `${out.join("\n")}
-` : "";
-}
-
-// src/fix/overlay.ts
-import { createHash } from "node:crypto";
-var OverlayReader = class _OverlayReader {
-  /** `files`: path → new bytes, laid over commit `base` (a full SHA). */
-  constructor(inner, base, files) {
-    this.inner = inner;
-    this.base = base;
-    for (const [path, bytes] of files) {
-      const oid = `fixed:${createHash("sha1").update(bytes).digest("hex")}`;
-      this.oids.set(path, oid);
-      this.blobs.set(oid, bytes);
-    }
-  }
-  inner;
-  base;
-  /** The name `resolveRevision` and `listFiles` know the overlaid revision by. */
-  static REVISION = "doc-sync:fixed";
-  oids = /* @__PURE__ */ new Map();
-  blobs = /* @__PURE__ */ new Map();
-  async resolveRevision(revision) {
-    return revision === _OverlayReader.REVISION ? revision : this.inner.resolveRevision(revision);
-  }
-  async listFiles(commit, accept) {
-    if (commit !== _OverlayReader.REVISION) return this.inner.listFiles(commit, accept);
-    const files = await this.inner.listFiles(this.base, accept);
-    for (const [path, oid] of this.oids) if (accept(path)) files.set(path, oid);
-    return files;
-  }
-  async readBlobs(oids) {
-    const ours = oids.filter((oid) => this.blobs.has(oid));
-    const read = await this.inner.readBlobs(oids.filter((oid) => !this.blobs.has(oid)));
-    for (const oid of ours) read.set(oid, this.blobs.get(oid));
-    return read;
-  }
-};
-
-// src/report/text.ts
-var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
-function plural3(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-}
-function verdictLine(report) {
-  const { errors, warnings, notices, failing } = report.summary;
-  if (report.skipped) {
-    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural3(report.findings.length, "finding")} fail nothing.`;
-  }
-  if (report.findings.length === 0) {
-    if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
-    return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
-  }
-  const counts = [plural3(errors, "error"), plural3(warnings, "warning"), ...notices > 0 ? [plural3(notices, "notice")] : []].join(", ");
-  return report.result === "fail" ? `doc-sync: FAIL. ${counts}; ${plural3(failing, "finding")} ${failing === 1 ? "fails" : "fail"} the gate.` : `doc-sync: pass. ${counts}, none failing the gate.`;
-}
-function scopeLine(report) {
-  const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural3(report.summary.tasksTouched, "task")} touched, ${plural3(report.summary.filesChanged, "file")} changed`;
-  return `${scope}; ${plural3(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
-}
-function findingLine(finding) {
-  const where = `${finding.line}`.padStart(5);
-  const severity2 = finding.severity.padEnd(7);
-  const origin = finding.introduced ? "" : " (pre-existing)";
-  return `${where}  ${severity2} ${finding.message}${origin}  [${finding.rule}]`;
-}
-function renderText(report) {
-  const lines = [verdictLine(report), scopeLine(report)];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of report.findings) {
-    const list2 = byFile.get(finding.file);
-    if (list2) list2.push(finding);
-    else byFile.set(finding.file, [finding]);
-  }
-  for (const [file2, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push("", file2);
-    for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
-      lines.push(findingLine(finding));
-    }
-  }
-  if (report.findings.some((finding) => !finding.introduced)) {
-    lines.push("", "Pre-existing findings were already there at base; they do not fail the gate.");
-  }
-  if (report.findings.length > 0) lines.push('Run "doc-sync explain <rule>" for what a rule checks and how to fix it.');
-  return `${lines.join("\n")}
-`;
-}
-
-// src/report/markdown.ts
-var COMMENT_MARKER = "<!-- doc-sync:report -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-var escapeCell = (text3) => text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function row(finding, docsBaseUrl) {
-  const rule = docsBaseUrl ? `[\`${finding.rule}\`](${docsBaseUrl}${finding.rule}.md)` : `\`${finding.rule}\``;
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${finding.taskId ?? ""} | \`${escapeCell(finding.file)}:${finding.line}\` | ${escapeCell(finding.message)} | ${finding.introduced ? "introduced" : "pre-existing"} |`;
-}
-function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const overflowHint = options.overflowHint ?? "the job summary";
-  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
-  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
-  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
-  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
-  const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
-  const json2 = JSON.stringify(report, null, 2);
-  const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
-  const build = (shown2, withJson) => {
-    const lines = [...head];
-    if (report.findings.length > 0) {
-      lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
-      const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
-    }
-    lines.push(...sections);
-    if (withJson) lines.push(...jsonBlock);
-    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
-    return lines.join("\n");
-  };
-  let body = build(report.findings.length, true);
-  if (body.length <= maxLength) return body;
-  let shown = report.findings.length;
-  body = build(shown, false);
-  while (body.length > maxLength && shown > 0) {
-    shown = Math.max(0, Math.floor(shown * 0.8));
-    body = build(shown, false);
-  }
-  return body;
-}
-function parseMarkdownReport(body) {
-  if (!body.includes(COMMENT_MARKER)) return null;
-  const match = /```json\n([\s\S]*?)\n```/.exec(body);
-  if (!match) return null;
-  try {
-    const parsed = reportSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 // src/schemas.ts
@@ -42337,6 +42347,7 @@ export {
   defaultBase,
   defaultConfig,
   describeError,
+  enabledRules,
   failsGate,
   findRepositoryRoot,
   jsonSchemas,

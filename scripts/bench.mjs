@@ -4,13 +4,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BlobStore, GitReader, defaultConfig, runCheck } from '../dist/api.js';
+import { BlobStore, GitReader, defaultConfig, enabledRules, runCheck } from '../dist/api.js';
 import { corpusClone } from './corpus-clone.mjs';
 
 const clone = corpusClone(process.argv.slice(2).find((arg) => !arg.startsWith('--')));
 const git = (...args) => execFileSync('git', args, { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
 const config = defaultConfig();
 const reader = new GitReader(clone);
+const rules = enabledRules(config);
 const pairs = git('rev-list', '--reverse', '--first-parent', '--parents', 'HEAD')
   .trim()
   .split('\n')
@@ -31,7 +32,7 @@ const stats = (values) => {
 const cold = [];
 for (const pair of pairs) {
   const t0 = performance.now();
-  await runCheck({ reader, config, ...pair, mode: 'change' });
+  await runCheck({ reader, config, rules, ...pair, mode: 'change' });
   cold.push(performance.now() - t0);
   sample();
 }
@@ -39,12 +40,12 @@ for (const pair of pairs) {
 // 2. Whole-history replay with one blob store: each blob parsed once, base and head share.
 const store = new BlobStore(config.limits.maxFileBytes);
 let t0 = performance.now();
-for (const pair of pairs) await runCheck({ reader, config, ...pair, mode: 'change', store });
+for (const pair of pairs) await runCheck({ reader, config, rules, ...pair, mode: 'change', store });
 const replayMs = performance.now() - t0;
 
 // 3. A full --all audit of the newest commit, cold.
 t0 = performance.now();
-const audit = await runCheck({ reader, config, head: 'HEAD', mode: 'all' });
+const { report: audit } = await runCheck({ reader, config, rules, head: 'HEAD', mode: 'all' });
 const auditMs = performance.now() - t0;
 clearInterval(timer);
 sample();

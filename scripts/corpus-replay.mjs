@@ -6,7 +6,7 @@
 // commit, as JSON lines: the reference a refactoring must reproduce exactly.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { BlobStore, GitReader, defaultConfig, loadConfig, runCheck, describeError } from '../dist/api.js';
+import { BlobStore, GitReader, defaultConfig, enabledRules, loadConfig, runCheck, describeError } from '../dist/api.js';
 import { corpusClone } from './corpus-clone.mjs';
 
 const args = process.argv.slice(2);
@@ -24,6 +24,7 @@ const git = (...gitArgs) =>
 
 const { config } = await loadConfig(clone).catch(() => ({ config: defaultConfig() }));
 const reader = new GitReader(clone);
+const rules = enabledRules(config);
 const store = new BlobStore(config.limits.maxFileBytes);
 const commits = git('rev-list', '--reverse', '--first-parent', 'HEAD').trim().split('\n');
 
@@ -49,7 +50,7 @@ for (const commit of commits) {
   const t0 = performance.now();
   let report;
   try {
-    report = await runCheck({ reader, config, base, head: commit, mode: 'change', store });
+    ({ report } = await runCheck({ reader, config, rules, base, head: commit, mode: 'change', store }));
   } catch (error) {
     crashes.push({ commit, error: describeError(error) });
     continue;
@@ -71,7 +72,7 @@ const total = performance.now() - started;
 if (dumpPath) {
   for (const commit of commits.filter((_, index) => index % 10 === 0 || index === commits.length - 1)) {
     try {
-      dumpFindings(commit, 'all', await runCheck({ reader, config, head: commit, mode: 'all', store }));
+      dumpFindings(commit, 'all', (await runCheck({ reader, config, rules, head: commit, mode: 'all', store })).report);
     } catch (error) {
       crashes.push({ commit, error: `--all: ${describeError(error)}` });
     }

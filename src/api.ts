@@ -3,8 +3,8 @@ export { GitReader, findRepositoryRoot, defaultBase } from './adapters/git/git-r
 export { loadConfig, parseConfig, defaultConfig } from './config/load.js';
 export { configSchema, type Config } from './config/schema.js';
 export { BlobStore } from './core/blob-store.js';
-export { runCheck, failsGate, loadModelAt, DEFAULT_GATE, type CheckRequest, type GatePolicy } from './core/check.js';
-export { DocSyncError, ConfigError, RevisionError, SourceError, describeError } from './core/errors.js';
+export { runCheck, failsGate, loadModelAt, DEFAULT_GATE, type CheckRequest, type CheckResult, type GatePolicy } from './core/check.js';
+export { DocSyncError, ConfigError, RevisionError, SourceError, describeError } from './errors.js';
 export type { Finding, Fix, Severity } from './core/finding.js';
 export { applyFixes, type FixEdit, type FixOutcome, type FixRefusal } from './fix/apply.js';
 export { backlogRowFixes, type BacklogRowFixes } from './fix/backlog.js';
@@ -14,6 +14,6 @@ export type { RepoReader } from './core/ports.js';
 export { reportSchema, REPORT_SCHEMA_VERSION, type Report } from './report/report.js';
 export { renderText } from './report/text.js';
 export { renderMarkdown, parseMarkdownReport, COMMENT_MARKER } from './report/markdown.js';
-export { RULES } from './rules/index.js';
+export { RULES, enabledRules } from './rules/index.js';
 export { VERSION } from './version.js';
 export { jsonSchemas } from './schemas.js';

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_PATHS, loadConfig } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
 import { DEFAULT_GATE, failsGate, runCheck, type CheckRequest } from './core/check.js';
-import { describeError, SourceError, UsageError } from './core/errors.js';
+import { describeError, SourceError, UsageError } from './errors.js';
 import type { Finding, Fix } from './core/finding.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
 import { renderFixDiff } from './fix/diff.js';
@@ -16,7 +16,7 @@ import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
-import { findRule, RULES } from './rules/index.js';
+import { enabledRules, findRule, RULES } from './rules/index.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -66,6 +66,7 @@ async function checkRepository(args: CheckArgs, io: CliIo): Promise<{ root: stri
   const request: CheckRequest = {
     reader,
     config,
+    rules: enabledRules(config, source ?? 'default configuration'),
     configSource: source ?? 'default configuration',
     base,
     head: args.head,
@@ -73,7 +74,7 @@ async function checkRepository(args: CheckArgs, io: CliIo): Promise<{ root: stri
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),
   };
-  return { root, request, report: await runCheck(request) };
+  return { root, request, report: (await runCheck(request)).report };
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
@@ -163,7 +164,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   const after =
     fixed.size === 0
       ? report
-      : await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? undefined, head: OverlayReader.REVISION });
+      : (await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? undefined, head: OverlayReader.REVISION })).report;
   io.stdout(renderFixDiff(outcome.edits));
   io.stdout(fixSummary(outcome, after, (item) => findingOfFix.get(item)!, dryRun));
   return after.result === 'pass' ? EXIT.pass : EXIT.fail;

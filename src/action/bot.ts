@@ -3,7 +3,7 @@ import { commitEdit, type CommitOutcome, type ReadFiles } from '../adapters/gith
 import { canWrite } from '../adapters/github/permissions.js';
 import { readRuleDocs } from '../adapters/rule-docs.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../errors.js';
 import { loadModelAt } from '../core/check.js';
 import type { RepoReader } from '../core/ports.js';
 import type { Fix } from '../core/finding.js';

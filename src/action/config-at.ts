@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG_PATHS, defaultConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../errors.js';
 import type { RepoReader } from '../core/ports.js';
 
 /**

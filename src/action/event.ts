@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../errors.js';
 import { parseSlashCommand, type SlashCommand } from './commands.js';
 import type { ActionInputs } from './inputs.js';
 

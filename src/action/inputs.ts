@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../errors.js';
 
 /** How the sticky comment is published. */
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;

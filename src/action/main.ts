@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RepoCoordinates } from '../adapters/github/api-reader.js';
 import { createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
-import { ConfigError, describeError } from '../core/errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import type { Report } from '../report/report.js';
 import { autoOpenBacklog, runCommand } from './bot.js';
 import { planRun, type RunContext } from './event.js';

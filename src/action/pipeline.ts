@@ -5,6 +5,7 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { canWrite, labelAddedBy } from '../adapters/github/permissions.js';
 import type { Config } from '../config/schema.js';
 import { runCheck, type GatePolicy } from '../core/check.js';
+import { enabledRules } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
 import { loadConfigAt } from './config-at.js';
@@ -78,7 +79,7 @@ export async function checkPlan(session: Session, plan: CheckPlan): Promise<Chec
       runtime.annotate('warning', `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : 'whoever added it'} has no write access to the repository.`, { title: 'doc-sync' });
     }
   }
-  const checked = await runCheck({ reader: source.reader, config, configSource: configSource ?? undefined, base: source.base, head: source.head, mode: 'change', gate });
+  const { report: checked } = await runCheck({ reader: source.reader, config, rules: enabledRules(config, configSource ?? undefined), configSource: configSource ?? undefined, base: source.base, head: source.head, mode: 'change', gate });
   return { report: skipped ? { ...checked, skipped } : checked, source, config };
 }
 

@@ -4,7 +4,7 @@ import { ApiReader, type RepoCoordinates } from '../adapters/github/api-reader.j
 import type { GitHubClient } from '../adapters/github/client.js';
 import { listPullFiles, mergeBaseViaApi } from '../adapters/github/pull-files.js';
 import { findRepositoryRoot, git, GitReader } from '../adapters/git/git-reader.js';
-import { SourceError } from '../core/errors.js';
+import { SourceError } from '../errors.js';
 import type { RepoReader } from '../core/ports.js';
 import type { RunPlan } from './event.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rule } from '../rules/rule.js';
+import type { Rule } from '../core/rule.js';
 
 /** Rule docs ship beside the code: docs/rules/ next to dist/ (bundled) or two levels above src/adapters/. */
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../errors.js';
 import { formatIssues } from './format-issues.js';
 import { configSchema, type Config } from './schema.js';
 

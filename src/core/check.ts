@@ -4,13 +4,12 @@ import { diffModels, type ChangeSet } from '../diff/changes.js';
 import { buildModel } from '../model/build.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
-import type { RuleContext } from '../rules/rule.js';
+import type { EnabledRule, RuleContext } from './rule.js';
 import { VERSION } from '../version.js';
 import { BlobStore } from './blob-store.js';
-import { ConfigError, SourceError } from './errors.js';
+import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
-import { enabledRules } from './rule-settings.js';
 
 /** When the gate fails. */
 export interface GatePolicy {
@@ -25,6 +24,8 @@ export const DEFAULT_GATE: GatePolicy = { failOn: 'error', strict: false };
 export interface CheckRequest {
   reader: RepoReader;
   config: Config;
+  /** The rules to run, with their severities and options (rules/enabled.ts builds them from the config). */
+  rules: readonly EnabledRule[];
   /** Where the config came from, for messages. */
   configSource?: string;
   /** Base revision; required in `change` mode. */
@@ -91,15 +92,26 @@ function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string
   });
 }
 
+/** What a check built, handed back so callers (fix, the bot) never read or parse a revision again. */
+export interface CheckResult {
+  report: Report;
+  /** The documents at base (an empty model in `all` mode) and at head. */
+  base: DocModel;
+  head: DocModel;
+  settings: Settings;
+  /** Every blob read and parsed, by blob id. */
+  store: BlobStore;
+}
+
 /**
  * The whole pipeline: read both revisions, build models, diff, run the rules, and
- * return the versioned report. Pure apart from the reader it is given.
+ * return the versioned report with the models it built. Pure apart from the reader it is given.
  */
-export async function runCheck(request: CheckRequest): Promise<Report> {
+export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
   const settings = compileSettings(request.config);
-  const rules = enabledRules(request.config, request.configSource);
+  const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;
 
@@ -160,7 +172,7 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
 
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const failing = findings.filter((finding) => failsGate(finding, gate)).length;
-  return {
+  const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'doc-sync', version: VERSION },
     mode: request.mode,
@@ -180,4 +192,5 @@ export async function runCheck(request: CheckRequest): Promise<Report> {
     findings,
     durationMs: Math.round(clock() - started),
   };
+  return { report, base, head, settings, store };
 }

@@ -30,6 +30,11 @@ export class OverlayReader implements RepoReader {
     return revision === OverlayReader.REVISION ? revision : this.inner.resolveRevision(revision);
   }
 
+  async mergeBase(base: string, head: string): Promise<string> {
+    const map = (revision: string) => (revision === OverlayReader.REVISION ? this.base : revision);
+    return this.inner.mergeBase(map(base), map(head));
+  }
+
   async listFiles(commit: string, accept: (path: string) => boolean): Promise<Map<string, string>> {
     if (commit !== OverlayReader.REVISION) return this.inner.listFiles(commit, accept);
     const files = await this.inner.listFiles(this.base, accept);

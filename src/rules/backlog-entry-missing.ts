@@ -4,7 +4,7 @@ import { backlogRowFixes, boardRowsOf } from '../fix/backlog.js';
 import { planLetterOf } from '../fix/rows.js';
 import { rowsOf, type DocModel } from '../model/model.js';
 import { boardStatus, isOnBoard, withFix } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 /** Owner, plan and marker criteria of `backlog.require`; each one set must hold. */
 function matchesCriteria(model: DocModel, settings: Settings, id: string, requirement: BacklogRequirement): boolean {

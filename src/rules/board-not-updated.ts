@@ -1,5 +1,5 @@
 import { boardStatus, categoriesDiffer, changesOf, describeStatus, isOnBoard } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'board-not-updated',

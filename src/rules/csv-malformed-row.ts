@@ -1,5 +1,5 @@
 import { problemFindings } from './support/problems.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'csv-malformed-row',

@@ -1,7 +1,7 @@
 import { missingRowFix } from '../fix/rows.js';
 import { rowsOf } from '../model/model.js';
 import { withFix } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'csv-row-missing',

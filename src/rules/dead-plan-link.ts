@@ -1,5 +1,5 @@
 import { rowsOf } from '../model/model.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'dead-plan-link',

@@ -1,6 +1,6 @@
 import { rowsOf } from '../model/model.js';
 import { comparable } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'duplicate-id',

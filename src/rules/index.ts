@@ -1,4 +1,7 @@
-import type { Rule } from './rule.js';
+import type { Config } from '../config/schema.js';
+import { formatIssues } from '../config/format-issues.js';
+import type { EnabledRule, Rule } from '../core/rule.js';
+import { ConfigError } from '../errors.js';
 import backlogEntryMissing from './backlog-entry-missing.js';
 import backlogOnlyId from './backlog-only-id.js';
 import boardNotUpdated from './board-not-updated.js';
@@ -58,4 +61,30 @@ export const RULES: readonly Rule<object>[] = [
 
 export function findRule(id: string): Rule<object> | undefined {
   return RULES.find((rule) => rule.id === id);
+}
+
+/**
+ * Applies `rules:` from the config to a registry (by default every rule); unknown ids
+ * and bad options are config errors naming `source`. What it returns is what runCheck runs.
+ */
+export function enabledRules(config: Config, source = 'configuration', registry: readonly Rule<object>[] = RULES): EnabledRule[] {
+  const known = new Set(registry.map((rule) => rule.id));
+  const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `${source}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} under "rules"; run "doc-sync explain" to list the rules`,
+    );
+  }
+  const enabled: EnabledRule[] = [];
+  for (const rule of registry) {
+    const setting = config.rules[rule.id];
+    const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
+    const parsed = rule.options.safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});
+    if (!parsed.success) {
+      throw new ConfigError(formatIssues(source, parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, 'options', ...issue.path] }))));
+    }
+    if (severity === 'off') continue;
+    enabled.push({ rule, severity, options: parsed.data });
+  }
+  return enabled;
 }

@@ -1,5 +1,5 @@
 import { checkMirror, mirrorOptions } from './support/mirror.js';
-import { defineRule } from './rule.js';
+import { defineRule } from '../core/rule.js';
 
 export default defineRule({
   id: 'md-not-updated',

@@ -1,4 +1,4 @@
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 const REPLACEMENT_RUN = /\?{3,}|\uFFFD/;
 // eslint-disable-next-line no-control-regex

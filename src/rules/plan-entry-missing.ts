@@ -1,7 +1,7 @@
 import { isOnBoard } from './support/helpers.js';
 import { lookUpPlan } from './support/plan-resolution.js';
 import { rowsOf } from '../model/model.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'plan-entry-missing',

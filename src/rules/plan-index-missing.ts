@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { planIndexLineFix } from '../fix/plan-index.js';
 import { withFix } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'plan-index-missing',

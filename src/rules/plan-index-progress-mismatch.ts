@@ -1,4 +1,4 @@
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'plan-index-progress-mismatch',

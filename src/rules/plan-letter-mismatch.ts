@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { rowsOf } from '../model/model.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'plan-letter-mismatch',

@@ -1,6 +1,6 @@
 import { planRowsOf } from '../model/model.js';
 import { changesOf, isOnBoard } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'plan-only-id',

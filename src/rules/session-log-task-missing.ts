@@ -1,5 +1,5 @@
 import { boardStatusChanges } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'session-log-task-missing',

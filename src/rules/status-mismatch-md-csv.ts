@@ -1,7 +1,7 @@
 import { rowsOf } from '../model/model.js';
 import { categoriesDiffer, changesOf, describeStatus, withFix } from './support/helpers.js';
 import { mirrorRepair } from './support/mirror.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'status-mismatch-md-csv',

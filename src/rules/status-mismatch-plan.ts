@@ -1,5 +1,5 @@
 import { boardStatus, categoriesDiffer, describeStatus, planStatus } from './support/helpers.js';
-import { defineRule, noOptions } from './rule.js';
+import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'status-mismatch-plan',

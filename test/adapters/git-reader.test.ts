@@ -1,4 +1,4 @@
-import { RevisionError } from '../../src/core/errors.js';
+import { RevisionError } from '../../src/errors.js';
 import { defaultBase, findRepositoryRoot, GitReader } from '../../src/adapters/git/git-reader.js';
 import { GitFixture } from '../support/git-fixture.js';
 import { join } from 'node:path';

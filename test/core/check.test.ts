@@ -2,10 +2,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig } from '../../src/config/load.js';
 import { BlobStore } from '../../src/core/blob-store.js';
-import { runCheck } from '../../src/core/check.js';
+import { runCheck, type CheckRequest } from '../../src/core/check.js';
+import { enabledRules } from '../../src/rules/index.js';
 import { reportSchema } from '../../src/report/report.js';
 import { BOARD, CSV, board, consistentTree, csv, sessionLog, sessionPath } from '../support/docs.js';
 import { MemoryRepo } from '../support/memory-repo.js';
+
+/** The report of a check with the config's rules. */
+const checkReport = async (request: Omit<CheckRequest, 'rules'>) => (await runCheck({ ...request, rules: enabledRules(request.config) })).report;
 
 const tasks = [{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002' }];
 const base = consistentTree(tasks);
@@ -15,10 +19,10 @@ describe('runCheck', () => {
     const head = { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'In Progress', owner: 'New owner' }, { id: 'ST-B-002' }]) };
     const repo = new MemoryRepo({ base, head, again: head });
     const store = new BlobStore(1 << 20);
-    await runCheck({ reader: repo, config: defaultConfig(), base: 'base', head: 'head', mode: 'change', store });
+    await checkReport({ reader: repo, config: defaultConfig(), base: 'base', head: 'head', mode: 'change', store });
     expect(repo.blobReads).toHaveLength(new Set(repo.blobReads).size);
     expect(repo.blobReads).toHaveLength(Object.keys(base).length + 1);
-    await runCheck({ reader: repo, config: defaultConfig(), base: 'head', head: 'again', mode: 'change', store });
+    await checkReport({ reader: repo, config: defaultConfig(), base: 'head', head: 'again', mode: 'change', store });
     expect(repo.blobReads).toHaveLength(Object.keys(base).length + 1);
   });
 
@@ -26,11 +30,11 @@ describe('runCheck', () => {
     const withLogs = { ...base, [sessionPath(1)]: sessionLog(['ST-B-001']), [sessionPath(2)]: sessionLog(['ST-B-002']) };
     const head = { ...withLogs, [sessionPath(2)]: sessionLog(['ST-B-002', 'ST-B-001']), [sessionPath(3)]: sessionLog(['ST-B-001', 'ST-B-002']) };
     const repo = new MemoryRepo({ base: withLogs, head });
-    const report = await runCheck({ reader: repo, config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    const report = await checkReport({ reader: repo, config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
     // The untouched log 0001 is not read; 0002 (both ends) and 0003 are.
     expect(report.summary.filesParsed).toBe(Object.keys(base).length + 3);
     expect(repo.blobReads).toHaveLength(Object.keys(base).length + 3);
-    const audit = await runCheck({ reader: new MemoryRepo({ head }), config: defaultConfig(), head: 'head', mode: 'all' });
+    const audit = await checkReport({ reader: new MemoryRepo({ head }), config: defaultConfig(), head: 'head', mode: 'all' });
     expect(audit.summary.filesParsed).toBe(Object.keys(head).length);
   });
 
@@ -42,7 +46,7 @@ describe('runCheck', () => {
       [BOARD]: `\uFEFF${crlf(board(tasks).replace('## Current board snapshot\n', '## Current board snapshot\n\n'))}\r\n\r\n`,
       [CSV]: `${base[CSV]!.replace(/\r\n/g, '\n')}\n\n`,
     };
-    const report = await runCheck({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    const report = await checkReport({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
     expect(report.summary.filesChanged).toBe(2);
     expect(report.tasks).toEqual([]);
     expect(report.findings).toEqual([]);
@@ -51,7 +55,7 @@ describe('runCheck', () => {
 
   test('the report validates against its schema and counts what it says', async () => {
     const head = { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) };
-    const report = await runCheck({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change', clock: () => 0 });
+    const report = await checkReport({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change', clock: () => 0 });
     expect(reportSchema.parse(report)).toEqual(report);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     expect(report.summary.failing).toBeGreaterThan(0);
@@ -70,13 +74,13 @@ describe('runCheck', () => {
 
   test('no planning document at either end is a configuration error, not a silent pass', async () => {
     const tree = { 'README.md': '# hello\n' };
-    const run = runCheck({ reader: new MemoryRepo({ base: tree, head: tree }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    const run = checkReport({ reader: new MemoryRepo({ base: tree, head: tree }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
     await expect(run).rejects.toThrow(/none of the planning documents exist at head \(looked for docs\/StateTrace_TaskBoard\.md, .*\); set "paths"/);
   });
 
   test('an empty CSV is one failing finding, not a flood of missing rows', async () => {
     const head = { ...base, [CSV]: '', [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) };
-    const report = await runCheck({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
+    const report = await checkReport({ reader: new MemoryRepo({ base, head }), config: defaultConfig(), base: 'base', head: 'head', mode: 'change' });
     const csvFindings = report.findings.filter((f) => f.file === CSV);
     expect(csvFindings).toEqual([expect.objectContaining({ rule: 'csv-malformed-row', line: 1, introduced: true, message: expect.stringMatching(/no header record/) })]);
     expect(report.result).toBe('fail');
@@ -86,7 +90,7 @@ describe('runCheck', () => {
     const drifted = { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) };
     const head = { ...drifted, [CSV]: csv([{ id: 'ST-B-001', status: 'Done', owner: 'Other' }, { id: 'ST-B-002' }]) };
     const check = (gate: { failOn: 'error' | 'warning' | 'never'; strict: boolean }) =>
-      runCheck({ reader: new MemoryRepo({ base: drifted, head }), config: { ...defaultConfig(), rules: { 'session-log-missing': 'off' } }, base: 'base', head: 'head', mode: 'change', gate });
+      checkReport({ reader: new MemoryRepo({ base: drifted, head }), config: { ...defaultConfig(), rules: { 'session-log-missing': 'off' } }, base: 'base', head: 'head', mode: 'change', gate });
     const lenient = await check({ failOn: 'error', strict: false });
     expect(lenient.findings.some((f) => f.rule === 'status-mismatch-md-csv' && !f.introduced)).toBe(true);
     expect(lenient.result).toBe('pass');

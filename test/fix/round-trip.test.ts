@@ -1,5 +1,6 @@
 import { configSchema } from '../../src/config/schema.js';
 import { runCheck } from '../../src/core/check.js';
+import { enabledRules } from '../../src/rules/index.js';
 import type { Fix } from '../../src/core/finding.js';
 import { applyFixes } from '../../src/fix/apply.js';
 import { BACKLOG, BOARD, CSV, backlog, board, boardRow, consistentTree, csvRecord, sessionLog, sessionPath, type Task } from '../support/docs.js';
@@ -122,7 +123,8 @@ const cases: RoundTrip[] = [
 ];
 
 const config = configSchema.parse({});
-const check = (base: Tree, head: Tree) => runCheck({ reader: new MemoryRepo({ base, head }), config, base: 'base', head: 'head', mode: 'change' });
+const check = async (base: Tree, head: Tree) =>
+  (await runCheck({ reader: new MemoryRepo({ base, head }), config, rules: enabledRules(config), base: 'base', head: 'head', mode: 'change' })).report;
 const toBytes = (content: string | Uint8Array) => (typeof content === 'string' ? new TextEncoder().encode(content) : content);
 const bytesOf = (tree: Tree) => new Map(Object.entries(tree).map(([path, content]) => [path, toBytes(content)]));
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);

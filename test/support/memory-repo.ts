@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RevisionError } from '../../src/core/errors.js';
+import { RevisionError } from '../../src/errors.js';
 import type { RepoReader } from '../../src/core/ports.js';
 
 /** File contents of one revision: path → text (or bytes, for BOM/CRLF/binary cases). */
@@ -30,6 +30,11 @@ export class MemoryRepo implements RepoReader {
   async resolveRevision(revision: string): Promise<string> {
     if (!this.revisions.has(revision)) throw new RevisionError(`unknown revision "${revision}"`);
     return revision;
+  }
+
+  /** Named trees have no history: a change is compared with its base as given. */
+  async mergeBase(base: string): Promise<string> {
+    return base;
   }
 
   async listFiles(commit: string, accept: (path: string) => boolean): Promise<Map<string, string>> {

@@ -1,7 +1,7 @@
 import { configSchema, type ConfigInput } from '../../src/config/schema.js';
 import { runCheck } from '../../src/core/check.js';
 import type { Finding, Fix } from '../../src/core/finding.js';
-import { RULES } from '../../src/rules/index.js';
+import { enabledRules, RULES } from '../../src/rules/index.js';
 import { MemoryRepo, type Tree } from './memory-repo.js';
 
 /** One case: the documents before and after a change (or one tree for `all` mode). */
@@ -39,9 +39,10 @@ export async function findingsOf(ruleId: string, testCase: RuleCase): Promise<Fi
   const config = configSchema.parse({ ...testCase.config, rules });
   const trees: Record<string, Tree> = { head: testCase.head };
   if (testCase.base) trees.base = testCase.base;
-  const report = await runCheck({
+  const { report } = await runCheck({
     reader: new MemoryRepo(trees),
     config,
+    rules: enabledRules(config),
     base: testCase.base ? 'base' : undefined,
     head: 'head',
     mode: testCase.base ? 'change' : 'all',

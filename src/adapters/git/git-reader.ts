@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { RevisionError, SourceError } from '../../core/errors.js';
+import { RevisionError, SourceError } from '../../errors.js';
 import type { RepoReader } from '../../core/ports.js';
 
 interface GitResult {
@@ -82,6 +82,14 @@ export class GitReader implements RepoReader {
       throw new RevisionError(
         `unknown revision "${revision}"${shallow ? ' (this clone is shallow: fetch more history, e.g. actions/checkout with fetch-depth: 0)' : '; check the name, or fetch it first'}`,
       );
+    }
+    return result.stdout.toString('utf8').trim();
+  }
+
+  async mergeBase(base: string, head: string): Promise<string> {
+    const result = await git(this.root, ['merge-base', '--end-of-options', base, head]);
+    if (result.code !== 0) {
+      throw new RevisionError(`${base.slice(0, 7)} and ${head.slice(0, 7)} share no history in this clone; fetch the full history (actions/checkout with "fetch-depth: 0")`);
     }
     return result.stdout.toString('utf8').trim();
   }

@@ -1,4 +1,4 @@
-import { RevisionError, SourceError } from '../../core/errors.js';
+import { RevisionError, SourceError } from '../../errors.js';
 import type { RepoReader } from '../../core/ports.js';
 import { apiFailure, httpStatus, type GitHubClient } from './client.js';
 
@@ -53,6 +53,16 @@ export class ApiReader implements RepoReader {
       const status = httpStatus(error);
       if (status === 404 || status === 422) throw new RevisionError(`unknown revision "${revision}" in ${this.where.owner}/${this.where.repo}`);
       throw apiFailure(`reading commit ${revision}`, error);
+    }
+  }
+
+  /** The merge base as GitHub's compare API gives it (what a pull request's diff uses). */
+  async mergeBase(base: string, head: string): Promise<string> {
+    try {
+      const { data } = await this.github.rest.repos.compareCommitsWithBasehead({ ...this.where, basehead: `${base}...${head}`, per_page: 1 });
+      return data.merge_base_commit.sha;
+    } catch (error) {
+      throw apiFailure(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, error);
     }
   }
 

@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { SourceError } from '../../core/errors.js';
+import { SourceError } from '../../errors.js';
 
 /** The REST client the action uses: Octokit with pagination, retries and rate-limit handling. */
 export type GitHubClient = ReturnType<typeof getOctokit>;

@@ -2,7 +2,7 @@ import type { Status } from '../../config/settings.js';
 import type { Fix } from '../../core/finding.js';
 import type { RowChange } from '../../diff/changes.js';
 import { planRowsOf, rowsOf, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
-import type { RuleContext } from '../rule.js';
+import type { RuleContext } from '../../core/rule.js';
 
 /** The status a board gives a task: the first CSV record, else the first Markdown row. */
 export function boardStatus(model: DocModel, id: string): { status: Status; row: TaskRow } | null {

@@ -4,7 +4,7 @@ import type { Fix, RuleFinding } from '../../core/finding.js';
 import { copyCellsFix } from '../../fix/rows.js';
 import { rowsOf, type TaskRow } from '../../model/model.js';
 import { categoriesDiffer, changesOf, comparable, withFix } from './helpers.js';
-import type { RuleContext } from '../rule.js';
+import type { RuleContext } from '../../core/rule.js';
 
 /** Columns the Markdown board and the CSV mirror. */
 const MIRRORED = ['title', 'status', 'owner', 'deliverable'] as const satisfies readonly ColumnName[];

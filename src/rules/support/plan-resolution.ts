@@ -1,6 +1,6 @@
 import type { DocModel, PlanDoc } from '../../model/model.js';
 import { rowsOf } from '../../model/model.js';
-import type { RuleContext } from '../rule.js';
+import type { RuleContext } from '../../core/rule.js';
 
 export interface PlanLookup {
   /** Plan paths named (they may not exist). */

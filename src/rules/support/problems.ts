@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../core/finding.js';
 import type { DocProblem } from '../../model/model.js';
-import type { RuleContext } from '../rule.js';
+import type { RuleContext } from '../../core/rule.js';
 
 /**
  * Findings for model problems of the given kinds: those of judged tasks, and those

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../config/settings.js';
-import type { ConfiguredSeverity, RuleFinding } from '../core/finding.js';
+import type { ConfiguredSeverity, RuleFinding, Severity } from './finding.js';
 import type { ChangeSet } from '../diff/changes.js';
 import type { DocModel } from '../model/model.js';
 
@@ -43,3 +43,10 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 
 /** The options schema of a rule that takes none: any key is an error. */
 export const noOptions = z.strictObject({});
+
+/** A rule as a check runs it: its configured severity and validated options. */
+export interface EnabledRule {
+  rule: Rule<object>;
+  severity: Severity;
+  options: object;
+}
