@@ -8,7 +8,7 @@ import { runCheck, type GatePolicy } from '../core/check.js';
 import { enabledRules } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
-import { loadConfigAt } from './config-at.js';
+import { loadConfigAt } from '../core/config-at.js';
 import type { PullInfo, RunPlan } from './event.js';
 import { isStrictBranch, type ActionInputs } from './inputs.js';
 import { publish } from './publish.js';

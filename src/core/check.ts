@@ -30,6 +30,11 @@ export interface CheckRequest {
   configSource?: string;
   /** Base revision; required in `change` mode. */
   base?: string;
+  /**
+   * Compare with the merge base of `base` and `head` (a pull request's three-dot diff)
+   * rather than with `base` itself (a push's before..after). Resolved here, once.
+   */
+  useMergeBase?: boolean;
   head: string;
   mode: 'change' | 'all';
   gate?: GatePolicy;
@@ -120,6 +125,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   if (request.mode === 'change') {
     if (!request.base) throw new SourceError('a base revision is needed to check a change; pass --base or use --all');
     baseSha = await request.reader.resolveRevision(request.base);
+    if (request.useMergeBase) baseSha = await request.reader.mergeBase(baseSha, headSha);
   }
   let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
   let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : new Map<string, string>();

@@ -1,12 +1,12 @@
 import { DEFAULT_CONFIG_PATHS, defaultConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
-import type { RepoReader } from '../core/ports.js';
+import type { RepoReader } from './ports.js';
 
 /**
- * Reads the config as committed at `commit` (for pull requests: the base, so a pull
- * request cannot loosen its own gate). A named file must exist; the default
- * locations are optional.
+ * Config discovery, one function for the CLI and the action: the config as it is at
+ * `commit` of `reader` (for pull requests: the base, so a pull request cannot loosen
+ * its own gate). A named file must exist; the default locations are optional.
  */
 export async function loadConfigAt(reader: RepoReader, commit: string, explicitPath: string | null): Promise<{ config: Config; source: string | null }> {
   const wanted = explicitPath ? [explicitPath.replace(/^\.\//, '')] : [...DEFAULT_CONFIG_PATHS];
