@@ -40864,6 +40864,7 @@ async function runCheck(request) {
   if (request.mode === "change") {
     if (!request.base) throw new SourceError("a base revision is needed to check a change; pass --base or use --all");
     baseSha = await request.reader.resolveRevision(request.base);
+    if (request.useMergeBase) baseSha = await request.reader.mergeBase(baseSha, headSha);
   }
   let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
   let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();

@@ -66545,6 +66545,7 @@ async function runCheck(request2) {
   if (request2.mode === "change") {
     if (!request2.base) throw new SourceError("a base revision is needed to check a change; pass --base or use --all");
     baseSha = await request2.reader.resolveRevision(request2.base);
+    if (request2.useMergeBase) baseSha = await request2.reader.mergeBase(baseSha, headSha);
   }
   let headFiles = await request2.reader.listFiles(headSha, settings.isTracked);
   let baseFiles = baseSha ? await request2.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
@@ -68140,7 +68141,7 @@ function defaultConfig() {
   return configSchema.parse({});
 }
 
-// src/action/config-at.ts
+// src/core/config-at.ts
 async function loadConfigAt(reader, commit, explicitPath) {
   const wanted = explicitPath ? [explicitPath.replace(/^\.\//, "")] : [...DEFAULT_CONFIG_PATHS];
   const files = await reader.listFiles(commit, (path) => wanted.includes(path));
