@@ -29,6 +29,8 @@ export interface PullInfo {
   author: string | null;
 }
 
+export type CheckPlan = Extract<RunPlan, { kind: 'check' }>;
+
 export type RunPlan =
   | { kind: 'not-applicable'; reason: string }
   | {
@@ -37,6 +39,8 @@ export type RunPlan =
       issueNumber: number;
       commentId: number;
       commenter: string;
+      /** When the command was written (GitHub's clock), for the readers' rate limit. */
+      commentCreatedAt: string | null;
     }
   | {
       kind: 'check';
@@ -46,6 +50,12 @@ export type RunPlan =
       head: string;
       /** Pull requests compare with the merge base (three dots), pushes with `before`. */
       useMergeBase: boolean;
+      /**
+       * The commit whose config judges the change: the tip of the target branch for pull
+       * requests (`pull_request.base.sha`) and merge groups (`merge_group.base_sha`), so a
+       * change cannot loosen its own gate; the pushed commit for pushes and dispatches.
+       */
+      configRevision: string;
       /** The branch whose strictness applies (a pull request's base, else the pushed ref). */
       targetRef: string | null;
       pull: PullInfo | null;
@@ -65,7 +75,7 @@ const pullSchema = z.object({
   base: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }) }),
   head: z.object({ ref: z.string(), sha: z.string(), repo: repoSchema }),
 });
-const pullEventSchema = z.object({ action: z.string(), pull_request: pullSchema });
+const pullEventSchema = z.object({ action: z.string(), pull_request: z.unknown() });
 const pushEventSchema = z.object({ before: z.string(), after: z.string(), ref: z.string(), deleted: z.boolean().optional() });
 const mergeGroupEventSchema = z.object({ merge_group: z.object({ base_sha: z.string(), head_sha: z.string(), base_ref: z.string() }) });
 const dispatchEventSchema = z.object({ inputs: z.record(z.string(), z.unknown()).nullable().optional() });
@@ -73,7 +83,12 @@ const dispatchEventSchema = z.object({ inputs: z.record(z.string(), z.unknown())
 const issueCommentEventSchema = z.object({
   action: z.string(),
   issue: z.object({ number: z.number(), pull_request: z.object({ url: z.string().nullable().optional() }).nullable().optional() }),
-  comment: z.object({ id: z.number(), body: z.string().nullable().default(''), user: z.object({ login: z.string(), type: z.string() }).nullable() }),
+  comment: z.object({
+    id: z.number(),
+    body: z.string().nullable().default(''),
+    created_at: z.string().optional(),
+    user: z.object({ login: z.string(), type: z.string() }).nullable(),
+  }),
 });
 
 const ZERO_SHA = /^0+$/;
@@ -97,11 +112,58 @@ export function pullInfo(pull: PullPayload): PullInfo {
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown, eventName: string): T {
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/**
+ * What a revision given by a person may look like before it reaches git: a ref name or
+ * revision expression (`origin/main`, `HEAD~1`, `v1.2^{commit}`), never an option
+ * (`--upload-pack=…`), whitespace, control characters or `..` ranges.
+ */
+const SAFE_REVISION = /^(?!-)(?!.*\.\.)[\p{L}\p{N}._/~^@{}+-]{1,250}$/u;
+
+/** A SHA from the event payload: GitHub always sends full ones. */
+function eventRevision(value: string, field: string): string {
+  if (!FULL_SHA.test(value)) throw new ConfigError(`the event's ${field} is "${value.slice(0, 60)}", not a commit SHA; is GITHUB_EVENT_PATH the runner's event file?`);
+  return value.toLowerCase();
+}
+
+/** A revision from an input, checked before any git command sees it; null when not given. */
+function inputRevision(value: string | null, name: string, kind = 'input'): string | null {
+  if (value === null) return null;
+  if (!SAFE_REVISION.test(value)) {
+    throw new ConfigError(`${kind} "${name}" is "${value.slice(0, 60)}", which is not a revision; give a commit SHA or a branch name such as origin/main (no leading "-", spaces or "..")`);
+  }
+  return value;
+}
+
+/**
+ * The check of a pull request, from the event's pull_request object or from a
+ * `pulls.get` answer (slash commands): validated by the same schema either way.
+ */
+export function planPullCheck(eventName: string, payload: unknown, inputs: Pick<ActionInputs, 'base' | 'head'>, options: { apiOnly?: boolean } = {}): CheckPlan {
+  const pullRequest = parse(pullSchema, payload, eventName === 'issue_comment' ? 'pulls.get' : eventName);
+  const pull = pullInfo(pullRequest);
+  const configRevision = eventRevision(pullRequest.base.sha, 'pull_request.base.sha');
+  return {
+    kind: 'check',
+    event: eventName,
+    base: inputRevision(inputs.base, 'base') ?? configRevision,
+    head: inputRevision(inputs.head, 'head') ?? eventRevision(pullRequest.head.sha, 'pull_request.head.sha'),
+    useMergeBase: true,
+    configRevision,
+    targetRef: pull.baseRef,
+    pull,
+    apiOnly: options.apiOnly ?? eventName === 'pull_request_target',
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
   const result = schema.safeParse(payload);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new ConfigError(`the ${eventName} event payload is missing ${issue.path.join('.') || 'its fields'} (${issue.message}); is GITHUB_EVENT_PATH the runner's event file?`);
+    const fromApi = what === 'pulls.get';
+    throw new ConfigError(
+      `the ${fromApi ? 'pull request GitHub answered (pulls.get)' : `${what} event payload`} is missing ${issue.path.join('.') || 'its fields'} (${issue.message}); ${fromApi ? 're-run the command' : "is GITHUB_EVENT_PATH the runner's event file?"}`,
+    );
   }
   return result.data;
 }
@@ -119,21 +181,12 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
       if (!PULL_ACTIONS.includes(event.action)) {
         return { kind: 'not-applicable', reason: `pull request action "${event.action}" changes no documents` };
       }
-      const pull = pullInfo(event.pull_request);
-      return {
-        kind: 'check',
-        event: eventName,
-        base: inputs.base ?? event.pull_request.base.sha,
-        head: inputs.head ?? event.pull_request.head.sha,
-        useMergeBase: true,
-        targetRef: pull.baseRef,
-        pull,
-        apiOnly: eventName === 'pull_request_target',
-      };
+      return planPullCheck(eventName, event.pull_request, inputs);
     }
     case 'merge_group': {
       const { merge_group: group } = parse(mergeGroupEventSchema, context.payload, eventName);
-      return { kind: 'check', event: eventName, base: group.base_sha, head: group.head_sha, useMergeBase: false, targetRef: group.base_ref, pull: null, apiOnly: false };
+      const base = eventRevision(group.base_sha, 'merge_group.base_sha');
+      return { kind: 'check', event: eventName, base, head: eventRevision(group.head_sha, 'merge_group.head_sha'), useMergeBase: false, configRevision: base, targetRef: group.base_ref, pull: null, apiOnly: false };
     }
     case 'push': {
       const push = parse(pushEventSchema, context.payload, eventName);
@@ -141,7 +194,8 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
       if (ZERO_SHA.test(push.before)) {
         return { kind: 'not-applicable', reason: `${push.ref} is a new branch, so the push has no "before" commit to compare with` };
       }
-      return { kind: 'check', event: eventName, base: inputs.base ?? push.before, head: inputs.head ?? push.after, useMergeBase: false, targetRef: push.ref, pull: null, apiOnly: false };
+      const head = inputRevision(inputs.head, 'head') ?? eventRevision(push.after, 'after');
+      return { kind: 'check', event: eventName, base: inputRevision(inputs.base, 'base') ?? eventRevision(push.before, 'before'), head, useMergeBase: false, configRevision: head, targetRef: push.ref, pull: null, apiOnly: false };
     }
     case 'workflow_dispatch': {
       const dispatch = parse(dispatchEventSchema, context.payload, eventName);
@@ -149,12 +203,12 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
         const value = dispatch.inputs?.[name];
         return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
       };
-      const base = inputs.base ?? given('base');
-      const head = inputs.head ?? given('head') ?? context.sha;
+      const base = inputRevision(inputs.base, 'base') ?? inputRevision(given('base'), 'base', 'workflow input');
+      const head = inputRevision(inputs.head, 'head') ?? inputRevision(given('head'), 'head', 'workflow input') ?? (context.sha ? eventRevision(context.sha, 'GITHUB_SHA') : null);
       if (!base || !head) {
         throw new ConfigError('workflow_dispatch needs a base revision: declare a "base" workflow input (and optionally "head") or set the action\'s "base" input');
       }
-      return { kind: 'check', event: eventName, base, head, useMergeBase: false, targetRef: context.ref, pull: null, apiOnly: false };
+      return { kind: 'check', event: eventName, base, head, useMergeBase: false, configRevision: head, targetRef: context.ref, pull: null, apiOnly: false };
     }
     case 'issue_comment': {
       const event = parse(issueCommentEventSchema, context.payload, eventName);
@@ -164,7 +218,7 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
       if (!event.comment.user || event.comment.user.type === 'Bot') return { kind: 'not-applicable', reason: 'the comment was written by a bot' };
       const command = parseSlashCommand(event.comment.body ?? '');
       if (!command) return { kind: 'not-applicable', reason: 'the comment has no /doc-sync command' };
-      return { kind: 'command', command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login };
+      return { kind: 'command', command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login, commentCreatedAt: event.comment.created_at ?? null };
     }
     default:
       return {

@@ -4,12 +4,12 @@ import type { RepoCoordinates } from '../adapters/github/api-reader.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { canWrite, labelAddedBy } from '../adapters/github/permissions.js';
 import type { Config } from '../config/schema.js';
-import { runCheck, type GatePolicy } from '../core/check.js';
+import { runCheck, type CheckResult, type GatePolicy } from '../core/check.js';
 import { enabledRules } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
-import { loadConfigAt } from '../core/config-at.js';
-import type { PullInfo, RunPlan } from './event.js';
+import { loadGateConfig } from '../core/config-at.js';
+import type { CheckPlan, PullInfo } from './event.js';
 import { isStrictBranch, type ActionInputs } from './inputs.js';
 import { publish } from './publish.js';
 import type { ActionRuntime } from './runtime.js';
@@ -41,14 +41,16 @@ export interface Session {
   eventName: string;
 }
 
-/** A check of one pull request or push, ready to publish. */
-export interface Checked {
-  report: Report;
+/**
+ * A check of one pull request or push, ready to publish, with what the core built
+ * (models, settings, blob store) so the bot never reads or parses a revision again.
+ */
+export interface Checked extends CheckResult {
   source: OpenedSource;
   config: Config;
 }
 
-export type CheckPlan = Extract<RunPlan, { kind: 'check' }>;
+export type { CheckPlan };
 
 /** Reads both ends, applies the gate (strict branches, skip label), runs the core. */
 export async function checkPlan(session: Session, plan: CheckPlan): Promise<Checked> {
@@ -60,11 +62,11 @@ export async function checkPlan(session: Session, plan: CheckPlan): Promise<Chec
     where,
     log: (line) => runtime.info(line),
   });
-  runtime.info(`Checking ${source.base.slice(0, 7)}..${source.head.slice(0, 7)} (${plan.event}), reading files through ${source.kind === 'git' ? 'the git checkout' : 'the GitHub API'}.`);
-  // A pull request is judged by the config its base branch has.
-  const configCommit = plan.pull ? source.base : source.head;
-  const { config, source: configSource } = await loadConfigAt(source.reader, configCommit, inputs.config);
+  // A change is judged by the config of the branch it targets (core/config-at.ts says when not).
+  const gateConfig = await loadGateConfig(source.reader, { trusted: plan.configRevision, proposed: plan.head }, inputs.config);
+  const { config, source: configSource } = gateConfig;
   runtime.info(configSource ? `Config: ${configSource}` : 'Config: none found, using the defaults');
+  for (const note of gateConfig.notes) runtime.info(note);
 
   let gate = gateFor(inputs, plan.targetRef);
   if (gate.strict) runtime.info(`${plan.targetRef} is a strict branch: warnings and pre-existing drift in touched tasks fail too.`);
@@ -79,8 +81,20 @@ export async function checkPlan(session: Session, plan: CheckPlan): Promise<Chec
       runtime.annotate('warning', `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : 'whoever added it'} has no write access to the repository.`, { title: 'doc-sync' });
     }
   }
-  const { report: checked } = await runCheck({ reader: source.reader, config, rules: enabledRules(config, configSource ?? undefined), configSource: configSource ?? undefined, base: source.base, head: source.head, mode: 'change', gate });
-  return { report: skipped ? { ...checked, skipped } : checked, source, config };
+  const result = await runCheck({
+    reader: source.reader,
+    config,
+    rules: enabledRules(config, configSource ?? undefined),
+    configSource: configSource ?? undefined,
+    base: plan.base,
+    head: plan.head,
+    useMergeBase: plan.useMergeBase,
+    mode: 'change',
+    gate,
+  });
+  const { report } = result;
+  runtime.info(`Checked ${report.base?.slice(0, 7)}..${report.head.slice(0, 7)} (${plan.event}), reading files through ${source.kind === 'git' ? 'the git checkout' : 'the GitHub API'}.`);
+  return { ...result, report: skipped ? { ...report, skipped } : report, source, config };
 }
 
 /**

@@ -116,9 +116,14 @@ describe('the bot against the fake GitHub', () => {
   });
 
   describe('slash commands', () => {
-    const command = (number: number, body: string, login = 'maintainer', type: 'User' | 'Bot' = 'User') => {
-      const comment = scenario.repo.addComment({ issueNumber: number, body, user: { login, type } });
-      return scenario.eventEnv('issue_comment', commentPayload({ number, commentId: comment.id, body, user: { login, type } }), scenario.emptyWorkspace());
+    const command = (number: number, body: string, login = 'maintainer', type: 'User' | 'Bot' = 'User', createdAt?: string) => {
+      const comment = scenario.repo.addComment({ issueNumber: number, body, user: { login, type }, createdAt });
+      return scenario.eventEnv('issue_comment', commentPayload({ number, commentId: comment.id, body, user: { login, type }, createdAt: comment.createdAt }), scenario.emptyWorkspace());
+    };
+    /** A comment written `minutes` after doc-sync last wrote its sticky comment on the pull request. */
+    const minutesAfterSticky = (number: number, minutes: number) => {
+      const sticky = scenario.repo.commentsOn(number).find((comment) => comment.user.type === 'Bot')!;
+      return new Date(Date.parse(sticky.updatedAt) + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     };
 
     test('/doc-sync backlog from a maintainer commits the rows, reacts, and answers in the sticky comment', async () => {
@@ -155,17 +160,40 @@ describe('the bot against the fake GitHub', () => {
 
     test('/doc-sync fix from a reader, /doc-sync explain and an unknown command from anyone', async () => {
       const { pull } = openPull(withNewTask());
+      const sticky = () => scenario.repo.commentsOn(pull.number).filter((comment) => comment.user.type === 'Bot');
       await run(scenario, command(pull.number, '/doc-sync fix', 'visitor'));
       expect(scenario.github.count('git/create-commit')).toBe(0);
-      await run(scenario, command(pull.number, '/doc-sync explain duplicate-id', 'visitor'));
-      const sticky = () => scenario.repo.commentsOn(pull.number).filter((comment) => comment.user.type === 'Bot');
+      expect(sticky()[0]!.body).toContain('@visitor, thanks, but `/doc-sync fix` changes the repository');
+      await run(scenario, command(pull.number, '/doc-sync explain duplicate-id', 'visitor', 'User', minutesAfterSticky(pull.number, 11)));
       expect(sticky()).toHaveLength(1);
       expect(sticky()[0]!.body).toContain('#### /doc-sync explain duplicate-id');
       expect(sticky()[0]!.body).toContain(readFileSync('docs/rules/duplicate-id.md', 'utf8').trim().split('\n')[0]);
-      await run(scenario, command(pull.number, '/doc-sync frobnicate', 'visitor'));
+      await run(scenario, command(pull.number, '/doc-sync frobnicate', 'visitor', 'User', minutesAfterSticky(pull.number, 11)));
       expect(sticky()[0]!.body).toContain('There is no command `frobnicate`');
-      await run(scenario, command(pull.number, '/doc-sync recheck', 'visitor'));
+      await run(scenario, command(pull.number, '/doc-sync recheck', 'visitor', 'User', minutesAfterSticky(pull.number, 11)));
       expect(sticky()[0]!.body).toContain('#### /doc-sync recheck');
+    });
+
+    test('a reader gets one command per pull request per 10 minutes: a stream of /doc-sync recheck runs one check', async () => {
+      const { pull } = openPull(withNewTask());
+      await run(scenario, command(pull.number, '/doc-sync recheck', 'visitor'));
+      const checksAfterFirst = scenario.github.count('pulls/get');
+      expect(checksAfterFirst).toBe(1);
+      const before = scenario.repo.commentsOn(pull.number).find((comment) => comment.user.type === 'Bot')!.updatedAt;
+      for (const minutes of [0, 3, 9]) {
+        const skipped = await run(scenario, command(pull.number, '/doc-sync recheck', 'visitor', 'User', minutesAfterSticky(pull.number, minutes)));
+        expect(skipped.exitCode).toBe(0);
+        expect(skipped.log).toContain('commands from readers run at most once per 10 min per pull request');
+      }
+      // No check ran: the pull request was not even read, and the comment was not touched.
+      expect(scenario.github.count('pulls/get')).toBe(checksAfterFirst);
+      expect(scenario.github.count('git/get-tree') + scenario.github.count('git/get-blob')).toBeGreaterThan(0);
+      expect(scenario.repo.commentsOn(pull.number).find((comment) => comment.user.type === 'Bot')!.updatedAt).toBe(before);
+      const confused = scenario.repo.comments.filter((comment) => comment.reactions.some((reaction) => reaction.content === 'confused'));
+      expect(confused).toHaveLength(3);
+      // A writer is never held back.
+      await run(scenario, command(pull.number, '/doc-sync recheck', 'maintainer', 'User', minutesAfterSticky(pull.number, 1)));
+      expect(scenario.github.count('pulls/get')).toBe(checksAfterFirst + 1);
     });
 
     test('comments by bots (doc-sync included) and comments on issues are ignored without a request', async () => {

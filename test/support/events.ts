@@ -52,7 +52,7 @@ export function pullPayload(overrides: PullOverrides = {}): Record<string, unkno
 }
 
 /** An issue_comment.created event as GitHub sends it, on a pull request unless `onIssue`. */
-export function commentPayload(spec: { number: number; commentId: number; body: string; user?: { login: string; type: 'User' | 'Bot' }; onIssue?: boolean; owner?: string; repo?: string }): Record<string, unknown> {
+export function commentPayload(spec: { number: number; commentId: number; body: string; user?: { login: string; type: 'User' | 'Bot' }; onIssue?: boolean; owner?: string; repo?: string; createdAt?: string }): Record<string, unknown> {
   const payload = example('issue_comment', 'created');
   const owner = spec.owner ?? 'acme';
   const repo = spec.repo ?? 'plans';
@@ -62,7 +62,7 @@ export function commentPayload(spec: { number: number; commentId: number; body: 
   if (spec.onIssue) delete issue.pull_request;
   else issue.pull_request = { url: `https://api.github.example/repos/${owner}/${repo}/pulls/${spec.number}`, html_url: `https://github.example/${owner}/${repo}/pull/${spec.number}`, diff_url: '', patch_url: '' };
   const user = spec.user ?? { login: 'maintainer', type: 'User' };
-  Object.assign(comment, { id: spec.commentId, body: spec.body, user: { ...(comment.user as Record<string, unknown>), login: user.login, type: user.type } });
+  Object.assign(comment, { id: spec.commentId, body: spec.body, ...(spec.createdAt ? { created_at: spec.createdAt, updated_at: spec.createdAt } : {}), user: { ...(comment.user as Record<string, unknown>), login: user.login, type: user.type } });
   Object.assign(payload, { repository: { ...(payload.repository as Record<string, unknown>), name: repo, full_name: `${owner}/${repo}` } });
   return payload;
 }

@@ -70,6 +70,12 @@ export async function defaultBase(root: string, head: string): Promise<string> {
   );
 }
 
+/** A file in a tree: its blob and its mode (`100644`, `100755`, `120000` for a symlink). */
+export interface FileEntry {
+  oid: string;
+  mode: string;
+}
+
 /** Reads revisions, trees and blobs from a local clone with plain git commands. */
 export class GitReader implements RepoReader {
   constructor(private readonly root: string) {}
@@ -86,6 +92,30 @@ export class GitReader implements RepoReader {
     return result.stdout.toString('utf8').trim();
   }
 
+  /**
+   * Makes sure the clone has these revisions and, when `needHistory`, the history
+   * between them (a shallow clone, actions/checkout's default, is deepened). Revisions
+   * must be validated before they get here; `--end-of-options` keeps them refspecs.
+   */
+  async completeHistory(revisions: readonly string[], needHistory: boolean, log: (line: string) => void): Promise<void> {
+    const text = (buffer: Buffer) => buffer.toString('utf8').trim();
+    const missing = [];
+    for (const revision of new Set(revisions)) {
+      if (revision.startsWith('-')) throw new RevisionError(`"${revision}" is not a revision`);
+      if ((await git(this.root, ['cat-file', '-e', '--end-of-options', `${revision}^{commit}`])).code !== 0) missing.push(revision);
+    }
+    const shallow = text((await git(this.root, ['rev-parse', '--is-shallow-repository'])).stdout) === 'true';
+    if (missing.length === 0 && !(needHistory && shallow)) return;
+    const args = ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...(shallow ? ['--unshallow'] : []), '--end-of-options', 'origin', ...new Set(revisions)];
+    log(`The checkout ${shallow ? 'is shallow' : 'lacks some commits'}; running git ${args.join(' ')}`);
+    const fetched = await git(this.root, args);
+    if (fetched.code !== 0) {
+      throw new SourceError(
+        `the checkout lacks ${missing.length > 0 ? missing.map((sha) => sha.slice(0, 7)).join(' and ') : 'the history between base and head'} and "git fetch" failed (${fetched.stderr.split('\n')[0]}); check out with actions/checkout and "fetch-depth: 0"`,
+      );
+    }
+  }
+
   async mergeBase(base: string, head: string): Promise<string> {
     const result = await git(this.root, ['merge-base', '--end-of-options', base, head]);
     if (result.code !== 0) {
@@ -95,16 +125,21 @@ export class GitReader implements RepoReader {
   }
 
   async listFiles(commit: string, accept: (path: string) => boolean): Promise<Map<string, string>> {
-    const result = await git(this.root, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+    return new Map([...(await this.listEntries(commit, accept))].map(([path, entry]) => [path, entry.oid]));
+  }
+
+  /** Files at a commit with their modes (the bot keeps a file's mode when it commits an edit). */
+  async listEntries(commit: string, accept: (path: string) => boolean): Promise<Map<string, FileEntry>> {
+    const result = await git(this.root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
     if (result.code !== 0) throw new SourceError(`git ls-tree ${commit} failed: ${result.stderr}`);
-    const files = new Map<string, string>();
+    const files = new Map<string, FileEntry>();
     for (const entry of result.stdout.toString('utf8').split('\0')) {
       // "<mode> <type> <oid>\t<path>"
       const tab = entry.indexOf('\t');
       if (tab === -1) continue;
-      const [, type, oid] = entry.slice(0, tab).split(' ');
+      const [mode, type, oid] = entry.slice(0, tab).split(' ');
       const path = entry.slice(tab + 1);
-      if (type === 'blob' && oid && accept(path)) files.set(path, oid);
+      if (type === 'blob' && oid && mode && accept(path)) files.set(path, { oid, mode });
     }
     return files;
   }

@@ -1,5 +1,6 @@
 import { RevisionError, SourceError } from '../../errors.js';
 import type { RepoReader } from '../../core/ports.js';
+import type { FileEntry } from '../git/git-reader.js';
 import { apiFailure, httpStatus, type GitHubClient } from './client.js';
 
 export interface RepoCoordinates {
@@ -28,9 +29,12 @@ const SHA = /^[0-9a-f]{40}$/i;
  */
 export class ApiReader implements RepoReader {
   private readonly trees = new Map<string, Promise<Map<string, string>>>();
+  /** The real trees (with modes), one request per commit; `trees` may be overlays of them. */
+  private readonly entryTrees = new Map<string, Promise<Map<string, FileEntry>>>();
   private readonly overlays = new Map<string, { base: string; files: readonly PullFile[] }>();
   /** Blobs are immutable: one request per blob, however many readers of it. */
   private readonly blobs = new Map<string, Promise<Uint8Array>>();
+  private readonly mergeBases = new Map<string, Promise<string>>();
 
   constructor(
     private readonly github: GitHubClient,
@@ -57,11 +61,24 @@ export class ApiReader implements RepoReader {
   }
 
   /** The merge base as GitHub's compare API gives it (what a pull request's diff uses). */
-  async mergeBase(base: string, head: string): Promise<string> {
+  mergeBase(base: string, head: string): Promise<string> {
+    // Asked when the pull request's file list is laid over it and again by runCheck: one request.
+    const key = `${base}...${head}`;
+    let pending = this.mergeBases.get(key);
+    if (!pending) {
+      pending = this.compare(base, head);
+      this.mergeBases.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async compare(base: string, head: string): Promise<string> {
     try {
       const { data } = await this.github.rest.repos.compareCommitsWithBasehead({ ...this.where, basehead: `${base}...${head}`, per_page: 1 });
       return data.merge_base_commit.sha;
     } catch (error) {
+      const status = httpStatus(error);
+      if (status === 404) throw new RevisionError(`${base.slice(0, 7)} and ${head.slice(0, 7)} share no history in ${this.where.owner}/${this.where.repo} (or are not visible to this token)`);
       throw apiFailure(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, error);
     }
   }
@@ -91,7 +108,21 @@ export class ApiReader implements RepoReader {
     return files;
   }
 
+  /** Files at a commit with their modes, always from the commit's own tree (an overlay has no modes). */
+  async listEntries(commit: string, accept: (path: string) => boolean): Promise<Map<string, FileEntry>> {
+    let entries = this.entryTrees.get(commit);
+    if (!entries) {
+      entries = this.treeEntries(commit);
+      this.entryTrees.set(commit, entries);
+    }
+    return new Map([...(await entries)].filter(([path]) => accept(path)));
+  }
+
   private async tree(commit: string): Promise<Map<string, string>> {
+    return new Map([...(await this.listEntries(commit, () => true))].map(([path, entry]) => [path, entry.oid]));
+  }
+
+  private async treeEntries(commit: string): Promise<Map<string, FileEntry>> {
     let data;
     try {
       ({ data } = await this.github.rest.git.getTree({ ...this.where, tree_sha: commit, recursive: 'true' }));
@@ -107,9 +138,9 @@ export class ApiReader implements RepoReader {
         `the repository tree at ${commit.slice(0, 7)} is too large for one API listing (GitHub truncated it); check out the repository with actions/checkout (fetch-depth: 0) so doc-sync reads it with git`,
       );
     }
-    const files = new Map<string, string>();
+    const files = new Map<string, FileEntry>();
     for (const entry of data.tree) {
-      if (entry.type === 'blob' && entry.path && entry.sha) files.set(entry.path, entry.sha);
+      if (entry.type === 'blob' && entry.path && entry.sha) files.set(entry.path, { oid: entry.sha, mode: entry.mode ?? '100644' });
     }
     return files;
   }

@@ -17,8 +17,22 @@ export interface ClientOptions {
   retries?: number;
 }
 
+/** A GitHub API request failed; `status` is the HTTP status (null when no answer came). */
+export class ApiError extends SourceError {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Something needs the GitHub API and no token was given. */
+export class TokenMissingError extends SourceError {}
+
 export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
-  if (!token) throw new SourceError('no token: set the "token" input (it defaults to ${{ github.token }})');
+  if (!token) throw new TokenMissingError('no token: set the "token" input (it defaults to ${{ github.token }})');
   return getOctokit(
     token,
     {
@@ -43,8 +57,9 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
   );
 }
 
-/** The HTTP status of an Octokit request error, else null. */
+/** The HTTP status of an Octokit request error or an ApiError, else null. */
 export function httpStatus(error: unknown): number | null {
+  if (error instanceof ApiError) return error.status;
   if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') return error.status;
   return null;
 }
@@ -54,7 +69,7 @@ export function httpStatus(error: unknown): number | null {
  * token never appears: Octokit redacts it from request data and we print only
  * method, route and GitHub's own message.
  */
-export function apiFailure(what: string, error: unknown): SourceError {
+export function apiFailure(what: string, error: unknown): ApiError {
   const status = httpStatus(error);
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   const advice =
@@ -67,5 +82,5 @@ export function apiFailure(what: string, error: unknown): SourceError {
           : status !== null && status >= 500
             ? 'GitHub had a server error; re-run the job'
             : 'check the GitHub status page and re-run the job';
-  return new SourceError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${message}; ${advice}`, { cause: error });
+  return new ApiError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${message}; ${advice}`, status, { cause: error });
 }

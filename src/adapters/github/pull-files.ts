@@ -30,13 +30,3 @@ export async function listPullFiles(
     files: listed.map((file) => ({ filename: file.filename, status: file.status, sha: file.sha ?? null, previous_filename: file.previous_filename })),
   };
 }
-
-/** The merge base of a pull request's base and head, which its diff is taken against. */
-export async function mergeBaseViaApi(github: GitHubClient, where: RepoCoordinates, base: string, head: string): Promise<string> {
-  try {
-    const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...where, basehead: `${base}...${head}`, per_page: 1 });
-    return data.merge_base_commit.sha;
-  } catch (error) {
-    throw apiFailure(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, error);
-  }
-}
