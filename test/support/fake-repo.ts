@@ -177,7 +177,7 @@ export function commitFiles(
   gitDir: string,
   branch: string,
   files: Record<string, string | Uint8Array | null>,
-  options: { from?: string; message?: string; date?: Date } = {},
+  options: { from?: string; message?: string; date?: Date; modes?: Record<string, '100644' | '100755' | '120000'> } = {},
 ): string {
   const git = (args: string[], input?: Buffer): string =>
     execFileSync('git', args, { cwd: gitDir, input, env: { ...process.env, ...GIT_IDENTITY }, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] })
@@ -198,7 +198,7 @@ export function commitFiles(
       continue;
     }
     const data = Buffer.from(content);
-    chunks.push(Buffer.from(`M 100644 inline ${fastImportPath(path)}\ndata ${data.length}\n`), data, Buffer.from('\n'));
+    chunks.push(Buffer.from(`M ${options.modes?.[path] ?? '100644'} inline ${fastImportPath(path)}\ndata ${data.length}\n`), data, Buffer.from('\n'));
   }
   // --force: `from` may move the branch to a commit that does not descend from its tip.
   git(['fast-import', '--quiet', '--force'], Buffer.concat(chunks));
@@ -265,7 +265,7 @@ export class FakeRepo {
    * Commits `files` on `branch` (null deletes a path; see the `commitFiles` function), dated by
    * the fake clock; open pull requests from the branch follow. Returns the commit SHA.
    */
-  commitFiles(branch: string, files: Record<string, string | Uint8Array | null>, options: { from?: string; message?: string } = {}): string {
+  commitFiles(branch: string, files: Record<string, string | Uint8Array | null>, options: { from?: string; message?: string; modes?: Record<string, '100644' | '100755' | '120000'> } = {}): string {
     const sha = commitFiles(this.gitDir, branch, files, { ...options, date: this.tick() });
     this.onBranchMoved(branch, sha);
     return sha;
