@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BACKLOG_BRANCH, OPENED_RECORD } from '../../src/action/bot.js';
-import { parseSlashCommand } from '../../src/action/commands.js';
+import { MAX_COMMAND_COMMENT, parseSlashCommand } from '../../src/action/commands.js';
 import { runAction } from '../../src/action/main.js';
 import { GitHubScenario, RecordingRuntime } from '../support/action-harness.js';
 import { BACKLOG, BOARD, CSV, board, consistentTree, csv, plan, planPath, sessionLog, sessionPath } from '../support/docs.js';
@@ -35,8 +35,49 @@ describe('slash command parsing', () => {
     expect(parseSlashCommand(body)).toEqual(command);
   });
 
-  test.each(['> /doc-sync fix', '```\n/doc-sync fix\n```', 'run /doc-sync fix please', 'nothing here'])('%j runs nothing', (body) => {
+  test.each([
+    ['Thanks!\n\n/doc-sync recheck', { name: 'recheck' }],
+    ['/doc-sync fix\n\n```\n/doc-sync backlog ST-B-001\n```', { name: 'fix', rules: [] }],
+    ['<!-- a note -->\n\n/doc-sync recheck', { name: 'recheck' }],
+    ['  /DOC-SYNC Recheck  ', { name: 'recheck' }],
+    // The tilde fence closes on its own kind: what follows is visible text.
+    ['~~~\n```\n~~~\n/doc-sync fix', { name: 'fix', rules: [] }],
+  ])('%j (a top-level paragraph)', (body, command) => {
+    expect(parseSlashCommand(body)).toEqual(command);
+  });
+
+  test.each([
+    '> /doc-sync fix',
+    '```\n/doc-sync fix\n```',
+    'run /doc-sync fix please',
+    'nothing here',
+    // What GitHub renders hidden or as code:
+    '<!-- /doc-sync fix -->',
+    '<!--\n/doc-sync fix\n-->',
+    'Some text <!--\n/doc-sync fix\n--> more',
+    '<pre>\n/doc-sync fix\n</pre>',
+    '<details>\n\n```\n/doc-sync fix\n```\n\n</details>',
+    'intro\n\n    /doc-sync fix',
+    '````\n```\n/doc-sync fix\n```\n````',
+    '~~~\n```\n/doc-sync fix\n```\n~~~',
+    '`/doc-sync fix`',
+    '- /doc-sync fix',
+    '1. /doc-sync fix',
+    '> quoting\n> /doc-sync fix',
+    '# /doc-sync fix',
+  ])('%j runs nothing', (body) => {
     expect(parseSlashCommand(body)).toBeNull();
+  });
+
+  test('a comment over 4 KiB runs nothing, and hostile Markdown is parsed fast', () => {
+    expect(parseSlashCommand(`/doc-sync recheck\n\n${'x'.repeat(MAX_COMMAND_COMMENT)}`)).toBeNull();
+    for (const unit of [' 1. ', '> ', '*a', '[a]', '`a']) {
+      const body = `/doc-sync recheck\n\n${unit.repeat(Math.floor((MAX_COMMAND_COMMENT - 40) / unit.length))}`;
+      const started = performance.now();
+      expect(parseSlashCommand(body)).toEqual({ name: 'recheck' });
+      // Unbounded, 64 KiB of " 1. " takes micromark minutes; 4 KiB about a second on a slow runner.
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
   });
 });
 
