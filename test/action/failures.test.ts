@@ -82,7 +82,7 @@ describe('the action fails with one sentence', () => {
   });
 
   test('a tree GitHub truncated is never used as the file list', async () => {
-    const { pull, payload } = openPull(drifted);
+    const { payload } = openPull(drifted);
     scenario.repo.beforeOperation('git/get-tree', (request) => ({ body: { sha: request.params.tree_sha, url: `${scenario.github.url}/tree`, tree: [], truncated: true } }));
     const result = await run(scenario, scenario.eventEnv('pull_request_target', payload, scenario.emptyWorkspace()));
     expect(result.failed).toMatch(/^doc-sync could not check: the repository tree at [0-9a-f]{7} is too large for one API listing \(GitHub truncated it\); check out the repository/);
