@@ -61,6 +61,21 @@ describe('dist/index.js end to end', () => {
     expect(scenario.repo.commentsOn(pull.number)[0]!.body).toContain('Blocked');
   });
 
+  test('strict branch: a pull request whose only findings are warnings fails on a strict branch and passes elsewhere', async () => {
+    // The drift rules are warnings in main's config, so the pull request has no error at all.
+    scenario.repo.commitFiles('main', { '.github/doc-sync.yml': 'rules:\n  status-mismatch-md-csv: warning\n  status-mismatch-plan: warning\n' });
+    const { pull, payload } = open(drifted);
+    const env = scenario.eventEnv('pull_request', payload, scenario.workspace(pull.head.sha));
+    const relaxed = await runDist(env, { ...inputs, comment: 'never' });
+    expect(relaxed.outputs).toMatchObject({ result: 'pass', errors: '0' });
+    expect(Number(relaxed.outputs.warnings)).toBeGreaterThan(0);
+    expect(relaxed.exitCode).toBe(0);
+    const strict = await runDist(env, { ...inputs, comment: 'never', 'strict-branches': 'main, release/**' });
+    expect(strict.outputs).toMatchObject({ result: 'fail', errors: '0' });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.log).toContain('main is a strict branch: warnings and pre-existing drift in touched tasks fail too.');
+  });
+
   test('a pull request over GitHub\'s 3,000-file list cap is read from the head tree, not a cut-short list', async () => {
     const bulk = Object.fromEntries(Array.from({ length: 3500 }, (_, index) => [`src/generated/file-${index}.ts`, `export const n = ${index};\n`]));
     // No changed_files in the payload: the cap is detected from the listing itself.
