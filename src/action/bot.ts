@@ -257,7 +257,7 @@ export async function runCommand(session: Session, plan: CommandPlan): Promise<R
   // After a commit, show the state of the new head (a new revision: read once more).
   if (outcome.committed) {
     const moved = planPullCheck('issue_comment', await getPull(github, session.where, pull.number), { base: null, head: null }, { apiOnly: true });
-    checked = await checkPlan(session, moved);
+    checked = await checkPlan(session, moved, checked);
   }
   await finish(session, pull, checked.report, [outcome.section], { gate: false, create: true });
   return checked.report;

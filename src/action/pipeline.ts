@@ -52,16 +52,22 @@ export interface Checked extends CheckResult {
 
 export type { CheckPlan };
 
-/** Reads both ends, applies the gate (strict branches, skip label), runs the core. */
-export async function checkPlan(session: Session, plan: CheckPlan): Promise<Checked> {
+/**
+ * Reads both ends, applies the gate (strict branches, skip label), runs the core.
+ * `reuse` is an earlier check of the same pull request (before the bot committed): its
+ * reader and blob store, so only what the commit changed is read again.
+ */
+export async function checkPlan(session: Session, plan: CheckPlan, reuse?: Pick<Checked, 'source' | 'store'>): Promise<Checked> {
   const { runtime, inputs, github, where } = session;
-  const source = await openSource(plan, {
-    workspace: session.env.GITHUB_WORKSPACE ?? null,
-    preference: inputs.source,
-    github,
-    where,
-    log: (line) => runtime.info(line),
-  });
+  const source =
+    reuse?.source ??
+    (await openSource(plan, {
+      workspace: session.env.GITHUB_WORKSPACE ?? null,
+      preference: inputs.source,
+      github,
+      where,
+      log: (line) => runtime.info(line),
+    }));
   // A change is judged by the config of the branch it targets (core/config-at.ts says when not).
   const gateConfig = await loadGateConfig(source.reader, { trusted: plan.configRevision, proposed: plan.head }, inputs.config);
   const { config, source: configSource } = gateConfig;
@@ -91,6 +97,7 @@ export async function checkPlan(session: Session, plan: CheckPlan): Promise<Chec
     useMergeBase: plan.useMergeBase,
     mode: 'change',
     gate,
+    store: reuse?.store,
   });
   const { report } = result;
   runtime.info(`Checked ${report.base?.slice(0, 7)}..${report.head.slice(0, 7)} (${plan.event}), reading files through ${source.kind === 'git' ? 'the git checkout' : 'the GitHub API'}.`);
