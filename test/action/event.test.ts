@@ -16,6 +16,26 @@ describe('planRun', () => {
     expect(plan).toMatchObject({ kind: 'check', base: BASE, head: HEAD, useMergeBase: true, targetRef: 'main', apiOnly: false });
   });
 
+  test('the config is read from the target branch tip (pull_request.base.sha) even when the base input overrides the diff', () => {
+    expect(planRun(context('pull_request', pullPayload()), noOverrides)).toMatchObject({ configRevision: BASE });
+    expect(planRun(context('pull_request', pullPayload()), { base: 'origin/release', head: null })).toMatchObject({ base: 'origin/release', configRevision: BASE });
+    const group = { merge_group: { base_sha: BASE, head_sha: HEAD, base_ref: 'refs/heads/main' } };
+    expect(planRun(context('merge_group', group), noOverrides)).toMatchObject({ base: BASE, head: HEAD, configRevision: BASE });
+    expect(planRun(context('push', { before: BASE, after: HEAD, ref: 'refs/heads/main' }), noOverrides)).toMatchObject({ configRevision: HEAD });
+  });
+
+  test.each(['--upload-pack=touch /tmp/x', '-x', 'main..feature', 'a b', 'main\n--exec', ''.padEnd(300, 'a')])('the base input %j is refused before any git command', (base) => {
+    expect(() => planRun(context('push', { before: BASE, after: HEAD, ref: 'refs/heads/main' }), { base, head: null })).toThrow(/input "base" is ".*", which is not a revision/s);
+  });
+
+  test.each(['origin/main', 'HEAD~1', 'v1.2^{commit}', 'release/2025-12', BASE])('the base input %j is a revision', (base) => {
+    expect(planRun(context('push', { before: BASE, after: HEAD, ref: 'refs/heads/main' }), { base, head: null })).toMatchObject({ base });
+  });
+
+  test('an event SHA that is not a SHA is refused', () => {
+    expect(() => planRun(context('push', { before: '--upload-pack=x', after: HEAD, ref: 'refs/heads/main' }), noOverrides)).toThrow(/the event's before is "--upload-pack=x", not a commit SHA/);
+  });
+
   test.each(['closed', 'assigned', 'review_requested'])('pull_request %s is not applicable (passes)', (action) => {
     expect(planRun(context('pull_request', pullPayload({ action })), noOverrides)).toMatchObject({ kind: 'not-applicable' });
   });

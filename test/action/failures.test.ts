@@ -142,3 +142,18 @@ describe('output names: action.yml declares exactly what the action sets', () =>
     expect([...new Set(asked)].sort()).toEqual(declaredInputs);
   });
 });
+
+describe('API failures keep their HTTP status', () => {
+  test('apiFailure is a SourceError with the status as a field, and httpStatus reads it back', async () => {
+    const { apiFailure, ApiError, httpStatus } = await import('../../src/adapters/github/client.js');
+    const { SourceError } = await import('../../src/errors.js');
+    const failure = apiFailure('reading pull request #7', Object.assign(new Error('Not Found'), { status: 404 }));
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toBeInstanceOf(SourceError);
+    expect(failure.status).toBe(404);
+    expect(failure.message).toMatch(/^GitHub API: reading pull request #7 failed \(HTTP 404\): Not Found; the repository/);
+    // Wrapped again (an adapter calling an adapter), the status survives.
+    expect(httpStatus(apiFailure('outer', failure))).toBe(404);
+    expect(apiFailure('no answer', new Error('socket hang up')).status).toBeNull();
+  });
+});
