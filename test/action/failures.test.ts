@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parse } from 'yaml';
 import { runAction } from '../../src/action/main.js';
 import { publish, REPORT_OUTPUT_LIMIT } from '../../src/action/publish.js';
 import { readInputs } from '../../src/action/inputs.js';
@@ -114,8 +114,8 @@ describe('the action fails with one sentence', () => {
 });
 
 describe('output names: action.yml declares exactly what the action sets', () => {
-  const declared = Object.keys((parseDocument(readFileSync('action.yml', 'utf8')).toJS() as { outputs: Record<string, unknown> }).outputs).sort();
-  const declaredInputs = Object.keys((parseDocument(readFileSync('action.yml', 'utf8')).toJS() as { inputs: Record<string, unknown> }).inputs).sort();
+  const declared = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { outputs: Record<string, unknown> }).outputs).sort();
+  const declaredInputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs).sort();
   let scenario: GitHubScenario;
   beforeEach(async () => {
     scenario = await GitHubScenario.start(consistentTree(tasks));
