@@ -237,6 +237,51 @@ const nameOf = (revision: string) =>
 /** "in the working tree", "in the index", or "at <revision>". */
 const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${nameOf(revision)}`;
 
+interface ConfigPlace {
+  values: CheckValues;
+  io: CliIo;
+  root: string;
+  /** The base commit (none for --all) and what is judged. */
+  base: string | undefined;
+  head: string;
+  /** Why this base, for the note. */
+  baseWhy: string;
+}
+
+/**
+ * The config the gate uses: at the base when there is one (a change cannot loosen its
+ * own gate, as in the action), else, or with --config-from head, of what is judged.
+ * Notes on stderr what is judged, which config and which rules are off.
+ */
+async function readConfig(reader: RepoReader, { values, io, root, base, head, baseWhy }: ConfigPlace) {
+  const configFrom = choice('config-from', values['config-from'] ?? (base ? 'base' : 'head'), CONFIG_FROM);
+  if (configFrom === 'base' && !base) throw new UsageError('--config-from base needs a base to read it at, and --all has none; drop one of them');
+  const configAt = configFrom === 'base' ? base! : await reader.resolveRevision(head);
+  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
+  let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
+  try {
+    loaded = await loadConfigAt(reader, configAt, configPath);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
+    const instead = configFrom === 'base' ? ' (the base); commit it there, or pass --config-from head to read it from what is judged' : '; check the path';
+    throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
+  }
+  // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
+  const configSource = loaded.source
+    ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`
+    : `the defaults: no config file ${where(configAt)}`;
+  const rules = enabledRules(loaded.config, configSource);
+
+  if (!values.quiet) {
+    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : ', every task';
+    const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
+    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
+    io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
+    io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(', ') : 'none'}\n`);
+  }
+  return { config: loaded.config, configSource, rules };
+}
+
 interface CheckRun {
   root: string;
   request: CheckRequest;
@@ -246,8 +291,7 @@ interface CheckRun {
 
 /**
  * Runs the check on the repository around `io.cwd`: picks what to judge and the base,
- * reads the config where the gate says (the base, unless --config-from head), notes
- * both on stderr, and returns what it built.
+ * reads the config (readConfig), and returns what it built.
  */
 async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun> {
   if (values.all && values.base) throw new UsageError('--all audits one revision; drop --base or drop --all');
@@ -265,33 +309,7 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     else ({ commit: base, why: baseWhy } = await localBase(root));
   }
 
-  const configFrom = choice('config-from', values['config-from'] ?? (base ? 'base' : 'head'), CONFIG_FROM);
-  if (configFrom === 'base' && !base) throw new UsageError('--config-from base needs a base to read it at, and --all has none; drop one of them');
-  const configAt = configFrom === 'base' ? base! : await reader.resolveRevision(head);
-  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
-  let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
-  try {
-    loaded = await loadConfigAt(reader, configAt, configPath);
-  } catch (error) {
-    if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
-    const instead = configFrom === 'base' ? ' (the base); commit it there, or pass --config-from head to read it from what is judged' : '; check the path';
-    throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
-  }
-  const { config } = loaded;
-  // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
-  const configSource = loaded.source
-    ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`
-    : `the defaults: no config file ${where(configAt)}`;
-  const rules = enabledRules(config, configSource);
-
-  if (!values.quiet) {
-    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : ', every task';
-    const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
-    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
-    io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
-    io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(', ') : 'none'}\n`);
-  }
-
+  const { config, configSource, rules } = await readConfig(reader, { values, io, root, base, head, baseWhy });
   const request: CheckRequest = {
     reader,
     config,
