@@ -273,7 +273,7 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   const rules = enabledRules(loaded.config, configSource);
 
   if (!values.quiet) {
-    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : ', every task';
+    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : `, every task${baseWhy ? ` (${baseWhy})` : ''}`;
     const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
     const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
     io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
@@ -303,10 +303,15 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
 
   let base: string | undefined;
   let baseWhy = '';
-  if (!values.all) {
+  let all = values.all;
+  if (!all) {
     if (values.base) base = await reader.resolveRevision(values.base);
     else if (values.head) base = await defaultBase(root, values.head);
-    else ({ commit: base, why: baseWhy } = await localBase(root));
+    else {
+      const local = await localBase(root);
+      // Before the first commit (a pre-commit hook on it included), audit what is there.
+      [base, baseWhy, all] = [local.commit ?? undefined, local.why, local.commit === null];
+    }
   }
 
   const { config, configSource, rules } = await readConfig(reader, { values, io, root, base, head, baseWhy });
@@ -317,7 +322,7 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     configSource,
     base,
     head,
-    mode: values.all ? 'all' : 'change',
+    mode: all ? 'all' : 'change',
     gate,
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),

@@ -103,10 +103,10 @@ describe('working-tree and index readers on a real repository', () => {
     expect(next).not.toBe(head);
   });
 
-  test('a repository with no commit yet: use --all', async () => {
+  test('a repository with no commit yet has no base', async () => {
     const empty = new GitFixture();
     try {
-      await expect(localBase(empty.root)).rejects.toThrow(/no commit yet.*--all/);
+      await expect(localBase(empty.root)).resolves.toEqual({ commit: null, why: 'no commit yet' });
     } finally {
       empty.remove();
     }

@@ -179,6 +179,25 @@ describe('the local loop: the working tree by default, --staged for the index', 
   });
 });
 
+describe('before the first commit', () => {
+  test('--staged audits every staged task: the first commit of a repository with a hook', async () => {
+    const repo = new GitFixture();
+    try {
+      for (const [path, content] of Object.entries({ ...consistentTree(tasks), [BOARD]: boardOnlyMove })) {
+        mkdirSync(dirname(join(repo.root, path)), { recursive: true });
+        writeFileSync(join(repo.root, path), content);
+      }
+      repo.git('add', '-A');
+      const result = await cli(repo.root, ['check', '--staged', '--format', 'compact']);
+      expect(result.stderr).toMatch(/^doc-sync: judging the index, every task \(no commit yet\)$/m);
+      expect(result.stdout).toMatch(/^docs\/StateTrace_TaskBoard\.md:6: error status-mismatch-md-csv ST-B-001 /m);
+      expect(result.code).toBe(1);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe('config at the base (issue 9 item 2): a change cannot turn off its own gate', () => {
   let repo: GitFixture;
   beforeAll(() => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RevisionError, SourceError } from '../../errors.js';
+import { SourceError } from '../../errors.js';
 import type { RepoReader } from '../../core/ports.js';
 import { git, GitReader, remoteDefaultBranch } from './git-reader.js';
 
@@ -18,11 +18,13 @@ export function gitBlobId(bytes: Uint8Array): string {
 /**
  * What uncommitted work is compared with by default: the merge base of HEAD with the
  * remote's default branch (what its pull request will be compared with); HEAD itself on
- * that branch, or when there is no remote. `why` says which, for the note on stderr.
+ * that branch, or when there is no remote; null before the first commit. `why` says which,
+ * for the note on stderr.
  */
-export async function localBase(root: string): Promise<{ commit: string; why: string }> {
+export async function localBase(root: string): Promise<{ commit: string | null; why: string }> {
   const head = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (head.code !== 0) throw new RevisionError('there is no commit yet to compare with; use --all to audit the working tree');
+  // Before the first commit there is nothing to compare with: every task is new.
+  if (head.code !== 0) return { commit: null, why: 'no commit yet' };
   const headSha = head.stdout.toString('utf8').trim();
   const branch = await remoteDefaultBranch(root);
   if (!branch) return { commit: headSha, why: 'HEAD (no remote default branch)' };
