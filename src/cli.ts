@@ -1,19 +1,23 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readRuleDocs } from './adapters/rule-docs.js';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
-import { DEFAULT_CONFIG_PATHS, loadConfig } from './config/load.js';
+import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from './adapters/git/local-readers.js';
+import { DEFAULT_CONFIG_PATHS } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
+import { loadConfigAt } from './core/config-at.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
-import { DEFAULT_GATE, failsGate, runCheck, type CheckRequest } from './core/check.js';
-import { describeError, SourceError, UsageError } from './errors.js';
+import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
+import type { RepoReader } from './core/ports.js';
+import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
 import type { Finding, Fix } from './core/finding.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
 import { renderFixDiff } from './fix/diff.js';
 import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
+import { renderCompact } from './report/compact.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
 import { enabledRules, findRule, RULES } from './rules/index.js';
@@ -23,74 +27,330 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Is stdout a terminal? Colour is on by default only there. */
+  isTTY?: boolean;
+  /** The environment, for NO_COLOR and FORCE_COLOR. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes: the gate passed, the gate failed, or doc-sync could not check. */
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
-const USAGE = `Usage:
-  doc-sync check [--base REV] [--head REV] [--all] [--config FILE] [--format text|json|markdown]
-  doc-sync fix [--base REV] [--head REV] [--all] [--config FILE] [--rule ID]... [--dry-run]
-  doc-sync init
-  doc-sync explain [RULE]
+const FORMATS = ['text', 'compact', 'json', 'markdown'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+const CONFIG_FROM = ['base', 'head'] as const;
+const COLOR = ['auto', 'always', 'never'] as const;
 
-Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
-(fix: 0 when the fixes leave no finding that fails the gate, 1 when some remain.)`;
-
-const FORMATS = ['text', 'json', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
-
-
-/** Options `check` and `fix` share: which change to check, and how. */
+/** Options `check` and `fix` share: what to judge, against what, with which config and gate. */
 const CHECK_OPTIONS = {
   base: { type: 'string' },
-  head: { type: 'string', default: 'HEAD' },
+  head: { type: 'string' },
+  staged: { type: 'boolean', default: false },
   all: { type: 'boolean', default: false },
   config: { type: 'string' },
+  'config-from': { type: 'string' },
+  'fail-on': { type: 'string', default: 'error' },
+  strict: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
 } as const;
 
-interface CheckArgs {
-  base?: string;
-  head: string;
-  all: boolean;
-  config?: string;
+const CHECK_OPTIONS_HELP = `What to judge (one of):
+  (default)            the working tree: tracked files as on disk, untracked files that
+                       match the planning paths, deleted files gone
+  --staged             the index: what "git commit" would record (for pre-commit hooks)
+  --head REV           a commit
+Against what:
+  --base REV           compare with REV (default: the merge base with the remote's default
+                       branch; for the working tree or the index, HEAD when you are on that
+                       branch or there is no remote)
+  --all                audit every task instead of judging a change
+Config:
+  --config FILE        the config file (default: .github/doc-sync.yml or .yaml)
+  --config-from base|head
+                       read the config at the base (the default when there is a base: a
+                       change cannot loosen its own gate, as in the action) or from what is
+                       judged (for trying out a config edit locally)
+Gate (the action's meanings):
+  --fail-on error|warning|never
+                       lowest severity of an introduced finding that fails (default: error)
+  --strict             warnings and pre-existing findings in touched tasks fail too
+                       (the action's strict branches)
+Output:
+  -q, --quiet          no notes on stderr; print nothing when the gate passes
+  -h, --help           this help`;
+
+interface CommandSpec {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  help: string;
 }
 
-/** Runs the check on the repository around `io.cwd`; returns its root, the request and the report. */
-async function checkRepository(args: CheckArgs, io: CliIo): Promise<{ root: string; request: CheckRequest; report: Report }> {
-  if (args.all && args.base) throw new UsageError('--all audits one revision; drop --base or drop --all');
+/** Per-command usage and help: adding a command is one entry here and one case in runCli. */
+const COMMANDS = {
+  check: {
+    summary: 'judge the planning documents (the working tree by default)',
+    usage: 'doc-sync check [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                      [--format text|compact|json|markdown] [--fail-on LEVEL] [--strict] [--color WHEN] [-q]',
+    options: {
+      ...CHECK_OPTIONS,
+      format: { type: 'string', default: 'text' },
+      color: { type: 'string', default: 'auto' },
+    },
+    help: `${CHECK_OPTIONS_HELP}
+  --format text|compact|json|markdown
+                       text: grouped, for people; compact: one "path:line: severity rule
+                       message" line per finding (jumpable); json: exactly one report;
+                       markdown: the pull-request comment
+  --color auto|always|never
+                       colour for compact (auto: on a terminal, unless NO_COLOR is set;
+                       FORCE_COLOR forces it)`,
+  },
+  fix: {
+    summary: 'apply the mechanical fixes to the working tree, print the diff',
+    usage: 'doc-sync fix [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                    [--rule ID]... [--dry-run] [--fail-on LEVEL] [--strict] [-q]',
+    options: {
+      ...CHECK_OPTIONS,
+      rule: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    help: `Checks like "doc-sync check", then writes the fixes the findings carry into the
+working tree, only the files that change; a fix whose line on disk no longer reads as
+the check saw it is refused. With --staged the fixes are computed on the index and
+written to the working tree: nothing is staged; review and "git add" them.
+Exit 0 when the fixed documents pass the gate, 1 when findings are left.
+
+${CHECK_OPTIONS_HELP}
+  --rule ID            apply only this rule's fixes (repeatable)
+  --dry-run            print the diff and the outcome, write nothing`,
+  },
+  init: {
+    summary: 'write a commented .github/doc-sync.yml',
+    usage: 'doc-sync init',
+    options: {},
+    help: 'Writes .github/doc-sync.yml with every key and its default; never overwrites one.',
+  },
+  explain: {
+    summary: 'list the rules, or print one rule\'s docs page',
+    usage: 'doc-sync explain [RULE]',
+    options: {},
+    help: 'Without RULE: every rule with its default severity. With RULE: its docs page.',
+  },
+} satisfies Record<string, CommandSpec>;
+
+type CommandName = keyof typeof COMMANDS;
+const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+function usage(): string {
+  const width = Math.max(...COMMAND_NAMES.map((name) => name.length));
+  return `Usage: doc-sync <command> [options]
+
+Commands:
+${COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`).join('\n')}
+
+"doc-sync <command> --help" shows a command's options; "doc-sync --version" the version.
+Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.`;
+}
+
+function commandHelp(name: CommandName): string {
+  const { usage: line, help } = COMMANDS[name];
+  return `Usage: ${line}\n\n${help}\n`;
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** ' (did you mean "x"?)' for the nearest candidate close enough to be a typo, else ''. */
+function didYouMean(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
+}
+
+/** A value of a closed set, or a usage error naming the option, the choices and the nearest one. */
+function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"${didYouMean(value, allowed)}`);
+}
+
+/** Rule ids given on the command line must exist. */
+function requireRules(ids: readonly string[]): void {
+  for (const id of ids) {
+    if (!findRule(id)) {
+      throw new UsageError(`there is no rule "${id}"${didYouMean(id, RULES.map((rule) => rule.id))}; run "doc-sync explain" to list them`);
+    }
+  }
+}
+
+/** Parses a command's arguments; parse errors become one sentence with a suggestion and the way to help. */
+function parseCommand<N extends CommandName>(name: N, args: string[], allowPositionals = false) {
+  const options = COMMANDS[name].options as (typeof COMMANDS)[N]['options'];
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    // By its code, not `instanceof TypeError`: Node's errors come from another realm under test runners.
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    const message = (error as Error).message;
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    const sentence = unknown
+      ? `unknown option "${unknown}" for doc-sync ${name}${didYouMean(unknown, Object.keys(options).map((option) => `--${option}`))}`
+      : message.split('\n')[0]!.replace(/\.$/, '');
+    throw new UsageError(`${sentence}. Run "doc-sync ${name} --help" for its options.`);
+  }
+}
+
+type CheckValues = ReturnType<typeof parseCommand<'check' | 'fix'>>['values'];
+
+/** The action's gate: --strict is a strict branch (warnings and pre-existing findings fail). */
+function gateOf(values: CheckValues): GatePolicy {
+  const failOn = choice('fail-on', values['fail-on']!, FAIL_ON);
+  return values.strict ? { failOn: failOn === 'never' ? 'never' : 'warning', strict: true } : { failOn, strict: false };
+}
+
+/** `--config FILE` (relative to where doc-sync runs) as a path in the repository. */
+function repositoryPath(file: string, cwd: string, root: string): string {
+  const path = relative(root, resolve(cwd, file));
+  if (path.startsWith('..') || resolve(root, path) !== resolve(cwd, file)) {
+    throw new UsageError(`--config ${file} is outside the repository; doc-sync reads the config from the repository at a revision, so put it there`);
+  }
+  return path.split(sep).join('/');
+}
+
+const isLocalState = (revision: string) => revision === WORKING_TREE || revision === INDEX;
+/** "the working tree", "the index", a short SHA or the revision as given. */
+const nameOf = (revision: string) =>
+  isLocalState(revision) ? `the ${revision.replace('-', ' ')}` : /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
+/** "in the working tree", "in the index", or "at <revision>". */
+const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${nameOf(revision)}`;
+
+interface ConfigPlace {
+  values: CheckValues;
+  io: CliIo;
+  root: string;
+  /** The base commit (none for --all) and what is judged. */
+  base: string | undefined;
+  head: string;
+  /** Why this base, for the note. */
+  baseWhy: string;
+}
+
+/**
+ * The config the gate uses: at the base when there is one (a change cannot loosen its
+ * own gate, as in the action), else, or with --config-from head, of what is judged.
+ * Notes on stderr what is judged, which config and which rules are off.
+ */
+async function readConfig(reader: RepoReader, { values, io, root, base, head, baseWhy }: ConfigPlace) {
+  const configFrom = choice('config-from', values['config-from'] ?? (base ? 'base' : 'head'), CONFIG_FROM);
+  if (configFrom === 'base' && !base) throw new UsageError('--config-from base needs a base to read it at, and --all has none; drop one of them');
+  const configAt = configFrom === 'base' ? base! : await reader.resolveRevision(head);
+  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
+  let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
+  try {
+    loaded = await loadConfigAt(reader, configAt, configPath);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
+    const instead = configFrom === 'base' ? ' (the base); commit it there, or pass --config-from head to read it from what is judged' : '; check the path';
+    throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
+  }
+  // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
+  const configSource = loaded.source
+    ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`
+    : `the defaults: no config file ${where(configAt)}`;
+  const rules = enabledRules(loaded.config, configSource);
+
+  if (!values.quiet) {
+    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : `, every task${baseWhy ? ` (${baseWhy})` : ''}`;
+    const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
+    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
+    io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
+    io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(', ') : 'none'}\n`);
+  }
+  return { config: loaded.config, configSource, rules };
+}
+
+interface CheckRun {
+  root: string;
+  request: CheckRequest;
+  report: Report;
+  gate: GatePolicy;
+}
+
+/**
+ * Runs the check on the repository around `io.cwd`: picks what to judge and the base,
+ * reads the config (readConfig), and returns what it built.
+ */
+async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun> {
+  if (values.all && values.base) throw new UsageError('--all audits one revision; drop --base or drop --all');
+  if (values.staged && values.head) throw new UsageError('--staged judges the index and --head REV a commit; pass one of them');
+  const gate = gateOf(values);
   const root = await findRepositoryRoot(io.cwd);
-  const { config, source } = await loadConfig(root, args.config, io.cwd);
-  const reader = new GitReader(root);
-  const base = args.all ? undefined : (args.base ?? (await defaultBase(root, args.head)));
+  const head = values.head ?? (values.staged ? INDEX : WORKING_TREE);
+  const reader: RepoReader = values.head ? new GitReader(root) : values.staged ? new IndexReader(root) : new WorkingTreeReader(root);
+
+  let base: string | undefined;
+  let baseWhy = '';
+  let all = values.all;
+  if (!all) {
+    if (values.base) base = await reader.resolveRevision(values.base);
+    else if (values.head) base = await defaultBase(root, values.head);
+    else {
+      const local = await localBase(root);
+      // Before the first commit (a pre-commit hook on it included), audit what is there.
+      [base, baseWhy, all] = [local.commit ?? undefined, local.why, local.commit === null];
+    }
+  }
+
+  const { config, configSource, rules } = await readConfig(reader, { values, io, root, base, head, baseWhy });
   const request: CheckRequest = {
     reader,
     config,
-    rules: enabledRules(config, source ?? 'default configuration'),
-    configSource: source ?? 'default configuration',
+    rules,
+    configSource,
     base,
-    head: args.head,
-    mode: args.all ? 'all' : 'change',
+    head,
+    mode: all ? 'all' : 'change',
+    gate,
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),
   };
-  return { root, request, report: (await runCheck(request)).report };
+  return { root, request, report: (await runCheck(request)).report, gate };
+}
+
+/** Colour: --color always/never wins; in auto, NO_COLOR turns it off, FORCE_COLOR on, else a terminal decides. */
+function useColor(when: (typeof COLOR)[number], io: CliIo): boolean {
+  if (when !== 'auto') return when === 'always';
+  const env = io.env ?? {};
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return io.isTTY === true && env.TERM !== 'dumb';
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { ...CHECK_OPTIONS, format: { type: 'string', default: 'text' } },
-    allowPositionals: false,
-    strict: true,
-  });
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const { values } = parseCommand('check', args);
+  const format = choice('format', values.format, FORMATS);
+  const color = useColor(choice('color', values.color, COLOR), io);
   const { report } = await checkRepository(values, io);
+  const code = report.result === 'pass' ? EXIT.pass : EXIT.fail;
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (values.quiet && code === EXIT.pass) return code;
   else if (format === 'markdown') io.stdout(`${renderMarkdown(report)}\n`);
+  else if (format === 'compact') io.stdout(renderCompact(report, { color }));
   else io.stdout(renderText(report));
-  return report.result === 'pass' ? EXIT.pass : EXIT.fail;
+  return code;
 }
 
 /** The working-tree bytes of the files the fixes edit; a file that does not exist is left out. */
@@ -111,14 +371,24 @@ async function readWorkingTree(root: string, paths: Iterable<string>): Promise<M
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
 
-function fixSummary(outcome: FixOutcome, after: Report, findingOf: (fix: Fix) => Finding, dryRun: boolean): string {
-  const byHand = after.findings.filter((finding) => failsGate(finding, DEFAULT_GATE));
+interface FixSummary {
+  outcome: FixOutcome;
+  after: Report;
+  gate: GatePolicy;
+  findingOf: (fix: Fix) => Finding;
+  dryRun: boolean;
+  staged: boolean;
+}
+
+function fixSummary({ outcome, after, gate, findingOf, dryRun, staged }: FixSummary): string {
+  const byHand = after.findings.filter((finding) => failsGate(finding, gate));
   // Two findings about one row share one edit: count edits, and say how many findings they repair.
   const findings = outcome.applied.length > outcome.edits.length ? ` (${outcome.applied.length} findings)` : '';
   const parts = [`${dryRun ? 'would apply' : 'applied'} ${plural(outcome.edits.length, 'fix')} to ${plural(outcome.files.size, 'file')}${findings}`];
   if (outcome.unchanged.length > 0) parts.push(`${outcome.unchanged.length} already applied`);
   if (outcome.refused.length > 0) parts.push(`refused ${outcome.refused.length}`);
   parts.push(byHand.length > 0 ? `${plural(byHand.length, 'failing finding')} left to fix by hand` : 'the check passes');
+  if (staged && !dryRun && outcome.files.size > 0) parts.push('nothing is staged: review the diff and "git add" the files');
   const lines = [`doc-sync fix: ${parts.join('; ')}`];
   for (const { fix, reason } of outcome.refused) lines.push(`  refused  ${fix.file}:${fix.line}  [${findingOf(fix).rule}] ${reason}`);
   for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
@@ -126,23 +396,17 @@ function fixSummary(outcome: FixOutcome, after: Report, findingOf: (fix: Fix) =>
 }
 
 /**
- * Checks like `check`, then applies the findings' fixes to the working tree (the check
- * reads commits; a fix whose target the working tree has changed is refused), prints a
- * diff of the rows it changed and a summary.
+ * Checks like `check`, then applies the findings' fixes to the working tree (a fix whose
+ * line on disk no longer reads as the check saw it is refused), prints a diff of the rows
+ * it changed and a summary.
  */
 async function fix(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { ...CHECK_OPTIONS, rule: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean', default: false } },
-    allowPositionals: false,
-    strict: true,
-  });
+  const { values } = parseCommand('fix', args);
   const rules = values.rule ?? [];
-  const unknown = rules.filter((id) => !findRule(id));
-  if (unknown.length > 0) throw new UsageError(`there is no rule ${unknown.map((id) => `"${id}"`).join(', ')}; run "doc-sync explain" to list them`);
+  requireRules(rules);
   const dryRun = values['dry-run'];
 
-  const { root, request, report } = await checkRepository(values, io);
+  const { root, request, report, gate } = await checkRepository(values, io);
   const chosen = report.findings.filter((finding) => finding.fix && (rules.length === 0 || rules.includes(finding.rule)));
   const findingOfFix = new Map(chosen.map((finding) => [finding.fix!, finding]));
   const fixes = [...findingOfFix.keys()];
@@ -158,19 +422,22 @@ async function fix(args: string[], io: CliIo): Promise<number> {
     }
   }
 
-  // Judge the result as the next check will: head with the fixed files (as the working tree has them) committed.
+  // Judge the result as the next check will: what was judged, with the fixed files laid over it.
   const fixed = new Map<string, Uint8Array>();
   for (const item of [...outcome.applied, ...outcome.unchanged]) fixed.set(item.file, outcome.files.get(item.file) ?? tree.get(item.file)!);
   const after =
     fixed.size === 0
       ? report
       : (await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? undefined, head: OverlayReader.REVISION })).report;
+  const code = after.result === 'pass' ? EXIT.pass : EXIT.fail;
+  if (values.quiet && code === EXIT.pass && outcome.edits.length === 0) return code;
   io.stdout(renderFixDiff(outcome.edits));
-  io.stdout(fixSummary(outcome, after, (item) => findingOfFix.get(item)!, dryRun));
-  return after.result === 'pass' ? EXIT.pass : EXIT.fail;
+  io.stdout(fixSummary({ outcome, after, gate, findingOf: (item) => findingOfFix.get(item)!, dryRun, staged: values.staged }));
+  return code;
 }
 
-async function init(io: CliIo): Promise<number> {
+async function init(args: string[], io: CliIo): Promise<number> {
+  parseCommand('init', args);
   const root = await findRepositoryRoot(io.cwd);
   const existing = DEFAULT_CONFIG_PATHS.map((path) => join(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
@@ -182,7 +449,9 @@ async function init(io: CliIo): Promise<number> {
 }
 
 async function explain(args: string[], io: CliIo): Promise<number> {
-  const [id] = args;
+  const { positionals } = parseCommand('explain', args, true);
+  if (positionals.length > 1) throw new UsageError('explain takes one rule id. Run "doc-sync explain --help".');
+  const [id] = positionals;
   if (!id) {
     const width = Math.max(...RULES.map((rule) => rule.id.length));
     io.stdout(
@@ -190,24 +459,35 @@ async function explain(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.pass;
   }
-  const rule = findRule(id);
-  if (!rule) throw new UsageError(`there is no rule "${id}"; run "doc-sync explain" to list them`);
-  const docs = await readRuleDocs(rule);
+  requireRules([id]);
+  const docs = await readRuleDocs(findRule(id)!);
   io.stdout(docs.endsWith('\n') ? docs : `${docs}\n`);
   return EXIT.pass;
 }
+
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
+
+/** `--help`/`-h` anywhere before a `--`: help wins over everything else, so it never has side effects. */
+const asksForHelp = (args: readonly string[]) => {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+};
 
 /** Runs the CLI; returns the exit code. Every failure is one sentence on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (isCommand(command) && asksForHelp(rest)) {
+      io.stdout(commandHelp(command));
+      return EXIT.pass;
+    }
     switch (command) {
       case 'check':
         return await check(rest, io);
       case 'fix':
         return await fix(rest, io);
       case 'init':
-        return await init(io);
+        return await init(rest, io);
       case 'explain':
         return await explain(rest, io);
       case '--version':
@@ -215,21 +495,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${VERSION}\n`);
         return EXIT.pass;
       case undefined:
-        io.stderr(`${USAGE}\n`);
+        io.stderr(`${usage()}\n`);
         return EXIT.error;
       case '--help':
       case '-h':
-      case 'help':
-        io.stdout(`${USAGE}\n`);
+      case 'help': {
+        const [topic] = rest;
+        if (topic !== undefined && !isCommand(topic)) throw new UsageError(`there is no command "${topic}"${didYouMean(topic, COMMAND_NAMES)}`);
+        io.stdout(topic ? commandHelp(topic) : `${usage()}\n`);
         return EXIT.pass;
+      }
       default:
-        throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}. Run "doc-sync --help" for the commands.`);
     }
   } catch (error) {
-    const message = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-      ? `${error.message}\n${USAGE}`
-      : describeError(error);
-    io.stderr(`doc-sync: ${message}\n`);
+    io.stderr(`doc-sync: ${describeError(error)}\n`);
     return EXIT.error;
   }
 }

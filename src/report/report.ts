@@ -37,7 +37,9 @@ export const reportSchema = z
     mode: z.enum(['change', 'all']).describe('`change`: the change base..head; `all`: every task at head.'),
     result: z.enum(['pass', 'fail']),
     base: z.string().nullable().describe('Full SHA of the base commit (null in `all` mode).'),
-    head: z.string().describe('Full SHA of the head commit.'),
+    head: z
+      .string()
+      .describe('What was judged: the full SHA of the head commit, or "working-tree" / "index" when the CLI judged uncommitted files (the default, or --staged).'),
     summary: z.strictObject({
       errors: z.number().int().min(0),
       warnings: z.number().int().min(0),

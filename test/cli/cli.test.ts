@@ -32,7 +32,11 @@ describe('doc-sync check', () => {
 
   test('a consistent change passes with exit code 0', async () => {
     const result = await cli(repo.root, 'check', '--base', 'HEAD~2', '--head', 'HEAD~1');
-    expect(result.stderr).toBe('');
+    // What was judged and which config, on stderr; stdout stays the report.
+    expect(result.stderr).toBe(
+      `doc-sync: judging HEAD~1 against ${repo.git('rev-parse', '--short=7', 'HEAD~2')}\n` +
+        `doc-sync: config the defaults: no config file at ${repo.git('rev-parse', '--short=7', 'HEAD~2')}, the base (--config-from head reads HEAD~1's); rules off: none\n`,
+    );
     expect(result.stdout).toMatch(/^doc-sync: pass/);
     expect(result.code).toBe(0);
   });
@@ -68,12 +72,23 @@ describe('doc-sync check', () => {
 
   test.each([
     [['check', '--base', 'nope'], /unknown revision "nope"/],
-    [['check', '--format', 'yaml', '--base', 'HEAD~1'], /--format must be one of text, json, markdown/],
-    [['check', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['check', '--format', 'yaml', '--base', 'HEAD~1'], /--format must be one of text, compact, json, markdown, not "yaml"$/m],
+    [['check', '--format', 'jsno'], /--format must be one of .*, not "jsno"; did you mean "json"\?/],
+    [['check', '--frobnicate'], /unknown option "--frobnicate" for doc-sync check\. Run "doc-sync check --help"/],
+    [['check', '--fromat', 'json'], /unknown option "--fromat" for doc-sync check; did you mean "--format"\?/],
+    [['fix', '--dryrun'], /unknown option "--dryrun" for doc-sync fix; did you mean "--dry-run"\?/],
+    [['check', '--base'], /Option '--base <value>' argument missing\. Run "doc-sync check --help"/],
+    [['check', '--fail-on', 'warnings'], /--fail-on must be one of error, warning, never, not "warnings"; did you mean "warning"\?/],
     [['check', '--all', '--base', 'HEAD~1'], /drop --base or drop --all/],
-    [['check'], /cannot find the default branch.*pass --base/],
-    [['explain', 'no-such-rule'], /there is no rule "no-such-rule"/],
-    [['launch'], /unknown command "launch"/],
+    [['check', '--staged', '--head', 'HEAD'], /pass one of them/],
+    [['check', '--all', '--config-from', 'base'], /--config-from base needs a base/],
+    [['check', '--head', 'HEAD'], /cannot find the default branch.*pass --base/],
+    [['explain', 'no-such-rule'], /there is no rule "no-such-rule"; run "doc-sync explain"/],
+    [['explain', 'csv-row-mising'], /there is no rule "csv-row-mising"; did you mean "csv-row-missing"\?/],
+    [['fix', '--rule', 'status-mismatch-md-cvs'], /did you mean "status-mismatch-md-csv"\?/],
+    [['launch'], /unknown command "launch"\. Run "doc-sync --help"/],
+    [['chek'], /unknown command "chek"; did you mean "check"\?/],
+    [['help', 'fxi'], /there is no command "fxi"; did you mean "fix"\?/],
   ])('%j cannot check: exit 2 and one clear message, no stack trace', async (argv, message) => {
     const result = await cli(repo.root, ...argv);
     expect(result.code).toBe(2);
@@ -90,7 +105,7 @@ describe('doc-sync check', () => {
   test('an invalid config file names the key and what is allowed', async () => {
     const configPath = join(repo.root, 'bad.yml');
     writeFileSync(configPath, 'paths:\n  plans: ["/abs/*.md"]\nrulez: {}\nrules:\n  status-mismatch-md-csv: loud\n');
-    const result = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', configPath);
+    const result = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', configPath, '--config-from', 'head');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown key "rulez" at the top level/);
     expect(result.stderr).toMatch(/"paths\.plans\.0" is not a valid glob/);
@@ -98,16 +113,21 @@ describe('doc-sync check', () => {
   });
 
   test('a missing --config file is an error, not a silent default', async () => {
-    const result = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', 'missing.yml');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot read the config file .*missing\.yml/);
+    const atBase = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', 'missing.yml');
+    expect(atBase.code).toBe(2);
+    expect(atBase.stderr).toMatch(/the config file missing\.yml does not exist at [0-9a-f]{7} \(the base\); commit it there, or pass --config-from head/);
+    const inTree = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', 'missing.yml', '--config-from', 'head');
+    expect(inTree.stderr).toMatch(/the config file missing\.yml does not exist in the working tree; check the path/);
+    const outside = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', '/etc/doc-sync.yml');
+    expect(outside.stderr).toMatch(/--config \/etc\/doc-sync\.yml is outside the repository/);
   });
 
   test('config severities apply: turning a rule off lets the change pass', async () => {
     const configPath = join(repo.root, 'lenient.yml');
     writeFileSync(configPath, 'rules:\n  status-mismatch-md-csv: off\n  session-log-missing: off\n  status-mismatch-plan: warning\n');
-    const result = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', configPath, '--format', 'json');
+    const result = await cli(repo.root, 'check', '--base', 'HEAD~1', '--config', configPath, '--config-from', 'head', '--format', 'json');
     const report = reportSchema.parse(JSON.parse(result.stdout));
+    expect(result.stderr).toMatch(/^doc-sync: config lenient\.yml in the working tree; rules off: status-mismatch-md-csv, session-log-missing$/m);
     expect(report.findings.map((f) => f.rule)).not.toContain('status-mismatch-md-csv');
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.code).toBe(0);

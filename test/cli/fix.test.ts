@@ -43,7 +43,7 @@ describe('doc-sync fix', () => {
     const failing = await cli(repo.root, 'check', '--base', 'HEAD~1');
     expect(failing.code).toBe(1);
 
-    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1');
+    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1', '--quiet');
     expect(result.stderr).toBe('');
     expect(read(CSV)).toBe(fixedCsv);
     expect(read(BACKLOG)).toBe(fixedBacklog);
@@ -77,9 +77,18 @@ describe('doc-sync fix', () => {
     expect(passing.code).toBe(0);
   });
 
-  test('a second run changes nothing: the edits are already there', async () => {
+  test('a second run on the working tree changes nothing: it is consistent now', async () => {
     await cli(repo.root, 'fix', '--base', 'HEAD~1');
     const again = await cli(repo.root, 'fix', '--base', 'HEAD~1');
+    expect(again.stdout).toBe('doc-sync fix: applied 0 fixes to 0 files; the check passes\n');
+    expect(again.code).toBe(0);
+    expect(read(CSV)).toBe(fixedCsv);
+    expect(read(BACKLOG)).toBe(fixedBacklog);
+  });
+
+  test('fixing the commit (--head HEAD) a second time: the edits are already in the working tree', async () => {
+    await cli(repo.root, 'fix', '--base', 'HEAD~1', '--head', 'HEAD');
+    const again = await cli(repo.root, 'fix', '--base', 'HEAD~1', '--head', 'HEAD');
     expect(again.stdout).toBe('doc-sync fix: applied 0 fixes to 0 files; 4 already applied; the check passes\n');
     expect(again.code).toBe(0);
     expect(read(CSV)).toBe(fixedCsv);
@@ -101,10 +110,10 @@ describe('doc-sync fix', () => {
     expect(result.code).toBe(1);
   });
 
-  test('a row edited in the working tree since the commit is refused, not overwritten; the other fixes apply', async () => {
+  test('fixing a commit: a row edited in the working tree since is refused, not overwritten; the other fixes apply', async () => {
     const edited = partlySynced[CSV]!.replace('"ST-B-001","Title of ST-B-001","In Progress"', '"ST-B-001","Title of ST-B-001","Blocked"');
     writeFileSync(join(repo.root, CSV), edited);
-    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1');
+    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1', '--head', 'HEAD');
     expect(read(CSV)).toBe(edited.replace(`${csvRecord(before[1]!)}\r\n`, `${csvRecord(before[1]!)}\r\n${csvRecord(after[2]!)}\r\n`));
     expect(result.stdout).toMatch(/; refused 2;/);
     expect(result.stdout).toMatch(
@@ -113,9 +122,9 @@ describe('doc-sync fix', () => {
     expect(result.code).toBe(1);
   });
 
-  test('a planning file deleted from the working tree: its fixes are refused', async () => {
+  test('fixing a commit: a planning file emptied in the working tree since has its fixes refused', async () => {
     writeFileSync(join(repo.root, BACKLOG), '');
-    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1', '--rule', 'backlog-entry-missing');
+    const result = await cli(repo.root, 'fix', '--base', 'HEAD~1', '--head', 'HEAD', '--rule', 'backlog-entry-missing');
     expect(result.stdout).toMatch(/refused {2}docs\/CODEX_BACKLOG\.md:4 {2}\[backlog-entry-missing\] line 4 was expected to read/);
     expect(read(BACKLOG)).toBe('');
   });
@@ -130,14 +139,15 @@ describe('doc-sync fix', () => {
   test('a change with nothing to fix: a pass, nothing written', async () => {
     repo.commit({ ...partlySynced, [CSV]: fixedCsv, [BACKLOG]: fixedBacklog }, 'synced');
     const result = await cli(repo.root, 'fix', '--base', 'HEAD~2');
-    expect(result).toEqual({ code: 0, stdout: 'doc-sync fix: applied 0 fixes to 0 files; the check passes\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: 'doc-sync fix: applied 0 fixes to 0 files; the check passes\n', stderr: expect.stringMatching(/^doc-sync: judging the working tree against/) });
+    expect(await cli(repo.root, 'fix', '--base', 'HEAD~2', '-q')).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   test.each([
     [['fix', '--base', 'HEAD~1', '--rule', 'no-such-rule'], /there is no rule "no-such-rule"/],
     [['fix', '--all', '--base', 'HEAD~1'], /drop --base or drop --all/],
     [['fix', '--base', 'nope'], /unknown revision "nope"/],
-    [['fix', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['fix', '--frobnicate'], /unknown option "--frobnicate" for doc-sync fix/],
   ])('%j cannot fix: exit 2, one message, no stack trace, nothing written', async (argv, message) => {
     const result = await cli(repo.root, ...argv);
     expect(result.code).toBe(2);

@@ -41,18 +41,26 @@ export async function findRepositoryRoot(cwd: string): Promise<string> {
   return result.stdout.toString('utf8').trim();
 }
 
-/**
- * The merge base of `head` with the remote's default branch (origin/HEAD, else
- * origin/main or origin/master), which is what a pull request is compared with.
- */
-export async function defaultBase(root: string, head: string): Promise<string> {
+/** The remote's default branch (origin/HEAD, else origin/main or origin/master) as a ref, or null. */
+export async function remoteDefaultBranch(root: string): Promise<string | null> {
   const candidates: string[] = [];
   const symbolic = await git(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
   if (symbolic.code === 0) candidates.push(symbolic.stdout.toString('utf8').trim());
   candidates.push('refs/remotes/origin/main', 'refs/remotes/origin/master');
   for (const candidate of candidates) {
     const exists = await git(root, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-    if (exists.code !== 0) continue;
+    if (exists.code === 0) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The merge base of `head` with the remote's default branch (origin/HEAD, else
+ * origin/main or origin/master), which is what a pull request is compared with.
+ */
+export async function defaultBase(root: string, head: string): Promise<string> {
+  const candidate = await remoteDefaultBranch(root);
+  if (candidate) {
     const base = await git(root, ['merge-base', '--end-of-options', candidate, head]);
     if (base.code === 0) {
       const sha = base.stdout.toString('utf8').trim();
