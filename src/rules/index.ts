@@ -59,6 +59,15 @@ export const RULES: readonly Rule<object>[] = [
   unknownStatus,
 ];
 
+/** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */
+export const SESSION_LOG_RULES: readonly string[] = [sessionLogMissing.id, sessionLogTaskMissing.id, sessionLogName.id];
+
+/** Rules the layout turns off whatever their severity, with the reason (for reports and `doctor`). */
+export function rulesOffByLayout(config: Config): { id: string; reason: string }[] {
+  if (config.paths.sessionLogs.length > 0) return [];
+  return SESSION_LOG_RULES.map((id) => ({ id, reason: 'paths.sessionLogs is empty: this layout keeps no session logs' }));
+}
+
 export function findRule(id: string): Rule<object> | undefined {
   return RULES.find((rule) => rule.id === id);
 }
@@ -76,6 +85,7 @@ export function enabledRules(config: Config, source = 'configuration', registry:
     );
   }
   const enabled: EnabledRule[] = [];
+  const offByLayout = new Set(rulesOffByLayout(config).map((entry) => entry.id));
   for (const rule of registry) {
     const setting = config.rules[rule.id];
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
@@ -83,7 +93,7 @@ export function enabledRules(config: Config, source = 'configuration', registry:
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source, parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, 'options', ...issue.path] }))));
     }
-    if (severity === 'off') continue;
+    if (severity === 'off' || offByLayout.has(rule.id)) continue;
     enabled.push({ rule, severity, options: parsed.data });
   }
   return enabled;

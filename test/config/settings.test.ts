@@ -22,7 +22,7 @@ describe('status categories', () => {
   });
 
   test('the vocabulary is configurable', () => {
-    const custom = compileSettings(parseConfig('statuses:\n  done: ["Shipped"]\n', 'test'));
+    const custom = compileSettings(parseConfig('statuses:\n  done: {only: ["Shipped"]}\n', 'test'));
     expect(custom.parseStatus('Shipped 2025-12-01').category).toBe('done');
     expect(custom.parseStatus('Done').category).toBe('unknown');
   });
