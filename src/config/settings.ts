@@ -13,6 +13,8 @@ export interface Status {
 /** What the documents are, compiled once from the config: matchers, regexes, vocabularies. */
 export interface Settings {
   readonly config: Config;
+  /** The config file a message tells the user to edit: the one in use, else where one would go. */
+  readonly configFile: string;
   /** Finds IDs in free text (global). */
   readonly idScanner: RegExp;
   isBoard(path: string): boolean;
@@ -47,7 +49,20 @@ const normalizeWord = (value: string): string =>
 /** Strips emoji, bullets and numbering in front of a heading or status ("✅ Done", "2. Active work"). */
 const stripLeadingMarks = (value: string): string => value.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^\d+(\.\d+)*[.)]?\s+/, '');
 
-export function compileSettings(config: Config): Settings {
+/** Where a repository's config goes when it has none. */
+const DEFAULT_CONFIG_FILE = '.github/doc-sync.yml';
+
+/** The file named by a config source: "path at abc1234" is the path; no file (the defaults) is where one would go. */
+export function configFileOf(configSource: string | null): string {
+  if (configSource === null || !/[\\/.]/.test(configSource)) return DEFAULT_CONFIG_FILE;
+  return configSource.replace(/ at [0-9a-f]{7,40}$/, '');
+}
+
+/**
+ * Compiles the config. `configSource` is where it came from ("path at abc1234", a path,
+ * or null for the defaults); messages name that file.
+ */
+export function compileSettings(config: Config, configSource: string | null = null): Settings {
   const id = config.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, 'gu');
   const firstIdPattern = new RegExp(idScanner.source, 'u');
@@ -75,6 +90,7 @@ export function compileSettings(config: Config): Settings {
 
   return {
     config,
+    configFile: configFileOf(configSource),
     idScanner,
     isBoard: (path) => path === board,
     isCsv: (path) => path === boardCsv,

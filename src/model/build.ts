@@ -155,33 +155,99 @@ function markdownLayout(file: string, table: MarkdownTable, header: string[], co
   };
 }
 
-/** Task rows of every table in a Markdown file that has an ID column (and `needs` columns). */
-function markdownTaskRows(
+/**
+ * Columns a task table must map, besides the ID, for the rules to judge its rows: the
+ * boards mirror title and status; a plan's status drives every plan rule, except in a
+ * delivered table, whose heading is the status.
+ */
+function requiredColumns(source: SourceKind, section: PlanSection | null): ColumnName[] {
+  if (source === 'board' || source === 'csv') return ['title', 'status'];
+  if (source === 'plan' && section !== 'delivered') return ['status'];
+  return [];
+}
+
+const quoteList = (values: readonly string[]): string => values.map((value) => `"${value}"`).join(', ');
+
+/**
+ * The header cell a missing column most likely is, to name in the advice: for the
+ * status, the unmapped column whose cells read as statuses most often; otherwise the
+ * unmapped column with the longest text (titles are the wordiest cells).
+ */
+function likelyColumn(settings: Settings, header: readonly string[], columns: Partial<Record<ColumnName, number>>, values: readonly (readonly string[])[], missing: ColumnName): string | null {
+  const mapped = new Set(Object.values(columns));
+  const candidates = header.map((_, index) => index).filter((index) => !mapped.has(index) && header[index]!.trim() !== '');
+  if (candidates.length === 0) return null;
+  const score = (index: number) =>
+    missing === 'status'
+      ? values.filter((row) => settings.parseStatus(row[index] ?? '').category !== 'unknown').length
+      : values.reduce((sum, row) => sum + (row[index]?.length ?? 0), 0);
+  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return header[best]!;
+}
+
+/** The problem for a task table that lacks columns the rules need: names the file, the header it saw and the key to set. */
+export function unmappedTableProblem(
   settings: Settings,
-  source: SourceKind,
   file: string,
-  doc: MarkdownDocument,
-  needs: ColumnName[],
-  problems: DocProblem[],
-): TaskTable {
+  line: number,
+  header: readonly string[],
+  columns: Partial<Record<ColumnName, number>>,
+  values: readonly (readonly string[])[],
+  missing: readonly ColumnName[],
+): DocProblem {
+  const advice = missing.map((column) => {
+    const guess = likelyColumn(settings, header, columns, values, column);
+    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
+  });
+  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join('; ');
+  return {
+    kind: 'unmapped-table',
+    file,
+    line,
+    taskId: null,
+    message: `the task table at line ${line} has an ID column but no ${missing.join(' and no ')} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(' and ')} in ${settings.configFile}`,
+    key: `unmapped-table:${missing.join(',')}:${header.join('|')}`,
+  };
+}
+
+/** Which section of a plan a table's heading names. */
+function planSection(settings: Settings, heading: string): PlanSection {
+  if (settings.sectionMatches(heading, 'delivered')) return 'delivered';
+  if (settings.sectionMatches(heading, 'active')) return 'active';
+  return 'other';
+}
+
+/** Task rows of every table in a Markdown file that has an ID column; a table that lacks a column the rules need is a problem, not a skip. */
+function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, problems: DocProblem[]): TaskTable {
   const rows: TaskRow[] = [];
   const layouts: TableLayout[] = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
-    if (columns.id === undefined || needs.some((column) => columns[column] === undefined)) continue;
+    if (columns.id === undefined) continue;
     const layout = markdownLayout(file, table, header, columns);
     layouts.push(layout);
     let section: PlanSection | null = null;
     let impliedStatus: Status | null = null;
     if (source === 'plan') {
       const heading = table.heading?.text ?? '';
-      section = settings.sectionMatches(heading, 'delivered')
-        ? 'delivered'
-        : settings.sectionMatches(heading, 'active')
-          ? 'active'
-          : 'other';
+      section = planSection(settings, heading);
       if (section === 'delivered') impliedStatus = { text: heading, category: 'done', date: null };
+      if (section === 'other') {
+        problems.push({
+          kind: 'plan-section',
+          file,
+          line: table.line,
+          taskId: null,
+          message: `the task table at line ${table.line} is under ${heading === '' ? 'no heading' : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
+          key: `plan-section:${heading}`,
+        });
+      }
+    }
+    const missing = requiredColumns(source, section).filter((column) => columns[column] === undefined);
+    if (missing.length > 0) {
+      const values = table.rows.map((row) => row.cells.map((cell) => cell.text));
+      problems.push(unmappedTableProblem(settings, file, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
       const taskRow = toTaskRow(settings, markdownRowInput(source, table, row, layout, section, impliedStatus));
@@ -198,6 +264,17 @@ function markdownTaskRows(
       }
       rows.push(taskRow);
     }
+  }
+  if (layouts.length === 0 && doc.tables.length > 0) {
+    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
+    problems.push({
+      kind: 'no-task-table',
+      file,
+      line: doc.tables[0]!.line,
+      taskId: null,
+      message: `doc-sync recognised no task table in ${file}: none of its ${doc.tables.length === 1 ? 'table' : `${doc.tables.length} tables`} (${headers.join('; ')}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      key: 'no-task-table',
+    });
   }
   return tableOf(file, rows, layouts);
 }
@@ -250,10 +327,14 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
       file,
       line: headerRecord.line,
       taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in the config`,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in ${settings.configFile}`,
       key: 'csv-header',
     });
     return null;
+  }
+  const missing = requiredColumns('csv', null).filter((column) => columns[column] === undefined);
+  if (missing.length > 0) {
+    problems.push(unmappedTableProblem(settings, file, headerRecord.line, header, columns, records.map((record) => record.fields.map((field) => field.trim())), missing));
   }
   const lines = splitLines(text);
   const layout = csvLayout(file, lines, headerRecord, records, header, columns);
@@ -380,14 +461,14 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     if (settings.isCsv(file)) {
       model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems);
+      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, [], model.problems);
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, model.problems);
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!);
     } else if (settings.isPlan(file)) {
       const markdown = blobs.markdown(oid)!;
-      const table = markdownTaskRows(settings, 'plan', file, markdown, [], model.problems);
+      const table = markdownTaskRows(settings, 'plan', file, markdown, model.problems);
       const active = table.rows.filter((row) => row.section === 'active');
       const plan: PlanDoc = {
         ...table,

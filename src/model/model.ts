@@ -115,7 +115,19 @@ export interface SessionLogDoc {
 
 /** A problem with a document's bytes or syntax, found while building the model. */
 export interface DocProblem {
-  kind: 'unreadable' | 'csv-syntax' | 'csv-field-count' | 'csv-plan-link' | 'csv-header' | 'md-row';
+  kind:
+    | 'unreadable'
+    | 'csv-syntax'
+    | 'csv-field-count'
+    | 'csv-plan-link'
+    | 'csv-header'
+    | 'md-row'
+    /** A task table lacks a column the rules need (status, title). */
+    | 'unmapped-table'
+    /** A task table sits under a plan heading that is neither active nor delivered. */
+    | 'plan-section'
+    /** A document has tables but none with an ID column. */
+    | 'no-task-table';
   file: string;
   line: number;
   message: string;

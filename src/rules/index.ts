@@ -21,12 +21,14 @@ import planIndexMissing from './plan-index-missing.js';
 import planIndexProgressMismatch from './plan-index-progress-mismatch.js';
 import planLetterMismatch from './plan-letter-mismatch.js';
 import planOnlyId from './plan-only-id.js';
+import planSectionUnknown from './plan-section-unknown.js';
 import rowDeleted from './row-deleted.js';
 import sessionLogMissing from './session-log-missing.js';
 import sessionLogName from './session-log-name.js';
 import sessionLogTaskMissing from './session-log-task-missing.js';
 import statusMismatchMdCsv from './status-mismatch-md-csv.js';
 import statusMismatchPlan from './status-mismatch-plan.js';
+import tableUnmapped from './table-unmapped.js';
 import unknownStatus from './unknown-status.js';
 
 /** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
@@ -52,6 +54,8 @@ export const RULES: readonly Rule<object>[] = [
   mojibakeIntroduced,
   mdMalformedRow,
   fileUnreadable,
+  tableUnmapped,
+  planSectionUnknown,
   docMissing,
   deadPlanLink,
   planLetterMismatch,

@@ -3,6 +3,13 @@ import type { DocProblem } from '../../model/model.js';
 import type { RuleContext } from '../../core/rule.js';
 
 /**
+ * Problems that leave a changed document unjudged (a CSV that cannot be read at all, a
+ * task table with no status column): they hide every other finding about it, so they
+ * always fail, even when the base had them too.
+ */
+const BLINDING: ReadonlySet<DocProblem['kind']> = new Set(['csv-header', 'unmapped-table', 'no-task-table']);
+
+/**
  * Findings for model problems of the given kinds: those of judged tasks, and those
  * tied to no task when their file changed (or always, in `all` mode).
  */
@@ -19,7 +26,6 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
       line: problem.line,
       message: problem.message,
       key: `${problem.file}:${problem.key}`,
-      // A CSV that cannot be read at all hides every other CSV finding: it always fails.
-      ...(problem.kind === 'csv-header' ? { introduced: true } : {}),
+      ...(BLINDING.has(problem.kind) ? { introduced: true } : {}),
     }));
 }
