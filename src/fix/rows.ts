@@ -1,5 +1,4 @@
 import type { ColumnName } from '../config/schema.js';
-import type { Settings } from '../config/settings.js';
 import type { Fix } from '../core/finding.js';
 import { rowsOf, type DocModel, type LineRef, type TableLayout, type TaskRow } from '../model/model.js';
 import { csvQuoting, renderCsvRecord } from '../parse/csv.js';
@@ -129,14 +128,4 @@ export function missingRowFix(model: DocModel, id: string, into: 'board' | 'csv'
   if (!place) return null;
   const text = renderRow(place.layout, valuesFor(row, syntaxOf(place.layout)));
   return insertAfter(place.layout.file, place.anchor, text, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === 'board' ? 'csv' : 'board']}`);
-}
-
-/** The plan letters of a board task: from its plan link, else from its ID. */
-export function planLetterOf(model: DocModel, settings: Settings, id: string): string | null {
-  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row) => row.planLinks);
-  for (const link of links) {
-    const letter = settings.planOfFile(link);
-    if (letter) return letter;
-  }
-  return settings.planOfId(id);
 }
