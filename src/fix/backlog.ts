@@ -53,6 +53,7 @@ export function backlogRowFixes(model: DocModel, settings: Settings, ids: readon
     const refuse = (reason: string) => result.refused.push({ id, reason });
     const existing = rowsOf(model.backlog, id)[0];
     if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
+    else if (boardRowsOf(model, id).some((row) => row.damage !== null)) refuse(`a board row of ${id} is malformed (see its csv-malformed-row or md-malformed-row finding); repair it first, so the backlog row does not copy the damage`)
     else if (boardRowsOf(model, id, 'board').length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
     else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
     else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);

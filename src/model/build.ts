@@ -1,6 +1,6 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Settings, Status } from '../config/settings.js';
-import { csvQuoting, type CsvDocument, type CsvRecord } from '../parse/csv.js';
+import { csvQuoting, type CsvDocument, type CsvProblem, type CsvRecord } from '../parse/csv.js';
 import { markdownRowStyle, type MarkdownDocument, type MarkdownRow, type MarkdownTable } from '../parse/markdown-table.js';
 import { joinLines, splitLines, type DecodedDocument, type SourceLine } from '../parse/text.js';
 import { planLinksIn } from './links.js';
@@ -65,6 +65,7 @@ interface RowInput {
   section: PlanSection | null;
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
+  damage?: TaskRow['damage'];
 }
 
 function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
@@ -110,6 +111,7 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
     cellCount: input.cells.length,
     headerCount: input.headerCount,
     section: input.section,
+    damage: input.damage ?? null,
   };
 }
 
@@ -261,6 +263,7 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
           message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
           key: `md-row:${taskRow.content}`,
         });
+        taskRow.damage = 'malformed';
       }
       rows.push(taskRow);
     }
@@ -308,20 +311,73 @@ function csvLayout(file: string, lines: readonly SourceLine[], headerRecord: Csv
   };
 }
 
+/**
+ * A leniently read record that holds two glued together (`…,"n2"ST-Q-003,Ship it,…`: a
+ * record started right after the previous one's closing quote) splits where a field is
+ * a quoted value directly followed by a task ID.
+ */
+function splitGlued(settings: Settings, fields: readonly string[], headerLength: number): string[][] {
+  if (fields.length <= headerLength) return [[...fields]];
+  for (let index = 1; index < fields.length; index++) {
+    const glued = /^"([^"]*)"(.+)$/.exec(fields[index]!);
+    if (!glued || !settings.exactId(glued[2]!)) continue;
+    return [[...fields.slice(0, index), glued[1]!], ...splitGlued(settings, [glued[2]!, ...fields.slice(index + 1)], headerLength)];
+  }
+  return [[...fields]];
+}
+
+/** A CSV record to turn into a row: a parsed one, or one recovered from a line csv-parse rejected. */
+interface CsvEntry {
+  line: number;
+  endLine: number;
+  fields: string[];
+  text: string | null;
+  unparsed: boolean;
+}
+
+/** Records recovered from a broken line, and the tasks they name (at least the ID at the start of the line). */
+function recoverBroken(settings: Settings, problem: CsvProblem, headerLength: number, idIndex: number): { entries: CsvEntry[]; ids: string[] } {
+  const entries = problem.recovered
+    .flatMap((fields) => splitGlued(settings, fields, headerLength))
+    .filter((fields) => settings.exactId(fields[idIndex] ?? '') !== null)
+    .map((fields) => ({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true }));
+  const ids = entries.map((entry) => settings.exactId(entry.fields[idIndex]!)!.id);
+  if (ids.length === 0) {
+    // Unreadable even leniently (an unclosed quote): the ID at the start of the line still names the task.
+    const leading = settings.firstId(problem.text);
+    if (leading !== problem.text && problem.text.replace(/^"/, '').startsWith(leading)) {
+      ids.push(leading);
+      const fields = Array.from({ length: headerLength }, (_, index) => (index === idIndex ? leading : ''));
+      entries.push({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true });
+    }
+  }
+  return { entries, ids };
+}
+
 /** The CSV's task rows; null when the file cannot serve as a board (no header, no ID column). */
 function csvTable(settings: Settings, file: string, doc: CsvDocument, text: string, problems: DocProblem[]): TaskTable | null {
-  for (const problem of doc.problems) {
-    // Keyed by the broken line's text, so a second broken record is new even when the first was old.
-    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
-  }
+  // Keyed by the broken line's text, so a second broken record is new even when the first was old.
+  const syntaxProblem = (problem: CsvProblem, ids: readonly string[]): DocProblem => ({
+    kind: 'csv-syntax',
+    file,
+    line: problem.line,
+    message:
+      ids.length === 0
+        ? problem.message
+        : `the CSV record of ${ids.join(' and ')} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(', ')} starts right after a closing quote, so a line break is missing before it` : ''}`,
+    taskId: ids[0] ?? null,
+    key: `csv-syntax:${problem.text}`,
+  });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({ kind: 'csv-header', file, line: 1, taskId: null, message: `${file} has no header record (it is empty); restore the header and the records`, key: 'csv-empty' });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === undefined) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({
       kind: 'csv-header',
       file,
@@ -338,15 +394,23 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
   }
   const lines = splitLines(text);
   const layout = csvLayout(file, lines, headerRecord, records, header, columns);
+  const entries: CsvEntry[] = records.map((record) => ({ line: record.line, endLine: record.endLine, fields: record.fields, text: recordText(lines, record), unparsed: false }));
+  for (const problem of doc.problems) {
+    // The task of a record csv-parse rejects stays in the model (no false deletion, no duplicating fix), marked damaged.
+    const recovered = recoverBroken(settings, problem, header.length, columns.id);
+    problems.push(syntaxProblem(problem, recovered.ids));
+    entries.push(...recovered.entries);
+  }
+  entries.sort((a, b) => a.line - b.line);
   const rows: TaskRow[] = [];
-  for (const record of records) {
+  for (const record of entries) {
     const cells = record.fields.map((field) => ({ text: field.trim(), links: [] as string[] }));
     const content = JSON.stringify(record.fields.map(squash));
     const row = toTaskRow(settings, {
       source: 'csv',
       line: record.line,
       endLine: record.endLine,
-      text: recordText(lines, record),
+      text: record.text,
       cells,
       rawCells: record.fields,
       cellSpans: null,
@@ -355,9 +419,12 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
       headerCount: header.length,
       section: null,
       impliedStatus: null,
+      damage: record.unparsed ? 'unparsed' : null,
     });
     const idText = cells[columns.id]?.text ?? '';
-    if (record.fields.length !== header.length) {
+    if (record.unparsed) {
+      // Its syntax problem is the finding; a count or a link read from a broken record says nothing more.
+    } else if (record.fields.length !== header.length) {
       const more = record.fields.length > header.length;
       const label = row?.id ?? (idText || 'a record');
       problems.push({
@@ -370,6 +437,7 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
         }`,
         key: `csv-field-count:${content}`,
       });
+      if (row) row.damage = 'malformed';
     } else if (!row && idText !== '') {
       problems.push({
         kind: 'csv-field-count',
@@ -379,21 +447,21 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
         message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
         key: `csv-id:${content}`,
       });
+    } else if (row) {
+      const planLinkIndex = columns.planLink;
+      const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
+      if (planLinkText !== '' && row.planLinks.length === 0) {
+        problems.push({
+          kind: 'csv-plan-link',
+          file,
+          line: record.line,
+          taskId: row.id,
+          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
+          key: `csv-plan-link:${row.id}:${planLinkText}`,
+        });
+      }
     }
-    if (!row) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
-    if (planLinkText !== '' && row.planLinks.length === 0) {
-      problems.push({
-        kind: 'csv-plan-link',
-        file,
-        line: record.line,
-        taskId: row.id,
-        message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
-        key: `csv-plan-link:${row.id}:${planLinkText}`,
-      });
-    }
-    rows.push(row);
+    if (row) rows.push(row);
   }
   return tableOf(file, rows, [layout]);
 }

@@ -67,6 +67,13 @@ export interface TaskRow {
   cellCount: number;
   headerCount: number;
   section: PlanSection | null;
+  /**
+   * The row's syntax is broken, so rules still see its task but no fix copies from it:
+   * `unparsed`, a CSV record csv-parse rejected, read leniently (its edits cannot be
+   * trusted, so the diff does not read them); `malformed`, a record or row with the wrong
+   * number of fields or cells.
+   */
+  damage: 'unparsed' | 'malformed' | null;
 }
 
 /** A table-shaped document (board, CSV, backlog, plan): its task rows by ID. */

@@ -1,5 +1,6 @@
 import type { Status } from '../../config/settings.js';
 import type { Fix } from '../../core/finding.js';
+import type { Repair } from '../../fix/rows.js';
 import type { RowChange } from '../../diff/changes.js';
 import { boardRowsOf, planRowsOf, rowsOf, type BoardSide, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
 import type { RuleContext } from '../../core/rule.js';
@@ -75,6 +76,12 @@ export function plural(count: number, word: string): string {
 /** Lists up to `max` items and says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Spread into a finding: its message, and its fix or (appended to the message) why doc-sync fix cannot write one. */
+export function withRepair(message: string, repair: Repair | null): { message: string; fix?: Fix } {
+  if (repair?.fix) return { message, fix: repair.fix };
+  return { message: repair?.reason ? `${message} (doc-sync fix cannot: ${repair.reason})` : message };
 }
 
 /** Spread into a finding: its fix, when there is one. */

@@ -17,9 +17,12 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
   const changed = new Set(context.changes.files.map((file) => file.path));
   return context.head.problems
     .filter((problem) => kinds.includes(problem.kind))
-    .filter((problem) =>
-      problem.taskId !== null ? context.tasks.has(problem.taskId) : context.mode === 'all' || changed.has(problem.file),
-    )
+    .filter((problem) => {
+      const fileJudged = context.mode === 'all' || changed.has(problem.file);
+      if (problem.taskId === null) return fileJudged;
+      // A broken record's task is kept but its edits cannot be read, so the task may look untouched.
+      return context.tasks.has(problem.taskId) || (problem.kind === 'csv-syntax' && fileJudged);
+    })
     .map((problem) => ({
       taskId: problem.taskId,
       file: problem.file,
