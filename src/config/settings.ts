@@ -29,6 +29,8 @@ export interface Settings {
   exactId(cell: string): { id: string; range: boolean } | null;
   /** The first single ID in a text (`ST-Z-001` for the range `ST-Z-001-006`), else the text. */
   firstId(text: string): string;
+  /** The single IDs an ID stands for: itself, or each member of a range (`ST-Z-001-003` is ST-Z-001, ST-Z-002, ST-Z-003). */
+  membersOf(id: string): string[];
   /** The plan letters an ID names (`B` for `ST-B-001`). */
   planOfId(id: string): string | null;
   /** The plan letters a plan file names (`B` for `PlanB_Performance.md`). */
@@ -107,6 +109,18 @@ export function compileSettings(config: Config, configSource: string | null = nu
     },
     firstId(text) {
       return firstIdPattern.exec(text)?.[0] ?? text;
+    },
+    membersOf(value) {
+      const first = firstIdPattern.exec(value)?.[0];
+      if (!first || first === value || !value.startsWith(`${first}-`)) return [value];
+      const digits = /\d+$/.exec(first)?.[0];
+      const end = Number(value.slice(first.length + 1));
+      if (!digits) return [value];
+      const start = Number(digits);
+      // A reversed or huge range is a typo, not a thousand tasks: it stands for itself.
+      if (!(end > start) || end - start > 200) return [value];
+      const stem = first.slice(0, first.length - digits.length);
+      return Array.from({ length: end - start + 1 }, (_, offset) => `${stem}${String(start + offset).padStart(digits.length, '0')}`);
     },
     planOfId(value) {
       const match = idWithGroups.exec(value);

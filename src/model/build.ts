@@ -404,7 +404,8 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
   entries.sort((a, b) => a.line - b.line);
   const rows: TaskRow[] = [];
   for (const record of entries) {
-    const cells = record.fields.map((field) => ({ text: field.trim(), links: [] as string[] }));
+    // A PlanLink field is one path as a whole, so a plan file name with spaces is still read.
+    const cells = record.fields.map((field, index) => ({ text: field.trim(), links: index === columns.planLink && /\.md$/i.test(field.trim()) ? [field.trim()] : [] }));
     const content = JSON.stringify(record.fields.map(squash));
     const row = toTaskRow(settings, {
       source: 'csv',
@@ -466,13 +467,23 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
   return tableOf(file, rows, [layout]);
 }
 
-function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument): PlanIndexDoc {
+/**
+ * Plan files a progress line names only by letter (`- **Plan Q** - **In Progress (1/2 Done)**`,
+ * the path given elsewhere in the index): the plans of that letter.
+ */
+function plansByLetter(settings: Settings, lineText: string, planFiles: readonly string[]): string[] {
+  const letters = [...lineText.matchAll(/(?<![\p{L}\p{N}])Plan\s+([A-Z]{1,2})(?![\p{L}\p{N}])/gu)].map((match) => match[1]!);
+  return planFiles.filter((path) => letters.includes(settings.planOfFile(path) ?? ''));
+}
+
+function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument, planFiles: readonly string[]): PlanIndexDoc {
   const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row] as const)));
   const entries = text.split('\n').flatMap((lineText, index) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
-    const plans = planLinksIn(file, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
     const progress = INDEX_PROGRESS.exec(lineText);
+    let plans = planLinksIn(file, lineText, links, settings.isPlan);
+    if (plans.length === 0 && progress) plans = plansByLetter(settings, lineText, planFiles);
+    if (plans.length === 0) return [];
     const row = tableRows.get(index + 1);
     return [
       {
@@ -533,7 +544,7 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     } else if (settings.isBacklog(file)) {
       model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, model.problems);
     } else if (settings.isPlanIndex(file)) {
-      model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!);
+      model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
       const markdown = blobs.markdown(oid)!;
       const table = markdownTaskRows(settings, 'plan', file, markdown, model.problems);

@@ -81,3 +81,15 @@ describe('config validation', () => {
     expect(parseConfig('', 'empty.yml')).toEqual(defaultConfig());
   });
 });
+
+describe('ID ranges', () => {
+  test.each([
+    ['ST-B-001', ['ST-B-001']],
+    ['ST-Q-001-002', ['ST-Q-001', 'ST-Q-002']],
+    ['ST-Z-008-010', ['ST-Z-008', 'ST-Z-009', 'ST-Z-010']],
+    ['ST-Z-005-003', ['ST-Z-005-003']],
+    ['ST-Z-001-999', ['ST-Z-001-999']],
+  ])('%s stands for %j', (id, members) => {
+    expect(settings.membersOf(id)).toEqual(members);
+  });
+});

@@ -10,6 +10,16 @@ const rawCsv = (...lines: string[]) => [...lines, ''].join('\r\n');
 testRule('csv-malformed-row', {
   valid: [
     {
+      name: 'a PlanLink to a plan whose file name has a space or a non-ASCII letter',
+      base,
+      head: {
+        ...base,
+        'docs/plans/PlanB_Work and more.md': '# Plan B\n',
+        'docs/plans/PlanB_Übersicht.md': '# Plan B\n',
+        [CSV]: csv([{ id: 'ST-B-001', plan: 'docs/plans/PlanB_Work and more.md' }, { id: 'ST-B-002', plan: 'docs/plans/PlanB_Übersicht.md' }, { id: 'ST-B-003' }]),
+      },
+    },
+    {
       name: 'a well-formed edit of a record',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },
