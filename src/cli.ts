@@ -16,6 +16,7 @@ import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
+import { diagnose, renderDiagnosis } from './report/doctor.js';
 import { enabledRules, findRule, RULES } from './rules/index.js';
 import { VERSION } from './version.js';
 
@@ -197,6 +198,20 @@ async function explain(args: string[], io: CliIo): Promise<number> {
   return EXIT.pass;
 }
 
+/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood at a revision; exit 1 when something needs config. */
+async function doctor(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { rev: { type: 'string', default: 'HEAD' }, config: { type: 'string' } }, allowPositionals: false, strict: true });
+  const root = await findRepositoryRoot(io.cwd);
+  const { config, source } = await loadConfig(root, values.config, io.cwd);
+  const configSource = source === null ? null : relative(root, source) || source;
+  const reason = source === null
+    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} in the working tree, so the defaults apply ("doc-sync init" writes a commented config)`
+    : `${values.config ? 'named by --config' : 'found'} in the working tree (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader: new GitReader(root), revision: values.rev, config, configSource, configReason: reason });
+  io.stdout(renderDiagnosis(diagnosis));
+  return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
+}
+
 /** Runs the CLI; returns the exit code. Every failure is one sentence on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -210,6 +225,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await init(io);
       case 'explain':
         return await explain(rest, io);
+      case 'doctor':
+        return await doctor(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
