@@ -29,6 +29,7 @@ import sessionLogTaskMissing from './session-log-task-missing.js';
 import statusMismatchMdCsv from './status-mismatch-md-csv.js';
 import statusMismatchPlan from './status-mismatch-plan.js';
 import tableUnmapped from './table-unmapped.js';
+import tableUnread from './table-unread.js';
 import unknownStatus from './unknown-status.js';
 
 /** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
@@ -55,6 +56,7 @@ export const RULES: readonly Rule<object>[] = [
   mdMalformedRow,
   fileUnreadable,
   tableUnmapped,
+  tableUnread,
   planSectionUnknown,
   docMissing,
   deadPlanLink,
