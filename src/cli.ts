@@ -20,6 +20,7 @@ import type { Report } from './report/report.js';
 import { renderCompact } from './report/compact.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
+import { diagnose, renderDiagnosis } from './report/doctor.js';
 import { enabledRules, findRule, RULES } from './rules/index.js';
 import { VERSION } from './version.js';
 
@@ -134,6 +135,21 @@ ${CHECK_OPTIONS_HELP}
     usage: 'doc-sync explain [RULE]',
     options: {},
     help: 'Without RULE: every rule with its default severity. With RULE: its docs page.',
+  },
+  doctor: {
+    summary: 'show what doc-sync understood at a revision, and what needs config',
+    usage: 'doc-sync doctor [--rev REV] [--config FILE]',
+    options: {
+      rev: { type: 'string', default: 'HEAD' },
+      config: { type: 'string' },
+    },
+    help: `Prints the config used (or the defaults) and why, each planning document found or
+missing, each task table (file:line, role, columns mapped to roles, rows), the statuses
+seen with their categories, and everything left unmapped. Exit 1 when something needs
+config, 0 when everything configured was understood.
+
+  --rev REV            the revision to look at (default HEAD)
+  --config FILE        the config file to use`,
   },
 } satisfies Record<string, CommandSpec>;
 
@@ -473,6 +489,22 @@ const asksForHelp = (args: readonly string[]) => {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 };
 
+/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood at a revision; exit 1 when something needs config. */
+async function doctor(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand('doctor', args);
+  const root = await findRepositoryRoot(io.cwd);
+  const reader = new GitReader(root);
+  const revision = await reader.resolveRevision(values.rev);
+  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
+  const { config, source: configSource } = await loadConfigAt(reader, revision, configPath);
+  const reason = configSource === null
+    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} at ${values.rev}, so the defaults apply ("doc-sync init" writes a commented config)`
+    : `${values.config ? 'named by --config' : 'found'} at ${values.rev} (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader, revision: values.rev, config, configSource, configReason: reason });
+  io.stdout(renderDiagnosis(diagnosis));
+  return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
+}
+
 /** Runs the CLI; returns the exit code. Every failure is one sentence on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -490,6 +522,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await init(rest, io);
       case 'explain':
         return await explain(rest, io);
+      case 'doctor':
+        return await doctor(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);

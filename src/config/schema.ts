@@ -30,20 +30,96 @@ const glob = z.string().min(1).refine(
 
 const repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: 'must be a file path, not a glob' });
 
-const aliases = (defaults: string[]) => z.array(z.string().min(1)).min(1).default(defaults);
+/** A list where one value may be written without brackets (`plans: docs/plans/*.md`). */
+const listOf = <T extends z.ZodType<string>>(item: T, what: string) =>
+  z.union([item.transform((value) => [value]), z.array(item)], { error: `must be ${what} or a list of them` });
+
+const atLeastOne = { error: 'must list at least one value' };
+
+const word = z.string().trim().min(1);
+
+/** Words written in the config first, then the defaults not already among them (ignoring case). */
+export function extendWords(own: readonly string[], defaults: readonly string[]): string[] {
+  const seen = new Set(own.map((value) => value.toLowerCase()));
+  return [...own, ...defaults.filter((value) => !seen.has(value.toLowerCase()))];
+}
+
+/** `{ only: [...] }`: the explicit way to replace a default word list instead of extending it. */
+const replaceWords = z.strictObject({ only: listOf(word, 'a word').pipe(z.array(word).min(1, atLeastOne)) }).describe('Replaces the default words instead of adding to them.');
+
+/**
+ * A word list (column header names, section headings) that extends its defaults: the
+ * config's words come first (they are preferred), then the defaults. `{ only: [...] }`
+ * replaces the defaults.
+ */
+const aliases = (defaults: string[]) =>
+  z
+    .union([listOf(word, 'a word').pipe(z.array(word).min(1, atLeastOne)), replaceWords], {
+      error: 'must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults',
+    })
+    .optional()
+    .transform((value) => (value === undefined ? [...defaults] : Array.isArray(value) ? extendWords(value, defaults) : value.only))
+    .describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(', ')}); write { only: [...] } to replace them.`);
 
 /** Categories in workflow order; the order also breaks ties between equally long status words. */
 export const STATUS_CATEGORIES = ['backlog', 'ready', 'in-progress', 'blocked', 'ready-for-review', 'done'] as const;
 
-export const severitySetting = z.enum(['error', 'warning', 'notice', 'off']);
+/** `warn` is accepted for `warning` (eslint's spelling). */
+type StatusCategoryName = (typeof STATUS_CATEGORIES)[number];
 
-export const ruleSetting = z.union([
+/** The default status words per category. */
+export const STATUS_DEFAULTS: Record<StatusCategoryName, readonly string[]> = {
+  backlog: ['Backlog', 'Pending', 'Deferred', 'Planned', 'Proposed', 'Not started'],
+  ready: ['Ready', 'Todo', 'To Do', 'Next'],
+  'in-progress': ['In Progress', 'In-Progress', 'WIP', 'Active', 'Doing'],
+  blocked: ['Blocked', 'On Hold'],
+  'ready-for-review': ['Ready for Review', 'In Review', 'Review'],
+  done: ['Done', 'Complete', 'Completed', 'Delivered', 'Closed', 'Shipped'],
+};
+
+/** A category's words as written: a list (added to the defaults) or { only } (replacing them). */
+const ownWords = (defaults: readonly string[]) =>
+  z
+    .union([listOf(word, 'a word').pipe(z.array(word).min(1, atLeastOne)), replaceWords], {
+      error: 'must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults',
+    })
+    .optional()
+    .describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(', ')}); write { only: [...] } to replace them.`);
+
+/**
+ * Each category: its own words, then its defaults except those the config gives to
+ * another category (moving "Review" to `done` must not leave it in `ready-for-review` too).
+ */
+function mergeStatuses(input: Partial<Record<StatusCategoryName, string[] | { only: string[] }>>): Record<StatusCategoryName, string[]> {
+  const own = (category: StatusCategoryName): string[] => {
+    const value = input[category];
+    return value === undefined ? [] : Array.isArray(value) ? value : value.only;
+  };
+  const claimed = new Map<string, StatusCategoryName>();
+  for (const category of STATUS_CATEGORIES) for (const value of own(category)) claimed.set(value.toLowerCase(), category);
+  const merged = {} as Record<StatusCategoryName, string[]>;
+  for (const category of STATUS_CATEGORIES) {
+    const value = input[category];
+    const defaults = value !== undefined && !Array.isArray(value) ? [] : STATUS_DEFAULTS[category].filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
+    merged[category] = extendWords(own(category), defaults);
+  }
+  return merged;
+}
+
+export const severitySetting = z
+  .enum(['error', 'warning', 'warn', 'notice', 'off'])
+  .transform((value) => (value === 'warn' ? 'warning' : value));
+
+export const ruleSetting = z.union(
+  [
   severitySetting,
   z.strictObject({
     severity: severitySetting.optional(),
     options: z.record(z.string(), z.unknown()).optional(),
   }),
-]);
+  ],
+  { error: 'must be error, warning (or warn), notice, off, or { severity, options }' },
+);
 
 export const configSchema = z
   .strictObject({
@@ -53,9 +129,11 @@ export const configSchema = z
         board: repoPath.default('docs/StateTrace_TaskBoard.md').describe('The Markdown task board.'),
         boardCsv: repoPath.default('docs/taskboard/TaskBoard.csv').describe('The CSV mirror of the task board.'),
         backlog: repoPath.default('docs/CODEX_BACKLOG.md').describe('The backlog table.'),
-        plans: z.array(glob).min(1).default(['docs/plans/Plan*.md']).describe('Globs of plan files.'),
+        plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(z.array(glob).min(1, atLeastOne)).default(['docs/plans/Plan*.md']).describe('Globs of plan files (one glob or a list).'),
         planIndex: repoPath.nullable().default('docs/plans/PlanIndex.md').describe('The plan index; null if there is none.'),
-        sessionLogs: z.array(glob).default(['docs/agents/sessions/*.md']).describe('Globs of session logs.'),
+        sessionLogs: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")')
+          .default(['docs/agents/sessions/*.md'])
+          .describe('Globs of session logs (one glob or a list); [] when the team keeps none, which turns the session-log rules off.'),
       })
       .prefault({}),
     ids: z
@@ -91,16 +169,17 @@ export const configSchema = z
       .prefault({})
       .describe('Header names (case-insensitive) that identify each column, in preference order.'),
     statuses: z
-      .strictObject({
-        done: aliases(['Done', 'Complete', 'Completed', 'Delivered', 'Closed', 'Shipped']),
-        'ready-for-review': aliases(['Ready for Review', 'In Review', 'Review']),
-        'in-progress': aliases(['In Progress', 'In-Progress', 'WIP', 'Active', 'Doing']),
-        ready: aliases(['Ready', 'Todo', 'To Do', 'Next']),
-        blocked: aliases(['Blocked', 'On Hold']),
-        backlog: aliases(['Backlog', 'Pending', 'Deferred', 'Planned', 'Proposed', 'Not started']),
-      })
+      .strictObject(
+        Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])])) as Record<
+          StatusCategoryName,
+          ReturnType<typeof ownWords>
+        >,
+      )
       .prefault({})
-      .describe('Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready").'),
+      .transform(mergeStatuses)
+      .describe(
+        'Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the defaults (a word given for one category leaves the others); { only: [...] } replaces a category\'s defaults.',
+      ),
     sections: z
       .strictObject({
         delivered: aliases(['Recently delivered', 'Delivered', 'Completed', 'Done']).describe(

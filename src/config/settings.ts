@@ -13,6 +13,8 @@ export interface Status {
 /** What the documents are, compiled once from the config: matchers, regexes, vocabularies. */
 export interface Settings {
   readonly config: Config;
+  /** The config file a message tells the user to edit: the one in use, else where one would go. */
+  readonly configFile: string;
   /** Finds IDs in free text (global). */
   readonly idScanner: RegExp;
   isBoard(path: string): boolean;
@@ -27,6 +29,8 @@ export interface Settings {
   exactId(cell: string): { id: string; range: boolean } | null;
   /** The first single ID in a text (`ST-Z-001` for the range `ST-Z-001-006`), else the text. */
   firstId(text: string): string;
+  /** The single IDs an ID stands for: itself, or each member of a range (`ST-Z-001-003` is ST-Z-001, ST-Z-002, ST-Z-003). */
+  membersOf(id: string): string[];
   /** The plan letters an ID names (`B` for `ST-B-001`). */
   planOfId(id: string): string | null;
   /** The plan letters a plan file names (`B` for `PlanB_Performance.md`). */
@@ -47,7 +51,20 @@ const normalizeWord = (value: string): string =>
 /** Strips emoji, bullets and numbering in front of a heading or status ("✅ Done", "2. Active work"). */
 const stripLeadingMarks = (value: string): string => value.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^\d+(\.\d+)*[.)]?\s+/, '');
 
-export function compileSettings(config: Config): Settings {
+/** Where a repository's config goes when it has none. */
+const DEFAULT_CONFIG_FILE = '.github/doc-sync.yml';
+
+/** The file named by a config source: "path at abc1234" is the path; no file (the defaults) is where one would go. */
+export function configFileOf(configSource: string | null): string {
+  if (configSource === null || !/[\\/.]/.test(configSource)) return DEFAULT_CONFIG_FILE;
+  return configSource.replace(/ at [0-9a-f]{7,40}$/, '');
+}
+
+/**
+ * Compiles the config. `configSource` is where it came from ("path at abc1234", a path,
+ * or null for the defaults); messages name that file.
+ */
+export function compileSettings(config: Config, configSource: string | null = null): Settings {
   const id = config.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, 'gu');
   const firstIdPattern = new RegExp(idScanner.source, 'u');
@@ -75,6 +92,7 @@ export function compileSettings(config: Config): Settings {
 
   return {
     config,
+    configFile: configFileOf(configSource),
     idScanner,
     isBoard: (path) => path === board,
     isCsv: (path) => path === boardCsv,
@@ -91,6 +109,18 @@ export function compileSettings(config: Config): Settings {
     },
     firstId(text) {
       return firstIdPattern.exec(text)?.[0] ?? text;
+    },
+    membersOf(value) {
+      const first = firstIdPattern.exec(value)?.[0];
+      if (!first || first === value || !value.startsWith(`${first}-`)) return [value];
+      const digits = /\d+$/.exec(first)?.[0];
+      const end = Number(value.slice(first.length + 1));
+      if (!digits) return [value];
+      const start = Number(digits);
+      // A reversed or huge range is a typo, not a thousand tasks: it stands for itself.
+      if (!(end > start) || end - start > 200) return [value];
+      const stem = first.slice(0, first.length - digits.length);
+      return Array.from({ length: end - start + 1 }, (_, offset) => `${stem}${String(start + offset).padStart(digits.length, '0')}`);
     },
     planOfId(value) {
       const match = idWithGroups.exec(value);

@@ -1,14 +1,15 @@
-/** The commented config `doc-sync init` writes: every key at its default. */
+/** The commented config `doc-sync init` writes: every key a team may need, at its default. */
 export const CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
-# Schema (for editor completion): https://github.com/doc-sync/doc-sync/blob/main/schemas/config.schema.json
+# yaml-language-server: $schema=https://raw.githubusercontent.com/doc-sync/doc-sync/main/schemas/config.schema.json
+# Run "doc-sync doctor" after editing: it shows what doc-sync understood with this config.
 
 paths:
   board: docs/StateTrace_TaskBoard.md        # the Markdown task board
   boardCsv: docs/taskboard/TaskBoard.csv     # its CSV mirror, row for row
   backlog: docs/CODEX_BACKLOG.md             # the backlog table
-  plans: ["docs/plans/Plan*.md"]             # globs of plan files
+  plans: ["docs/plans/Plan*.md"]             # one glob or a list of globs of plan files
   planIndex: docs/plans/PlanIndex.md         # null if there is no index
-  sessionLogs: ["docs/agents/sessions/*.md"] # globs of session logs
+  sessionLogs: ["docs/agents/sessions/*.md"] # [] if the team keeps no session logs (the session rules go off)
 
 ids:
   # A task ID. The named group "plan" captures the plan letters (B in ST-B-001; AA..AF past Z).
@@ -19,16 +20,40 @@ ids:
 sessionLogs:
   namePattern: '^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$'
 
-# Header names that identify each column (case-insensitive), in order of preference.
-# columns:
-#   owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
-#   planLink: ["PlanLink", "Plan link", "Links", "Link"]
+# Header names that identify each column (case-insensitive). The names you write are
+# ADDED to the defaults and preferred over them (status: ["Stage"] also keeps "Column",
+# "Status", "State"); write status: { only: ["Stage"] } to replace the defaults.
+# A table with an ID column but no status (or title) column is reported, never skipped.
+columns:
+  id: ["ID", "Task ID", "Task"]
+  title: ["Title", "Description", "Task title"]
+  status: ["Column", "Status", "State"]
+  owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
+  deliverable: ["Deliverable", "Deliverables"]
+  planLink: ["PlanLink", "Plan link", "Links", "Link"]
+  notes: ["Notes", "Note"]
+  plan: ["Plan"]
+  preconditions: ["Preconditions", "Precondition"]
+  definitionOfDone: ["Definition of done", "DoD"]
 
-# Words that open a status cell, per category. The longest match wins, so
-# "Ready for Review" is ready-for-review, not ready. "Done - 2025-12-22" is done.
-# statuses:
-#   done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
-#   backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
+# Words that open a status cell, per category. Words you write are ADDED to the category's
+# defaults (a default word you give to another category moves there); { only: [...] }
+# replaces them. The longest match wins, so "Ready for Review" is ready-for-review, not
+# ready. "Done - 2025-12-22" is done. A word in no category is reported by unknown-status.
+statuses:
+  backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
+  ready: ["Ready", "Todo", "To Do", "Next"]
+  in-progress: ["In Progress", "In-Progress", "WIP", "Active", "Doing"]
+  blocked: ["Blocked", "On Hold"]
+  ready-for-review: ["Ready for Review", "In Review", "Review"]
+  done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+
+# Plan headings (extended like the lists above). Rows under a delivered heading count as
+# done; the active table counts for the plan index's progress. A task table under any
+# other heading is reported (plan-section-unknown) so it is never silently ignored.
+sections:
+  delivered: ["Recently delivered", "Delivered", "Completed", "Done"]
+  active: ["Active work", "Active", "Current work", "In flight"]
 
 # Which board tasks need a backlog row (rule backlog-entry-missing, a notice; doc-sync fix
 # opens the row). Every criterion given must hold.
@@ -41,11 +66,11 @@ backlog:
     marker: null              # e.g. "[auto]": rows containing this text only
   notes: Opened by doc-sync   # Notes cell of the rows doc-sync opens
 
-# Severity per rule: error | warning | notice | off, or { severity, options }.
+limits:
+  maxFileBytes: 8388608       # larger documents are reported, not parsed
+
+# Severity per rule: error | warning (or warn) | notice | off, or { severity, options }.
 # "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
 rules:
-  # Teams that keep session logs out of git turn these off:
-  # session-log-missing: off
-  # session-log-task-missing: off
   csv-not-updated: warning
 `;

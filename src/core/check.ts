@@ -115,7 +115,7 @@ export interface CheckResult {
 export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
-  const settings = compileSettings(request.config);
+  const settings = compileSettings(request.config, request.configSource ?? null);
   const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;

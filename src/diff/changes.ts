@@ -58,7 +58,14 @@ function changedFields(before: TaskRow, after: TaskRow): ColumnName[] {
 function diffRows(baseRows: TaskRow[], headRows: TaskRow[]): RowChange[] {
   const remainingBase = [...baseRows];
   const unmatchedHead: TaskRow[] = [];
+  // An unparsed row (a record csv-parse rejected, read leniently) says nothing reliable about
+  // an edit: it stands for the task's row at base, so its syntax finding is the only one.
+  const readable: TaskRow[] = [];
   for (const row of headRows) {
+    if (row.damage !== 'unparsed' || remainingBase.length === 0) readable.push(row);
+    else remainingBase.splice(Math.max(0, remainingBase.findIndex((candidate) => candidate.line === row.line)), 1);
+  }
+  for (const row of readable) {
     const same = remainingBase.findIndex((candidate) => candidate.content === row.content);
     if (same === -1) unmatchedHead.push(row);
     else remainingBase.splice(same, 1);

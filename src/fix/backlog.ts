@@ -1,9 +1,9 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import type { Fix } from '../core/finding.js';
-import { rowsOf, type DocModel, type TableLayout, type TaskRow } from '../model/model.js';
+import { boardRowsOf, planLetterOf, rowsOf, type DocModel, type TableLayout } from '../model/model.js';
 import { toMarkdownCell } from '../parse/markdown-table.js';
-import { insertAfter, planLetterOf, renderRow, valuesFor } from './rows.js';
+import { insertAfter, renderRow, valuesFor } from './rows.js';
 
 /** Backlog rows to open, and the IDs that cannot have one, with the reason. */
 export interface BacklogRowFixes {
@@ -12,9 +12,6 @@ export interface BacklogRowFixes {
   ids: string[];
   refused: { id: string; reason: string }[];
 }
-
-/** A task's rows on the boards: Markdown first (its cells are already Markdown), then the CSV. */
-export const boardRowsOf = (model: DocModel, id: string): TaskRow[] => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
 
 /** The backlog table new rows go in: the one holding the last backlog row, else the first. */
 function backlogLayout(model: DocModel): TableLayout | undefined {
@@ -29,8 +26,8 @@ function backlogLayout(model: DocModel): TableLayout | undefined {
  */
 function backlogRow(model: DocModel, settings: Settings, layout: TableLayout, id: string, notes: string): string {
   const values: Partial<Record<ColumnName, string>> = {};
-  // Reversed, so the Markdown row's cells win over the CSV's.
-  for (const row of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row, 'markdown'));
+  // Markdown first (its cells are already Markdown), reversed so its cells win over the CSV's.
+  for (const row of boardRowsOf(model, id, 'board').reverse()) Object.assign(values, valuesFor(row, 'markdown'));
   const letter = planLetterOf(model, settings, id);
   return renderRow(layout, {
     ...values,
@@ -56,7 +53,8 @@ export function backlogRowFixes(model: DocModel, settings: Settings, ids: readon
     const refuse = (reason: string) => result.refused.push({ id, reason });
     const existing = rowsOf(model.backlog, id)[0];
     if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
-    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (boardRowsOf(model, id).some((row) => row.damage !== null)) refuse(`a board row of ${id} is malformed (see its csv-malformed-row or md-malformed-row finding); repair it first, so the backlog row does not copy the damage`)
+    else if (boardRowsOf(model, id, 'board').length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
     else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
     else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
     else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);

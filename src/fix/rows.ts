@@ -1,5 +1,4 @@
 import type { ColumnName } from '../config/schema.js';
-import type { Settings } from '../config/settings.js';
 import type { Fix } from '../core/finding.js';
 import { rowsOf, type DocModel, type LineRef, type TableLayout, type TaskRow } from '../model/model.js';
 import { csvQuoting, renderCsvRecord } from '../parse/csv.js';
@@ -90,6 +89,8 @@ export function copyCellsFix(model: DocModel, id: string, from: 'board' | 'csv',
   const targets = rowsOf(model[to], id);
   if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
   const [source, target] = [sources[0]!, targets[0]!];
+  // Never spread what the check reports as corrupt: a broken source is fixed by hand first.
+  if (source.damage !== null) return null;
   const values: Partial<Record<ColumnName, string>> = {};
   for (const column of columns) {
     const value = cellFor(source, column, syntaxOf(target.layout));
@@ -121,22 +122,40 @@ function mirrorAnchor(model: DocModel, row: TaskRow, into: 'board' | 'csv'): { a
   return layout ? { anchor: layout.headerEnd, layout } : null;
 }
 
-/** The fix for a task on one board only: the mirroring row or record, in the other board's style. */
-export function missingRowFix(model: DocModel, id: string, into: 'board' | 'csv'): Fix | null {
-  const row = rowsOf(into === 'board' ? model.csv : model.board, id)[0];
-  if (!row) return null;
-  const place = mirrorAnchor(model, row, into);
-  if (!place) return null;
-  const text = renderRow(place.layout, valuesFor(row, syntaxOf(place.layout)));
-  return insertAfter(place.layout.file, place.anchor, text, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === 'board' ? 'csv' : 'board']}`);
+/** Columns a mirrored row must fill from its source; the rest (notes…) may start empty. */
+const MIRRORED_CONTENT: readonly ColumnName[] = ['id', 'title', 'status', 'owner', 'deliverable', 'planLink'];
+
+/** A fix, or why there is none (said in the finding, so nobody waits for a fix that will not come). */
+export type Repair = { fix: Fix; reason?: undefined } | { fix?: undefined; reason: string };
+
+/** Target columns a new row could only leave empty: unknown headers, or mirrored content the source does not have. */
+function columnsWithoutSource(layout: TableLayout, values: Partial<Record<ColumnName, string>>): string[] {
+  const names = new Map(Object.entries(layout.columns).map(([name, index]) => [index, name as ColumnName]));
+  return layout.header.filter((_, index) => {
+    const name = names.get(index);
+    return name === undefined || (MIRRORED_CONTENT.includes(name) && values[name] === undefined);
+  });
 }
 
-/** The plan letters of a board task: from its plan link, else from its ID. */
-export function planLetterOf(model: DocModel, settings: Settings, id: string): string | null {
-  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row) => row.planLinks);
-  for (const link of links) {
-    const letter = settings.planOfFile(link);
-    if (letter) return letter;
+/**
+ * The repair for a task on one board only: the mirroring row or record, in the other
+ * board's style, every column filled from the source, or the reason it cannot be.
+ */
+export function missingRowRepair(model: DocModel, id: string, into: 'board' | 'csv'): Repair | null {
+  const row = rowsOf(into === 'board' ? model.csv : model.board, id)[0];
+  if (!row) return null;
+  const sourceLabel = LABEL[into === 'board' ? 'csv' : 'board'];
+  if (row.damage !== null) return { reason: `its ${sourceLabel} is malformed; repair it first, so the damage is not copied` };
+  const place = mirrorAnchor(model, row, into);
+  if (!place) return null;
+  const syntax = syntaxOf(place.layout);
+  const values = valuesFor(row, syntax);
+  // A plan link found anywhere in the source row fills a PlanLink column the source does not have.
+  if (values.planLink === undefined && row.planLinks.length === 1) values.planLink = row.planLinks[0]!;
+  const unfilled = columnsWithoutSource(place.layout, values);
+  if (unfilled.length > 0) {
+    return { reason: `the ${sourceLabel} has nothing for its ${unfilled.map((name) => `"${name}"`).join(', ')} column${unfilled.length === 1 ? '' : 's'}, so the ${LABEL[into]} must be written by hand` };
   }
-  return settings.planOfId(id);
+  const fix = insertAfter(place.layout.file, place.anchor, renderRow(place.layout, values), `add the ${LABEL[into]} of ${id}, mirroring its ${sourceLabel}`);
+  return fix ? { fix } : { reason: `its ${sourceLabel} holds U+FFFD replacement characters; copy it by hand` };
 }

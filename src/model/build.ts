@@ -1,6 +1,6 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Settings, Status } from '../config/settings.js';
-import { csvQuoting, type CsvDocument, type CsvRecord } from '../parse/csv.js';
+import { csvQuoting, type CsvDocument, type CsvProblem, type CsvRecord } from '../parse/csv.js';
 import { markdownRowStyle, type MarkdownDocument, type MarkdownRow, type MarkdownTable } from '../parse/markdown-table.js';
 import { joinLines, splitLines, type DecodedDocument, type SourceLine } from '../parse/text.js';
 import { planLinksIn } from './links.js';
@@ -65,6 +65,7 @@ interface RowInput {
   section: PlanSection | null;
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
+  damage?: TaskRow['damage'];
 }
 
 function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
@@ -110,6 +111,7 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
     cellCount: input.cells.length,
     headerCount: input.headerCount,
     section: input.section,
+    damage: input.damage ?? null,
   };
 }
 
@@ -155,33 +157,99 @@ function markdownLayout(file: string, table: MarkdownTable, header: string[], co
   };
 }
 
-/** Task rows of every table in a Markdown file that has an ID column (and `needs` columns). */
-function markdownTaskRows(
+/**
+ * Columns a task table must map, besides the ID, for the rules to judge its rows: the
+ * boards mirror title and status; a plan's status drives every plan rule, except in a
+ * delivered table, whose heading is the status.
+ */
+function requiredColumns(source: SourceKind, section: PlanSection | null): ColumnName[] {
+  if (source === 'board' || source === 'csv') return ['title', 'status'];
+  if (source === 'plan' && section !== 'delivered') return ['status'];
+  return [];
+}
+
+const quoteList = (values: readonly string[]): string => values.map((value) => `"${value}"`).join(', ');
+
+/**
+ * The header cell a missing column most likely is, to name in the advice: for the
+ * status, the unmapped column whose cells read as statuses most often; otherwise the
+ * unmapped column with the longest text (titles are the wordiest cells).
+ */
+function likelyColumn(settings: Settings, header: readonly string[], columns: Partial<Record<ColumnName, number>>, values: readonly (readonly string[])[], missing: ColumnName): string | null {
+  const mapped = new Set(Object.values(columns));
+  const candidates = header.map((_, index) => index).filter((index) => !mapped.has(index) && header[index]!.trim() !== '');
+  if (candidates.length === 0) return null;
+  const score = (index: number) =>
+    missing === 'status'
+      ? values.filter((row) => settings.parseStatus(row[index] ?? '').category !== 'unknown').length
+      : values.reduce((sum, row) => sum + (row[index]?.length ?? 0), 0);
+  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return header[best]!;
+}
+
+/** The problem for a task table that lacks columns the rules need: names the file, the header it saw and the key to set. */
+export function unmappedTableProblem(
   settings: Settings,
-  source: SourceKind,
   file: string,
-  doc: MarkdownDocument,
-  needs: ColumnName[],
-  problems: DocProblem[],
-): TaskTable {
+  line: number,
+  header: readonly string[],
+  columns: Partial<Record<ColumnName, number>>,
+  values: readonly (readonly string[])[],
+  missing: readonly ColumnName[],
+): DocProblem {
+  const advice = missing.map((column) => {
+    const guess = likelyColumn(settings, header, columns, values, column);
+    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
+  });
+  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join('; ');
+  return {
+    kind: 'unmapped-table',
+    file,
+    line,
+    taskId: null,
+    message: `the task table at line ${line} has an ID column but no ${missing.join(' and no ')} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(' and ')} in ${settings.configFile}`,
+    key: `unmapped-table:${missing.join(',')}:${header.join('|')}`,
+  };
+}
+
+/** Which section of a plan a table's heading names. */
+function planSection(settings: Settings, heading: string): PlanSection {
+  if (settings.sectionMatches(heading, 'delivered')) return 'delivered';
+  if (settings.sectionMatches(heading, 'active')) return 'active';
+  return 'other';
+}
+
+/** Task rows of every table in a Markdown file that has an ID column; a table that lacks a column the rules need is a problem, not a skip. */
+function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, problems: DocProblem[]): TaskTable {
   const rows: TaskRow[] = [];
   const layouts: TableLayout[] = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
-    if (columns.id === undefined || needs.some((column) => columns[column] === undefined)) continue;
+    if (columns.id === undefined) continue;
     const layout = markdownLayout(file, table, header, columns);
     layouts.push(layout);
     let section: PlanSection | null = null;
     let impliedStatus: Status | null = null;
     if (source === 'plan') {
       const heading = table.heading?.text ?? '';
-      section = settings.sectionMatches(heading, 'delivered')
-        ? 'delivered'
-        : settings.sectionMatches(heading, 'active')
-          ? 'active'
-          : 'other';
+      section = planSection(settings, heading);
       if (section === 'delivered') impliedStatus = { text: heading, category: 'done', date: null };
+      if (section === 'other') {
+        problems.push({
+          kind: 'plan-section',
+          file,
+          line: table.line,
+          taskId: null,
+          message: `the task table at line ${table.line} is under ${heading === '' ? 'no heading' : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
+          key: `plan-section:${heading}`,
+        });
+      }
+    }
+    const missing = requiredColumns(source, section).filter((column) => columns[column] === undefined);
+    if (missing.length > 0) {
+      const values = table.rows.map((row) => row.cells.map((cell) => cell.text));
+      problems.push(unmappedTableProblem(settings, file, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
       const taskRow = toTaskRow(settings, markdownRowInput(source, table, row, layout, section, impliedStatus));
@@ -195,9 +263,21 @@ function markdownTaskRows(
           message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
           key: `md-row:${taskRow.content}`,
         });
+        taskRow.damage = 'malformed';
       }
       rows.push(taskRow);
     }
+  }
+  if (layouts.length === 0 && doc.tables.length > 0) {
+    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
+    problems.push({
+      kind: 'no-task-table',
+      file,
+      line: doc.tables[0]!.line,
+      taskId: null,
+      message: `doc-sync recognised no task table in ${file}: none of its ${doc.tables.length === 1 ? 'table' : `${doc.tables.length} tables`} (${headers.join('; ')}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      key: 'no-task-table',
+    });
   }
   return tableOf(file, rows, layouts);
 }
@@ -231,41 +311,107 @@ function csvLayout(file: string, lines: readonly SourceLine[], headerRecord: Csv
   };
 }
 
+/**
+ * A leniently read record that holds two glued together (`…,"n2"ST-Q-003,Ship it,…`: a
+ * record started right after the previous one's closing quote) splits where a field is
+ * a quoted value directly followed by a task ID.
+ */
+function splitGlued(settings: Settings, fields: readonly string[], headerLength: number): string[][] {
+  if (fields.length <= headerLength) return [[...fields]];
+  for (let index = 1; index < fields.length; index++) {
+    const glued = /^"([^"]*)"(.+)$/.exec(fields[index]!);
+    if (!glued || !settings.exactId(glued[2]!)) continue;
+    return [[...fields.slice(0, index), glued[1]!], ...splitGlued(settings, [glued[2]!, ...fields.slice(index + 1)], headerLength)];
+  }
+  return [[...fields]];
+}
+
+/** A CSV record to turn into a row: a parsed one, or one recovered from a line csv-parse rejected. */
+interface CsvEntry {
+  line: number;
+  endLine: number;
+  fields: string[];
+  text: string | null;
+  unparsed: boolean;
+}
+
+/** Records recovered from a broken line, and the tasks they name (at least the ID at the start of the line). */
+function recoverBroken(settings: Settings, problem: CsvProblem, headerLength: number, idIndex: number): { entries: CsvEntry[]; ids: string[] } {
+  const entries = problem.recovered
+    .flatMap((fields) => splitGlued(settings, fields, headerLength))
+    .filter((fields) => settings.exactId(fields[idIndex] ?? '') !== null)
+    .map((fields) => ({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true }));
+  const ids = entries.map((entry) => settings.exactId(entry.fields[idIndex]!)!.id);
+  if (ids.length === 0) {
+    // Unreadable even leniently (an unclosed quote): the ID at the start of the line still names the task.
+    const leading = settings.firstId(problem.text);
+    if (leading !== problem.text && problem.text.replace(/^"/, '').startsWith(leading)) {
+      ids.push(leading);
+      const fields = Array.from({ length: headerLength }, (_, index) => (index === idIndex ? leading : ''));
+      entries.push({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true });
+    }
+  }
+  return { entries, ids };
+}
+
 /** The CSV's task rows; null when the file cannot serve as a board (no header, no ID column). */
 function csvTable(settings: Settings, file: string, doc: CsvDocument, text: string, problems: DocProblem[]): TaskTable | null {
-  for (const problem of doc.problems) {
-    // Keyed by the broken line's text, so a second broken record is new even when the first was old.
-    problems.push({ kind: 'csv-syntax', file, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
-  }
+  // Keyed by the broken line's text, so a second broken record is new even when the first was old.
+  const syntaxProblem = (problem: CsvProblem, ids: readonly string[]): DocProblem => ({
+    kind: 'csv-syntax',
+    file,
+    line: problem.line,
+    message:
+      ids.length === 0
+        ? problem.message
+        : `the CSV record of ${ids.join(' and ')} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(', ')} starts right after a closing quote, so a line break is missing before it` : ''}`,
+    taskId: ids[0] ?? null,
+    key: `csv-syntax:${problem.text}`,
+  });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({ kind: 'csv-header', file, line: 1, taskId: null, message: `${file} has no header record (it is empty); restore the header and the records`, key: 'csv-empty' });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === undefined) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({
       kind: 'csv-header',
       file,
       line: headerRecord.line,
       taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in the config`,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in ${settings.configFile}`,
       key: 'csv-header',
     });
     return null;
   }
+  const missing = requiredColumns('csv', null).filter((column) => columns[column] === undefined);
+  if (missing.length > 0) {
+    problems.push(unmappedTableProblem(settings, file, headerRecord.line, header, columns, records.map((record) => record.fields.map((field) => field.trim())), missing));
+  }
   const lines = splitLines(text);
   const layout = csvLayout(file, lines, headerRecord, records, header, columns);
+  const entries: CsvEntry[] = records.map((record) => ({ line: record.line, endLine: record.endLine, fields: record.fields, text: recordText(lines, record), unparsed: false }));
+  for (const problem of doc.problems) {
+    // The task of a record csv-parse rejects stays in the model (no false deletion, no duplicating fix), marked damaged.
+    const recovered = recoverBroken(settings, problem, header.length, columns.id);
+    problems.push(syntaxProblem(problem, recovered.ids));
+    entries.push(...recovered.entries);
+  }
+  entries.sort((a, b) => a.line - b.line);
   const rows: TaskRow[] = [];
-  for (const record of records) {
-    const cells = record.fields.map((field) => ({ text: field.trim(), links: [] as string[] }));
+  for (const record of entries) {
+    // A PlanLink field is one path as a whole, so a plan file name with spaces is still read.
+    const cells = record.fields.map((field, index) => ({ text: field.trim(), links: index === columns.planLink && /\.md$/i.test(field.trim()) ? [field.trim()] : [] }));
     const content = JSON.stringify(record.fields.map(squash));
     const row = toTaskRow(settings, {
       source: 'csv',
       line: record.line,
       endLine: record.endLine,
-      text: recordText(lines, record),
+      text: record.text,
       cells,
       rawCells: record.fields,
       cellSpans: null,
@@ -274,9 +420,12 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
       headerCount: header.length,
       section: null,
       impliedStatus: null,
+      damage: record.unparsed ? 'unparsed' : null,
     });
     const idText = cells[columns.id]?.text ?? '';
-    if (record.fields.length !== header.length) {
+    if (record.unparsed) {
+      // Its syntax problem is the finding; a count or a link read from a broken record says nothing more.
+    } else if (record.fields.length !== header.length) {
       const more = record.fields.length > header.length;
       const label = row?.id ?? (idText || 'a record');
       problems.push({
@@ -289,6 +438,7 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
         }`,
         key: `csv-field-count:${content}`,
       });
+      if (row) row.damage = 'malformed';
     } else if (!row && idText !== '') {
       problems.push({
         kind: 'csv-field-count',
@@ -298,32 +448,42 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
         message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
         key: `csv-id:${content}`,
       });
+    } else if (row) {
+      const planLinkIndex = columns.planLink;
+      const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
+      if (planLinkText !== '' && row.planLinks.length === 0) {
+        problems.push({
+          kind: 'csv-plan-link',
+          file,
+          line: record.line,
+          taskId: row.id,
+          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
+          key: `csv-plan-link:${row.id}:${planLinkText}`,
+        });
+      }
     }
-    if (!row) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
-    if (planLinkText !== '' && row.planLinks.length === 0) {
-      problems.push({
-        kind: 'csv-plan-link',
-        file,
-        line: record.line,
-        taskId: row.id,
-        message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
-        key: `csv-plan-link:${row.id}:${planLinkText}`,
-      });
-    }
-    rows.push(row);
+    if (row) rows.push(row);
   }
   return tableOf(file, rows, [layout]);
 }
 
-function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument): PlanIndexDoc {
+/**
+ * Plan files a progress line names only by letter (`- **Plan Q** - **In Progress (1/2 Done)**`,
+ * the path given elsewhere in the index): the plans of that letter.
+ */
+function plansByLetter(settings: Settings, lineText: string, planFiles: readonly string[]): string[] {
+  const letters = [...lineText.matchAll(/(?<![\p{L}\p{N}])Plan\s+([A-Z]{1,2})(?![\p{L}\p{N}])/gu)].map((match) => match[1]!);
+  return planFiles.filter((path) => letters.includes(settings.planOfFile(path) ?? ''));
+}
+
+function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument, planFiles: readonly string[]): PlanIndexDoc {
   const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row] as const)));
   const entries = text.split('\n').flatMap((lineText, index) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
-    const plans = planLinksIn(file, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
     const progress = INDEX_PROGRESS.exec(lineText);
+    let plans = planLinksIn(file, lineText, links, settings.isPlan);
+    if (plans.length === 0 && progress) plans = plansByLetter(settings, lineText, planFiles);
+    if (plans.length === 0) return [];
     const row = tableRows.get(index + 1);
     return [
       {
@@ -380,14 +540,14 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     if (settings.isCsv(file)) {
       model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, ['status'], model.problems);
+      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, [], model.problems);
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, model.problems);
     } else if (settings.isPlanIndex(file)) {
-      model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!);
+      model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
       const markdown = blobs.markdown(oid)!;
-      const table = markdownTaskRows(settings, 'plan', file, markdown, [], model.problems);
+      const table = markdownTaskRows(settings, 'plan', file, markdown, model.problems);
       const active = table.rows.filter((row) => row.section === 'active');
       const plan: PlanDoc = {
         ...table,

@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 
-// The lookbehind anchors each match at a path start, so long runs of word characters stay linear.
-const MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+// The lookbehind anchors each match at a path start, so long runs of word characters stay
+// linear. Letters of any script count (`Plän_Ü.md`); a space ends a bare path (in free text
+// it ends the path), so a path with spaces is only read from a link or a whole PlanLink field.
+const MD_PATH = /(?<![\p{L}\p{N}_./-])(?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_.-]+\.md(?![\p{L}\p{N}_])/gu;
 
 /** Link targets and bare `*.md` paths in a cell, with backslashes turned into slashes. */
 export function pathsIn(text: string, links: readonly string[] = []): string[] {

@@ -1,5 +1,5 @@
 import type { ColumnName } from '../config/schema.js';
-import type { Status } from '../config/settings.js';
+import type { Settings, Status } from '../config/settings.js';
 import type { MarkdownRowStyle } from '../parse/markdown-table.js';
 
 /** Which kind of document a task row comes from. */
@@ -67,6 +67,13 @@ export interface TaskRow {
   cellCount: number;
   headerCount: number;
   section: PlanSection | null;
+  /**
+   * The row's syntax is broken, so rules still see its task but no fix copies from it:
+   * `unparsed`, a CSV record csv-parse rejected, read leniently (its edits cannot be
+   * trusted, so the diff does not read them); `malformed`, a record or row with the wrong
+   * number of fields or cells.
+   */
+  damage: 'unparsed' | 'malformed' | null;
 }
 
 /** A table-shaped document (board, CSV, backlog, plan): its task rows by ID. */
@@ -115,7 +122,19 @@ export interface SessionLogDoc {
 
 /** A problem with a document's bytes or syntax, found while building the model. */
 export interface DocProblem {
-  kind: 'unreadable' | 'csv-syntax' | 'csv-field-count' | 'csv-plan-link' | 'csv-header' | 'md-row';
+  kind:
+    | 'unreadable'
+    | 'csv-syntax'
+    | 'csv-field-count'
+    | 'csv-plan-link'
+    | 'csv-header'
+    | 'md-row'
+    /** A task table lacks a column the rules need (status, title). */
+    | 'unmapped-table'
+    /** A task table sits under a plan heading that is neither active nor delivered. */
+    | 'plan-section'
+    /** A document has tables but none with an ID column. */
+    | 'no-task-table';
   file: string;
   line: number;
   message: string;
@@ -161,6 +180,29 @@ export function taskTables(model: DocModel): TaskTable[] {
 /** Rows of a task on the boards and in the plans, at one revision. */
 export function rowsOf(table: TaskTable | null, id: string): TaskRow[] {
   return table?.byId.get(id) ?? [];
+}
+
+/** The two boards: the Markdown board and its CSV mirror. */
+export type BoardSide = 'board' | 'csv';
+
+/**
+ * A task's rows on the boards, in the one precedence every rule and fix uses:
+ * the side `first` names comes first (the side a change moved, so a plan is compared
+ * with the newer word; or the Markdown board when a caller wants Markdown cells);
+ * without it the CSV (the machine-readable mirror) comes before the Markdown board.
+ */
+export function boardRowsOf(model: DocModel, id: string, first: BoardSide = 'csv'): TaskRow[] {
+  const second: BoardSide = first === 'csv' ? 'board' : 'csv';
+  return [...rowsOf(model[first], id), ...rowsOf(model[second], id)];
+}
+
+/** The plan letters of a board task: from its plan links (CSV first), else from its ID. */
+export function planLetterOf(model: DocModel, settings: Settings, id: string): string | null {
+  for (const link of boardRowsOf(model, id).flatMap((row) => row.planLinks)) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
 }
 
 /** All plan rows for an ID, across plan files. */

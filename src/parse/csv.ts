@@ -22,6 +22,12 @@ export interface CsvProblem {
   message: string;
   /** The text of the line the broken record starts on (identifies it across revisions). */
   text: string;
+  /**
+   * The broken line re-read with csv-parse's `relax_quotes` (a stray quote kept as text,
+   * the quotes around a field that has one removed): what the record most likely says,
+   * so its task is not lost. Empty when even that cannot read it (an unclosed quote).
+   */
+  recovered: string[][];
 }
 
 export interface CsvDocument {
@@ -64,6 +70,19 @@ function describe(code: string | undefined): string {
       return 'a quote inside a quoted field is not doubled; write `""` for a literal quote';
     default:
       return 'the record cannot be read as CSV';
+  }
+}
+
+/** A field that had a stray quote keeps its surrounding quotes under `relax_quotes`; they are syntax, not text. */
+const unwrapQuotes = (field: string): string => (field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1) : field);
+
+/** One broken line read leniently (see `CsvProblem.recovered`); never throws. */
+function readRelaxed(text: string): string[][] {
+  try {
+    const records = parse(text, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    return records.map((record) => record.map(unwrapQuotes));
+  } catch {
+    return [];
   }
 }
 
@@ -111,7 +130,7 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
       const brokenStart = skipLineBreaks(bytes, previousEnd);
       offset = nextLineStart(bytes, brokenStart);
       const text = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
-      problems.push({ line: lines.lineAt(brokenStart), message: describe(failure), text });
+      problems.push({ line: lines.lineAt(brokenStart), message: describe(failure), text, recovered: readRelaxed(text) });
     }
   }
   return { records, problems };

@@ -1,14 +1,13 @@
 import type { BacklogRequirement } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
-import { backlogRowFixes, boardRowsOf } from '../fix/backlog.js';
-import { planLetterOf } from '../fix/rows.js';
-import { rowsOf, type DocModel } from '../model/model.js';
+import { backlogRowFixes } from '../fix/backlog.js';
+import { boardRowsOf, planLetterOf, rowsOf, type DocModel } from '../model/model.js';
 import { boardStatus, isOnBoard, withFix } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 /** Owner, plan and marker criteria of `backlog.require`; each one set must hold. */
 function matchesCriteria(model: DocModel, settings: Settings, id: string, requirement: BacklogRequirement): boolean {
-  const rows = boardRowsOf(model, id);
+  const rows = boardRowsOf(model, id, 'board');
   if (requirement.owners.length > 0) {
     const owners = rows.map((row) => (row.fields.owner ?? '').toLowerCase());
     if (!requirement.owners.some((owner) => owners.some((text) => text.includes(owner.toLowerCase())))) return false;
@@ -33,7 +32,7 @@ export default defineRule({
     const { require: requirement, notes } = settings.config.backlog;
     const findings = [];
     for (const id of tasks) {
-      const row = boardRowsOf(head, id)[0];
+      const row = boardRowsOf(head, id, 'board')[0];
       const status = boardStatus(head, id)?.status;
       if (!row || !status || rowsOf(backlog, id).length > 0) continue;
       if (requirement.tasks === 'added' && isOnBoard(base, id)) continue;

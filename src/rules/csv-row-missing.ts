@@ -1,6 +1,6 @@
-import { missingRowFix } from '../fix/rows.js';
+import { missingRowRepair } from '../fix/rows.js';
 import { rowsOf } from '../model/model.js';
-import { withFix } from './support/helpers.js';
+import { withRepair } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
@@ -19,8 +19,7 @@ export default defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
-        ...withFix(missingRowFix(head, id, 'csv')),
+        ...withRepair(`${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`, missingRowRepair(head, id, 'csv')),
       });
     }
     return findings;

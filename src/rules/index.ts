@@ -21,12 +21,15 @@ import planIndexMissing from './plan-index-missing.js';
 import planIndexProgressMismatch from './plan-index-progress-mismatch.js';
 import planLetterMismatch from './plan-letter-mismatch.js';
 import planOnlyId from './plan-only-id.js';
+import planSectionUnknown from './plan-section-unknown.js';
 import rowDeleted from './row-deleted.js';
 import sessionLogMissing from './session-log-missing.js';
 import sessionLogName from './session-log-name.js';
 import sessionLogTaskMissing from './session-log-task-missing.js';
 import statusMismatchMdCsv from './status-mismatch-md-csv.js';
 import statusMismatchPlan from './status-mismatch-plan.js';
+import tableUnmapped from './table-unmapped.js';
+import tableUnread from './table-unread.js';
 import unknownStatus from './unknown-status.js';
 
 /** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
@@ -52,12 +55,24 @@ export const RULES: readonly Rule<object>[] = [
   mojibakeIntroduced,
   mdMalformedRow,
   fileUnreadable,
+  tableUnmapped,
+  tableUnread,
+  planSectionUnknown,
   docMissing,
   deadPlanLink,
   planLetterMismatch,
   sessionLogName,
   unknownStatus,
 ];
+
+/** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */
+export const SESSION_LOG_RULES: readonly string[] = [sessionLogMissing.id, sessionLogTaskMissing.id, sessionLogName.id];
+
+/** Rules the layout turns off whatever their severity, with the reason (for reports and `doctor`). */
+export function rulesOffByLayout(config: Config): { id: string; reason: string }[] {
+  if (config.paths.sessionLogs.length > 0) return [];
+  return SESSION_LOG_RULES.map((id) => ({ id, reason: 'paths.sessionLogs is empty: this layout keeps no session logs' }));
+}
 
 export function findRule(id: string): Rule<object> | undefined {
   return RULES.find((rule) => rule.id === id);
@@ -76,6 +91,7 @@ export function enabledRules(config: Config, source = 'configuration', registry:
     );
   }
   const enabled: EnabledRule[] = [];
+  const offByLayout = new Set(rulesOffByLayout(config).map((entry) => entry.id));
   for (const rule of registry) {
     const setting = config.rules[rule.id];
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
@@ -83,7 +99,7 @@ export function enabledRules(config: Config, source = 'configuration', registry:
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source, parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, 'options', ...issue.path] }))));
     }
-    if (severity === 'off') continue;
+    if (severity === 'off' || offByLayout.has(rule.id)) continue;
     enabled.push({ rule, severity, options: parsed.data });
   }
   return enabled;

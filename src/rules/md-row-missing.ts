@@ -1,6 +1,6 @@
-import { missingRowFix } from '../fix/rows.js';
+import { missingRowRepair } from '../fix/rows.js';
 import { rowsOf } from '../model/model.js';
-import { withFix } from './support/helpers.js';
+import { withRepair } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
@@ -19,8 +19,7 @@ export default defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
-        ...withFix(missingRowFix(head, id, 'board')),
+        ...withRepair(`${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`, missingRowRepair(head, id, 'board')),
       });
     }
     return findings;

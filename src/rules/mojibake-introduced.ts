@@ -8,7 +8,7 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
 
 export default defineRule({
   id: 'mojibake-introduced',
-  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs or single "?" marks where it lost non-ASCII characters.',
   defaultSeverity: 'error',
   kind: 'change',
   options: noOptions,
@@ -21,19 +21,27 @@ export default defineRule({
       const before = base.texts.get(file.path) ?? '';
       const gainedReplacement = count(after, /\uFFFD/g) > count(before, /\uFFFD/g);
       const gainedQuestionRuns = count(after, /\?{3,}/g) > count(before, /\?{3,}/g);
-      const lostNonAscii = count(after.replace(/\uFFFD/g, ''), NON_ASCII) < count(before, NON_ASCII);
-      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii)) continue;
-      // Point at the first line whose replacement runs are new.
+      const lost = count(before, NON_ASCII) - count(after.replace(/\uFFFD/g, ''), NON_ASCII);
+      const lostNonAscii = lost > 0;
+      // A lossy re-encoding to ASCII (`Set-Content -Encoding ascii`) turns each non-ASCII character into one `?`.
+      const gainedSingleMarks = lostNonAscii && count(after, /\?/g) - count(before, /\?/g) >= lost;
+      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii) && !gainedSingleMarks) continue;
+      // Point at the first line whose replacement marks are new.
       const baseLines = new Set(before.split('\n'));
       const lines = after.split('\n');
-      const index = lines.findIndex((line) => REPLACEMENT_RUN.test(line) && !baseLines.has(line));
+      const marks = gainedReplacement || gainedQuestionRuns ? REPLACEMENT_RUN : /\?/;
+      const index = lines.findIndex((line) => marks.test(line) && !baseLines.has(line));
       const line = index === -1 ? 1 : index + 1;
       findings.push({
         taskId: null,
         file: file.path,
         line,
         message: `${file.path} gained ${
-          gainedReplacement ? 'U+FFFD replacement characters (bytes that are not UTF-8)' : '"???" runs where it lost non-ASCII characters'
+          gainedReplacement
+            ? 'U+FFFD replacement characters (bytes that are not UTF-8)'
+            : gainedQuestionRuns
+              ? '"???" runs where it lost non-ASCII characters'
+              : `"?" marks where it lost ${lost} non-ASCII character${lost === 1 ? '' : 's'}`
         } (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file.path,
       });

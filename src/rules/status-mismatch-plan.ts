@@ -1,5 +1,15 @@
-import { boardStatus, categoriesDiffer, describeStatus, planStatus } from './support/helpers.js';
+import { boardStatus, categoriesDiffer, changesOf, describeStatus, movedBoardSide, planStatus } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
+import type { RuleContext } from '../core/rule.js';
+
+/**
+ * The change moved the plan's status and touched neither board: board-not-updated
+ * reports that cause at the same line, so this rule does not report it twice.
+ */
+function reportedByBoardNotUpdated(context: RuleContext<unknown>, id: string): boolean {
+  const planMoved = changesOf(context, id, 'plan').some((change) => change.kind === 'modified' && change.statusChanged);
+  return planMoved && changesOf(context, id, 'board').length === 0 && changesOf(context, id, 'csv').length === 0;
+}
 
 export default defineRule({
   id: 'status-mismatch-plan',
@@ -7,11 +17,13 @@ export default defineRule({
   defaultSeverity: 'error',
   kind: 'state',
   options: noOptions,
-  check({ head, tasks }) {
+  check(context) {
     const findings = [];
-    for (const id of tasks) {
-      const board = boardStatus(head, id);
-      const plan = planStatus(head, id);
+    for (const id of context.tasks) {
+      if (context.mode === 'change' && reportedByBoardNotUpdated(context, id)) continue;
+      // Compared with the board side the change moved, else the CSV, then the Markdown board.
+      const board = boardStatus(context.head, id, movedBoardSide(context, id));
+      const plan = planStatus(context.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
       findings.push({
         taskId: id,

@@ -22,7 +22,7 @@ describe('status categories', () => {
   });
 
   test('the vocabulary is configurable', () => {
-    const custom = compileSettings(parseConfig('statuses:\n  done: ["Shipped"]\n', 'test'));
+    const custom = compileSettings(parseConfig('statuses:\n  done: {only: ["Shipped"]}\n', 'test'));
     expect(custom.parseStatus('Shipped 2025-12-01').category).toBe('done');
     expect(custom.parseStatus('Done').category).toBe('unknown');
   });
@@ -79,5 +79,17 @@ describe('config validation', () => {
 
   test('an empty file is the defaults', () => {
     expect(parseConfig('', 'empty.yml')).toEqual(defaultConfig());
+  });
+});
+
+describe('ID ranges', () => {
+  test.each([
+    ['ST-B-001', ['ST-B-001']],
+    ['ST-Q-001-002', ['ST-Q-001', 'ST-Q-002']],
+    ['ST-Z-008-010', ['ST-Z-008', 'ST-Z-009', 'ST-Z-010']],
+    ['ST-Z-005-003', ['ST-Z-005-003']],
+    ['ST-Z-001-999', ['ST-Z-001-999']],
+  ])('%s stands for %j', (id, members) => {
+    expect(settings.membersOf(id)).toEqual(members);
   });
 });

@@ -24,7 +24,15 @@ describe('parseCsv', () => {
 
   test('a stray quote is a problem at its line; the records after it are still read', () => {
     const doc = parseCsv(bytes(`${header}\n"ST-B-001","One "quoted" word","Done","Docs","d","p",""\n"ST-B-002","Two","Ready","Docs","d","p",""\n`));
-    expect(doc.problems).toEqual([{ line: 2, message: expect.stringMatching(/not doubled/), text: '"ST-B-001","One "quoted" word","Done","Docs","d","p",""' }]);
+    expect(doc.problems).toEqual([
+      {
+        line: 2,
+        message: expect.stringMatching(/not doubled/),
+        text: '"ST-B-001","One "quoted" word","Done","Docs","d","p",""',
+        // Re-read leniently (relax_quotes): the record's task and fields are not lost.
+        recovered: [['ST-B-001', 'One "quoted" word', 'Done', 'Docs', 'd', 'p', '']],
+      },
+    ]);
     expect(doc.records.map((record) => record.fields[0])).toEqual(['ID', 'ST-B-002']);
     expect(doc.records[1]!.line).toBe(3);
   });
@@ -32,12 +40,12 @@ describe('parseCsv', () => {
   test('an unclosed quote is a problem, never an exception, and earlier records survive', () => {
     const doc = parseCsv(bytes(`${header}\n"ST-B-001","One","Done","Docs","d","p",""\n"ST-B-002","Two","Ready","Docs","d","p","notes never end\n`));
     expect(doc.records.map((record) => record.fields[0])).toEqual(['ID', 'ST-B-001']);
-    expect(doc.problems).toEqual([{ line: 3, message: expect.stringMatching(/never closed/), text: '"ST-B-002","Two","Ready","Docs","d","p","notes never end' }]);
+    expect(doc.problems).toEqual([{ line: 3, message: expect.stringMatching(/never closed/), text: '"ST-B-002","Two","Ready","Docs","d","p","notes never end', recovered: [] }]);
   });
 
   test('after a broken record, parsing resumes on the next line: no later record is lost', () => {
     const doc = parseCsv(bytes('ID,Title\nST-B-001,"2"x\nST-B-002,two\r\nST-B-003,three\n'));
-    expect(doc.problems).toEqual([{ line: 2, message: expect.stringMatching(/not doubled/), text: 'ST-B-001,"2"x' }]);
+    expect(doc.problems).toEqual([{ line: 2, message: expect.stringMatching(/not doubled/), text: 'ST-B-001,"2"x', recovered: [['ST-B-001', '"2"x']] }]);
     expect(doc.records.map((record) => [record.line, record.fields[0]])).toEqual([
       [1, 'ID'],
       [3, 'ST-B-002'],
@@ -56,5 +64,13 @@ describe('parseCsv', () => {
     const data = bytes(text);
     const record = parseCsv(data).records[1]!;
     expect(new TextDecoder().decode(data.subarray(record.start, record.end))).toBe('ST-B-001,One,Done,Docs,d,p,');
+  });
+
+  test('a record glued right after a closing quote is re-read leniently as one long record (the model splits it)', () => {
+    const doc = parseCsv(bytes(`${header}\n"ST-Q-002","Make","Ready","Docs","d","p","n2"ST-Q-003,Ship widgets,Ready,Docs,d,p,\n"ST-Q-004","x","Ready","Docs","d","p",""\n`));
+    expect(doc.problems.map((problem) => [problem.line, problem.recovered])).toEqual([
+      [2, [['ST-Q-002', 'Make', 'Ready', 'Docs', 'd', 'p', '"n2"ST-Q-003', 'Ship widgets', 'Ready', 'Docs', 'd', 'p', '']]],
+    ]);
+    expect(doc.records.map((record) => record.fields[0])).toEqual(['ID', 'ST-Q-004']);
   });
 });

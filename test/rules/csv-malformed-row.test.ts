@@ -10,6 +10,16 @@ const rawCsv = (...lines: string[]) => [...lines, ''].join('\r\n');
 testRule('csv-malformed-row', {
   valid: [
     {
+      name: 'a PlanLink to a plan whose file name has a space or a non-ASCII letter',
+      base,
+      head: {
+        ...base,
+        'docs/plans/PlanB_Work and more.md': '# Plan B\n',
+        'docs/plans/PlanB_Übersicht.md': '# Plan B\n',
+        [CSV]: csv([{ id: 'ST-B-001', plan: 'docs/plans/PlanB_Work and more.md' }, { id: 'ST-B-002', plan: 'docs/plans/PlanB_Übersicht.md' }, { id: 'ST-B-003' }]),
+      },
+    },
+    {
       name: 'a well-formed edit of a record',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },
@@ -58,7 +68,7 @@ testRule('csv-malformed-row', {
       name: 'an unclosed quote in the last record',
       base,
       head: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), csvRecord({ id: 'ST-B-002' }), '"ST-B-003","Title of ST-B-003,Ready,Docs,D,docs/plans/PlanB_Work.md,') },
-      findings: [{ taskId: null, file: CSV, line: 4, introduced: true, message: /quoted field is never closed/ }],
+      findings: [{ taskId: 'ST-B-003', file: CSV, line: 4, introduced: true, message: /^the CSV record of ST-B-003 cannot be read: a quoted field is never closed/ }],
     },
     {
       name: 'an unclosed quote mid-file swallows the records below it',
@@ -67,13 +77,13 @@ testRule('csv-malformed-row', {
         ...base,
         [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), 'ST-B-002,"Title of ST-B-002,Ready,Docs,D,docs/plans/PlanB_Work.md,', 'ST-B-003,Title of ST-B-003,Ready,Docs,D,docs/plans/PlanB_Work.md,'),
       },
-      findings: [{ taskId: null, file: CSV, line: 3, introduced: true, message: /never closed.*add the missing `"`/ }],
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true, message: /ST-B-002 cannot be read: .*never closed.*add the missing `"`/ }],
     },
     {
       name: 'a stray (undoubled) quote inside a quoted field',
       base,
       head: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), '"ST-B-002","Title "quoted" word","Ready","Docs","D","docs/plans/PlanB_Work.md",""', csvRecord({ id: 'ST-B-003' })) },
-      findings: [{ taskId: null, file: CSV, line: 3, introduced: true, message: /quote inside a quoted field is not doubled/ }],
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true, message: /^the CSV record of ST-B-002 cannot be read: a quote inside a quoted field is not doubled/ }],
     },
     {
       name: 'two records glued together (missing line break): too many fields',
@@ -88,11 +98,8 @@ testRule('csv-malformed-row', {
         ...base,
         [CSV]: `${HEADER}\r\n${csvRecord({ id: 'ST-B-001' })}\n\n\r\n\r\n${csvRecord({ id: 'ST-B-002' })}\nST-B-003,Parse, render,Ready,Docs,D,docs/plans/PlanB_Work.md,\r\n\r\n\n`,
       },
-      // The split also shifts "D" into PlanLink: both problems are reported on the record's line.
-      findings: [
-        { taskId: 'ST-B-003', file: CSV, line: 7, introduced: true, message: /ST-B-003 has 8 fields but the header has 7/ },
-        { taskId: 'ST-B-003', file: CSV, line: 7, introduced: true, message: /PlanLink of ST-B-003 \("D"\) is not a plan file/ },
-      ],
+      // The split also shifts "D" into PlanLink: one cause, so only the field count is reported.
+      findings: [{ taskId: 'ST-B-003', file: CSV, line: 7, introduced: true, message: /ST-B-003 has 8 fields but the header has 7/ }],
     },
     {
       name: 'a record with fields missing',
@@ -129,7 +136,7 @@ testRule('csv-malformed-row', {
         [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
         [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001', status: 'Done' }), '"ST-B-002","Title "quoted" word","Ready","Docs","D","docs/plans/PlanB_Work.md",""', csvRecord({ id: 'ST-B-003' })),
       },
-      findings: [{ taskId: null, file: CSV, line: 3, introduced: false, message: /not doubled/ }],
+      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: false, message: /not doubled/ }],
     },
     {
       name: '--all reports a malformed record',
@@ -151,9 +158,45 @@ describe('regression: a new CSV syntax error is pre-existing when base has anoth
         base: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), stray('ST-B-002'), csvRecord({ id: 'ST-B-003' })) },
         head: { ...base, [CSV]: rawCsv(HEADER, csvRecord({ id: 'ST-B-001' }), stray('ST-B-002'), stray('ST-B-003')) },
         findings: [
-          { taskId: null, file: CSV, line: 4, introduced: true, message: /not doubled/ },
-          { taskId: null, file: CSV, line: 3, introduced: false, message: /not doubled/ },
+          { taskId: 'ST-B-003', file: CSV, line: 4, introduced: true, message: /not doubled/ },
+          { taskId: 'ST-B-002', file: CSV, line: 3, introduced: false, message: /not doubled/ },
         ],
+      },
+    ],
+  });
+});
+
+/** The real-history classes (synthetic repros, invented IDs): a record csv-parse rejects keeps its task. */
+describe('a record csv-parse rejects names its task', () => {
+  const qTasks = [{ id: 'ST-Q-001' }, { id: 'ST-Q-002', title: 'Make widgets' }, { id: 'ST-Q-003', title: 'Ship widgets' }];
+  const qBase = consistentTree(qTasks);
+  const PLAN_Q = 'docs/plans/PlanQ_Work.md';
+  const record = (id: string, title: string, notes = '') => `"${id}","${title}","Ready","Docs","Deliverable of ${id}","${PLAN_Q}","${notes}"`;
+  testRule('csv-malformed-row', {
+    valid: [],
+    invalid: [
+      {
+        name: 'a record glued onto the previous one right after its closing quote: one finding naming both tasks',
+        base: qBase,
+        head: {
+          ...qBase,
+          [CSV]: rawCsv(HEADER, record('ST-Q-001', 'Title of ST-Q-001'), `${record('ST-Q-002', 'Make widgets', 'n2')}ST-Q-003,Ship widgets,Ready,Docs,Deliverable of ST-Q-003,${PLAN_Q},`),
+        },
+        findings: [
+          {
+            taskId: 'ST-Q-002',
+            file: CSV,
+            line: 3,
+            introduced: true,
+            message: /^the CSV record of ST-Q-002 and ST-Q-003 cannot be read: a quote inside a quoted field is not doubled.*; ST-Q-003 starts right after a closing quote, so a line break is missing before it$/,
+          },
+        ],
+      },
+      {
+        name: 'an undoubled quote inside a quoted field',
+        base: qBase,
+        head: { ...qBase, [CSV]: rawCsv(HEADER, record('ST-Q-001', 'Title of ST-Q-001'), record('ST-Q-002', 'uses the "gloss" preset'), record('ST-Q-003', 'Ship widgets')) },
+        findings: [{ taskId: 'ST-Q-002', file: CSV, line: 3, message: /^the CSV record of ST-Q-002 cannot be read: a quote inside a quoted field is not doubled/ }],
       },
     ],
   });

@@ -10,6 +10,29 @@ const drifted = { ...base, [CSV]: csv([{ id: 'ST-B-001' }]) };
 testRule('csv-row-missing', {
   valid: [
     {
+      name: 'a record glued onto the previous one after a closing quote keeps both tasks (csv-malformed-row reports the quote)',
+      base,
+      head: {
+        ...base,
+        [CSV]: [
+          '"ID","Title","Column","OwnerRole","Deliverable","PlanLink","Notes"',
+          '"ST-B-001","Title of ST-B-001","Ready","Docs","Deliverable of ST-B-001","docs/plans/PlanB_Work.md","n2"ST-B-002,Title of ST-B-002,Ready,Docs,Deliverable of ST-B-002,docs/plans/PlanB_Work.md,',
+          '"ST-B-003","Title of ST-B-003","Ready","Docs","Deliverable of ST-B-003","docs/plans/PlanB_Work.md",""',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'an undoubled quote in a quoted field keeps the task',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('"Title of ST-B-002"', '"uses the "gloss" preset"') },
+    },
+    {
+      name: 'an unclosed quote keeps the task named at the start of the line',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('"Title of ST-B-002"', '"Title of ST-B-002') },
+    },
+    {
       name: 'a new task added to the board and the CSV together',
       base,
       head: {
@@ -45,6 +68,18 @@ testRule('csv-row-missing', {
     },
   ],
   invalid: [
+    {
+      name: 'a board whose link column has another name: the record still gets its PlanLink (found in the row)',
+      base: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('| Links |', '| Spec |') },
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]).replace('| Links |', '| Spec |') },
+      findings: [{ taskId: 'ST-B-003', fix: { kind: 'insert', text: '"ST-B-003","Title of ST-B-003","Ready","Docs","Deliverable of ST-B-003","docs/plans/PlanB_Work.md",""' } }],
+    },
+    {
+      name: 'a CSV column the Markdown board has nothing for: the fix is refused with the reason, never an empty cell',
+      base: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('"Notes"', '"Sprint"') },
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('"Notes"', '"Sprint"'), [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },
+      findings: [{ taskId: 'ST-B-003', fix: undefined, message: /add the mirroring CSV record \(doc-sync fix cannot: the Markdown row has nothing for its "Sprint" column, so the CSV record must be written by hand\)$/ }],
+    },
     {
       name: 'a Markdown row added without a CSV record: points at the Markdown row',
       base,

@@ -46,6 +46,18 @@ testRule('md-row-missing', {
   ],
   invalid: [
     {
+      name: 'a CSV record csv-parse rejects (an undoubled quote) is not copied to the board: no fix',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003', title: 'uses the "gloss" preset' }]).replace('uses the ""gloss"" preset', 'uses the "gloss" preset') },
+      findings: [{ taskId: 'ST-B-003', file: CSV, line: 4, fix: undefined }],
+    },
+    {
+      name: 'a CSV record with a field missing is not copied to the board: no fix',
+      base,
+      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]).replace(/,""\r\n$/, '\r\n') },
+      findings: [{ taskId: 'ST-B-003', file: CSV, line: 4, fix: undefined }],
+    },
+    {
       name: 'a CSV record added without a Markdown row: points at the CSV record',
       base,
       head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]) },

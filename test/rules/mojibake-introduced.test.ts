@@ -7,6 +7,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 testRule('mojibake-introduced', {
   valid: [
     {
+      name: 'a non-ASCII character reworded away, no "?" gained',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001', title: 'Parse - render' }, { id: 'ST-B-002', title: 'Café menu' }]) },
+    },
+    {
       name: 'an edit that keeps the non-ASCII characters',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001', title: 'Parse – render', status: 'Done' }, { id: 'ST-B-002', title: 'Café menu' }]) },
@@ -42,6 +47,12 @@ testRule('mojibake-introduced', {
     },
   ],
   invalid: [
+    {
+      name: 'each non-ASCII character became a single "?" (Set-Content -Encoding ascii)',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001', title: 'Parse ? render' }, { id: 'ST-B-002', title: 'Caf? menu' }]) },
+      findings: [{ taskId: null, file: BOARD, line: 6, introduced: true, message: /gained "\?" marks where it lost 2 non-ASCII characters \(first at line 6\)/ }],
+    },
     {
       name: '"–" turned into "???"',
       base,

@@ -12,6 +12,11 @@ const bothDone = [{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002', status: 
 testRule('plan-index-progress-mismatch', {
   valid: [
     {
+      name: 'a letter-only progress line that agrees with the plan',
+      base,
+      head: { ...base, [INDEX]: ['# Plan index', '', '- [Plan B](PlanB_Work.md)', '', '- **Plan B** - **In Progress (1/2 Done)**.', ''].join('\n') },
+    },
+    {
       name: 'the plan and its index line move together',
       base,
       head: { ...base, [PLAN_B]: plan('B', bothDone), [INDEX]: planIndex([{ letter: 'B', progress: '(2/2 Done)' }]) },
@@ -48,6 +53,12 @@ testRule('plan-index-progress-mismatch', {
     },
   ],
   invalid: [
+    {
+      name: 'a progress line that names the plan only by its letter (the path is elsewhere in the index)',
+      base,
+      head: { ...base, [INDEX]: ['# Plan index', '', '- [Plan B](PlanB_Work.md)', '', '## Status', '- **Plan B** - **In Progress (0/2 Done)**. Work continues.', ''].join('\n') },
+      findings: [{ file: INDEX, line: 6, message: /says docs\/plans\/PlanB_Work\.md is \(0\/2 Done\) but its Active work table has 1 of 2 done/ }],
+    },
     {
       name: 'a task moved to Done in the plan, the index line not updated: points at the index line',
       base,

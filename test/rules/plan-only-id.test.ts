@@ -8,6 +8,11 @@ const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
 testRule('plan-only-id', {
   valid: [
     {
+      name: 'an ID range in a delivered table whose members are all on the boards is judged by its members',
+      base,
+      head: { ...base, [PLAN_B]: plan('B', [], [{ id: 'ST-B-001-002', title: 'All of Plan B' }]) },
+    },
+    {
       name: 'a new ID added to the plan and both boards together',
       base,
       head: {
@@ -57,6 +62,12 @@ testRule('plan-only-id', {
     },
   ],
   invalid: [
+    {
+      name: 'an ID range with a member on neither board names that member',
+      base,
+      head: { ...base, [PLAN_B]: plan('B', [], [{ id: 'ST-B-001-003', title: 'All of Plan B' }]) },
+      findings: [{ taskId: 'ST-B-001-003', file: PLAN_B, message: /^ST-B-001-003 was added to .*, but ST-B-003 is on neither board; add it to the Markdown board and the CSV$/ }],
+    },
     {
       name: 'an ID added to the Active work table only: points at the new plan row',
       base,

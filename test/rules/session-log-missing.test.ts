@@ -11,6 +11,12 @@ const moved = {
 testRule('session-log-missing', {
   valid: [
     {
+      name: 'a layout without session logs (paths.sessionLogs: []) turns the rule off',
+      base,
+      head: { ...base, ...moved },
+      config: { paths: { sessionLogs: [] } },
+    },
+    {
       name: 'a status change with a new session log',
       base,
       head: { ...base, ...moved, [sessionPath(2)]: sessionLog(['ST-B-001']) },

@@ -11,6 +11,12 @@ const done = {
 testRule('session-log-task-missing', {
   valid: [
     {
+      name: 'a layout without session logs (paths.sessionLogs: []) turns the rule off',
+      base,
+      head: { ...base, ...done, [sessionPath(2)]: sessionLog(['ST-B-002']) },
+      config: { paths: { sessionLogs: [] } },
+    },
+    {
       name: 'the added session log mentions the task',
       base,
       head: { ...base, ...done, [sessionPath(2)]: sessionLog(['ST-B-001']) },

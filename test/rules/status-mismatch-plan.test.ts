@@ -38,6 +38,16 @@ testRule('status-mismatch-plan', {
       head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'Parked until Q3' }, { id: 'ST-B-002' }]) },
     },
     {
+      name: 'the plan moved, the boards did not: board-not-updated reports that cause, not this rule too',
+      base,
+      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002', status: 'Blocked' }]) },
+    },
+    {
+      name: 'the plan moved a row to Recently delivered, the boards did not: board-not-updated\'s cause',
+      base,
+      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-002' }], [{ id: 'ST-B-001' }]) },
+    },
+    {
       name: 'a task that is in no plan is left to plan-entry-missing',
       base,
       head: { ...drifted, [PLAN_B]: plan('B', [{ id: 'ST-B-002' }]) },
@@ -59,16 +69,16 @@ testRule('status-mismatch-plan', {
       ],
     },
     {
-      name: 'the plan moved, the boards did not',
-      base,
-      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'In Progress' }, { id: 'ST-B-002', status: 'Blocked' }]) },
-      findings: [{ taskId: 'ST-B-002', file: PLAN_B, line: 10, introduced: true, message: /ST-B-002 is "Blocked" \(blocked\) in .* but "Ready" \(ready\) on the board/ }],
+      name: 'the plan added a row whose status the boards do not share',
+      base: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'In Progress' }]) },
+      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'In Progress' }], [{ id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-002', file: PLAN_B, line: 14, introduced: true, message: /ST-B-002 is "Recently delivered" \(done\) in .* but "Ready" \(ready\) on the board/ }],
     },
     {
-      name: 'a delivered plan row against an In Progress board',
+      name: 'only the Markdown board moved: the plan is compared with the Markdown board, so the stale plan shows in the same round as the stale CSV',
       base,
-      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-002' }], [{ id: 'ST-B-001' }]) },
-      findings: [{ taskId: 'ST-B-001', file: PLAN_B, line: 14, introduced: true, message: /"Recently delivered" \(done\) in .* but "In Progress" \(in-progress\) on the board/ }],
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'Done - 2025-12-22' }, { id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-001', file: PLAN_B, line: 9, message: /"In Progress" \(in-progress\) in .* but "Done - 2025-12-22" \(done\) on the board \(docs\/StateTrace_TaskBoard\.md:6\)/ }],
     },
     {
       name: 'the CSV record is the board status when both boards have one',

@@ -1,12 +1,16 @@
 import type { Status } from '../../config/settings.js';
 import type { Fix } from '../../core/finding.js';
+import type { Repair } from '../../fix/rows.js';
 import type { RowChange } from '../../diff/changes.js';
-import { planRowsOf, rowsOf, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
+import { boardRowsOf, planRowsOf, rowsOf, type BoardSide, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
 import type { RuleContext } from '../../core/rule.js';
 
-/** The status a board gives a task: the first CSV record, else the first Markdown row. */
-export function boardStatus(model: DocModel, id: string): { status: Status; row: TaskRow } | null {
-  for (const row of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
+/**
+ * The status a board gives a task: the first row with a status in `boardRowsOf`'s
+ * precedence (the side `first` names, else the CSV, then the Markdown board).
+ */
+export function boardStatus(model: DocModel, id: string, first?: BoardSide): { status: Status; row: TaskRow } | null {
+  for (const row of boardRowsOf(model, id, first)) {
     if (row.status) return { status: row.status, row };
   }
   return null;
@@ -45,6 +49,16 @@ export function boardStatusChanges(context: RuleContext<unknown>, id: string): R
   );
 }
 
+/**
+ * The board side this change moved a task's status on, when it moved only one: the plan
+ * is compared with that side (the newer word), so a board-only change shows every stale
+ * document in one round instead of first the CSV, then the plan.
+ */
+export function movedBoardSide(context: RuleContext<unknown>, id: string): BoardSide | undefined {
+  const sides = new Set(boardStatusChanges(context, id).map((change) => change.source as BoardSide));
+  return sides.size === 1 ? [...sides][0] : undefined;
+}
+
 /** Text of a cell for comparing the Markdown board with the CSV: no Markdown, no `<br>`, no spacing. */
 export function comparable(text: string | undefined): string {
   return (text ?? '')
@@ -62,6 +76,12 @@ export function plural(count: number, word: string): string {
 /** Lists up to `max` items and says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Spread into a finding: its message, and its fix or (appended to the message) why doc-sync fix cannot write one. */
+export function withRepair(message: string, repair: Repair | null): { message: string; fix?: Fix } {
+  if (repair?.fix) return { message, fix: repair.fix };
+  return { message: repair?.reason ? `${message} (doc-sync fix cannot: ${repair.reason})` : message };
 }
 
 /** Spread into a finding: its fix, when there is one. */
