@@ -1,19 +1,64 @@
+import { getHeapStatistics } from 'node:v8';
 import type { ParsedBlobs } from '../model/build.js';
 import { parseCsv, type CsvDocument } from '../parse/csv.js';
-import { parseMarkdownTables, type MarkdownDocument } from '../parse/markdown-table.js';
+import { CHECK_LIMITS, DocumentTooComplexError } from '../parse/limits.js';
+import { parseMarkdownTables, type MarkdownDocument, type ParseMarkdownOptions } from '../parse/markdown-table.js';
 import { decodeDocument, type DecodedDocument } from '../parse/text.js';
 import type { RepoReader } from './ports.js';
 
+/** A document could not be read within the limits; `oid` names the blob, so the core can name the file. */
+export class BlobTooComplexError extends DocumentTooComplexError {
+  constructor(
+    readonly oid: string,
+    reason: string,
+    line: number,
+  ) {
+    super(reason, line);
+  }
+
+  /** The same limit, told about the file the blob is at. */
+  at(file: string, revision: string): DocumentTooComplexError {
+    return new DocumentTooComplexError(this.reason, this.line, `${file} at ${revision.slice(0, 7)}`);
+  }
+}
+
+/** What the whole check may spend on parsing, across documents. */
+export interface ParseBudget {
+  maxParseMs: number;
+  /** Share of V8's heap limit in use after which no further document is parsed. */
+  maxHeapShare: number;
+  clock: () => number;
+  heapUsed: () => number;
+  heapLimit: number;
+}
+
+const defaultBudget = (): ParseBudget => ({
+  ...CHECK_LIMITS,
+  clock: () => performance.now(),
+  heapUsed: () => process.memoryUsage().heapUsed,
+  heapLimit: getHeapStatistics().heap_size_limit,
+});
+
 /**
  * Blob bytes and their parses, keyed by blob id: a file that is the same at base and
- * head (or across the commits of a replay) is read and parsed once.
+ * head (or across the commits of a replay) is read and parsed once. Parsing is bounded:
+ * each document by the parser's limits, all of them together by a time and heap budget;
+ * past either, a {@link BlobTooComplexError} names the blob.
  */
 export class BlobStore implements ParsedBlobs {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly decodedCache = new Map<string, DecodedDocument>();
   private readonly markdownCache = new Map<string, MarkdownDocument | null>();
   private readonly csvCache = new Map<string, CsvDocument | null>();
-  constructor(private readonly maxBytes: number) {}
+  private readonly budget: ParseBudget;
+  private parseMs = 0;
+  constructor(
+    private readonly maxBytes: number,
+    budget: Partial<ParseBudget> = {},
+    private readonly markdownOptions: ParseMarkdownOptions = {},
+  ) {
+    this.budget = { ...defaultBudget(), ...budget };
+  }
 
   /** Reads the blobs not yet in the store, in one batch. */
   async load(reader: RepoReader, oids: Iterable<string>): Promise<void> {
@@ -37,7 +82,7 @@ export class BlobStore implements ParsedBlobs {
   markdown(oid: string): MarkdownDocument | null {
     if (!this.markdownCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.markdownCache.set(oid, decoded.kind === 'text' ? parseMarkdownTables(decoded.text) : null);
+      this.markdownCache.set(oid, decoded.kind === 'text' ? this.bounded(oid, () => parseMarkdownTables(decoded.text, this.markdownOptions)) : null);
     }
     return this.markdownCache.get(oid)!;
   }
@@ -45,8 +90,28 @@ export class BlobStore implements ParsedBlobs {
   csv(oid: string): CsvDocument | null {
     if (!this.csvCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.csvCache.set(oid, decoded.kind === 'text' ? parseCsv(this.bytes.get(oid)!) : null);
+      this.csvCache.set(oid, decoded.kind === 'text' ? this.bounded(oid, () => parseCsv(this.bytes.get(oid)!)) : null);
     }
     return this.csvCache.get(oid)!;
+  }
+
+  /** Runs one parse inside the check's budget; a document over its own limits is named by its blob. */
+  private bounded<T>(oid: string, parse: () => T): T {
+    const { maxParseMs, maxHeapShare, clock, heapUsed, heapLimit } = this.budget;
+    if (this.parseMs > maxParseMs) {
+      throw new BlobTooComplexError(oid, `parsing the documents before it took ${Math.round(this.parseMs)} ms, over the check's budget of ${maxParseMs} ms`, 1);
+    }
+    if (heapUsed() > maxHeapShare * heapLimit) {
+      throw new BlobTooComplexError(oid, `the documents before it filled ${Math.round((100 * heapUsed()) / heapLimit)}% of the memory the check may use`, 1);
+    }
+    const started = clock();
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof DocumentTooComplexError && !(error instanceof BlobTooComplexError)) throw new BlobTooComplexError(oid, error.reason, error.line);
+      throw error;
+    } finally {
+      this.parseMs += clock() - started;
+    }
   }
 }

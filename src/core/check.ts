@@ -6,7 +6,7 @@ import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
 import { VERSION } from '../version.js';
-import { BlobStore } from './blob-store.js';
+import { BlobStore, BlobTooComplexError } from './blob-store.js';
 import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
@@ -47,9 +47,18 @@ function allTaskIds(model: DocModel): Set<string> {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
 
-async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore): Promise<DocModel> {
+async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string): Promise<DocModel> {
   await store.load(reader, files.values());
-  return buildModel(files, store, settings);
+  try {
+    return buildModel(files, store, settings);
+  } catch (error) {
+    // The store knows blobs, not paths: name the file the over-limit document is at.
+    if (error instanceof BlobTooComplexError) {
+      const file = [...files].find(([, oid]) => oid === error.oid)?.[0] ?? `blob ${error.oid.slice(0, 7)}`;
+      throw error.at(file, revision);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -66,7 +75,7 @@ function withoutUntouchedSessionLogs(files: Map<string, string>, other: Map<stri
 export async function loadModelAt(reader: RepoReader, config: Config, commit: string, store?: BlobStore): Promise<{ model: DocModel; settings: Settings }> {
   const settings = compileSettings(config);
   const files = await reader.listFiles(commit, settings.isTracked);
-  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config.limits.maxFileBytes)), settings };
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config.limits.maxFileBytes), commit), settings };
 }
 
 /** Does this finding fail the gate under the policy? */
@@ -135,8 +144,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
       withoutUntouchedSessionLogs(baseFiles, headFiles, settings),
     ];
   }
-  const head = await loadModel(request.reader, headFiles, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
+  const head = await loadModel(request.reader, headFiles, settings, store, headSha);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha) : emptyModel();
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;

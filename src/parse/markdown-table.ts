@@ -3,7 +3,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { splitLines } from './text.js';
+import { DocumentTooComplexError, MARKDOWN_LIMITS } from './limits.js';
+import { markdownLines, type MarkdownLine } from './lines.js';
+import { containerPrefix, countInlineTriggers, isBreakLike, isDelimiterRow, neutralizeInline, rowCellSpans, simpleCellText } from './row-syntax.js';
 
 /** One table cell: its plain text (Markdown removed, `<br>` as a space) and the link targets in it. */
 export interface MarkdownCell {
@@ -57,48 +59,63 @@ function tablesOnly(this: Processor): void {
 const processor = unified().use(remarkParse).use(tablesOnly);
 
 const PIPE_ROW = /^ {0,3}\|/;
-const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const COMMENT_START = /^\s*<!--/;
 const BR_TAG = /^<br\s*\/?>$/i;
+/** HTML blocks that end at a marker inside a line (`</pre>`, `?>`, `]]>`...), not at a blank line. */
+const HTML_WITH_END_MARKER = /^(?:<(?:pre|script|style|textarea)(?:\s|>|$)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+
+/** How much work `parseMarkdownTables` may do (see {@link MARKDOWN_LIMITS}). */
+export type MarkdownLimits = { -readonly [K in keyof typeof MARKDOWN_LIMITS]: number };
+
+export interface ParseMarkdownOptions {
+  /**
+   * Take plain table rows and prose on the fast path (the default). `false` hands every
+   * line to micromark as written: the reference the fast path is tested against.
+   */
+  fastPath?: boolean;
+  limits?: Partial<MarkdownLimits>;
+  /** Told how the document was read: on the fast path, or whole by micromark (asked for, or after a fast-path miss). */
+  onPath?: (path: 'fast' | 'reference' | 'fallback') => void;
+}
 
 type LineKind = 'pipe' | 'blank' | 'comment' | 'other';
 
 /**
  * Real boards put HTML comment lines (and stray blank lines) between rows. By the GFM
  * spec they end the table, which would orphan every row below them. We drop such lines
- * before parsing and keep a line map, so remark still does all the table syntax and
- * every row keeps its original line number.
+ * before parsing, so micromark still does all the table syntax and every row keeps its
+ * original line (each kept line carries its git line).
  */
-function bridgeTableInterruptions(source: string): { text: string; lineMap: number[] } {
-  const lines = source.split('\n').map((line) => line.replace(/\r+$/, '').replace(/\r/g, ' '));
+function bridgeTableInterruptions(lines: readonly MarkdownLine[]): MarkdownLine[] {
   const kinds: LineKind[] = [];
   let fence: string | null = null;
   let inComment = false;
-  for (const line of lines) {
+  for (const { text } of lines) {
     if (fence !== null) {
       kinds.push('other');
-      if (line.trimStart().startsWith(fence)) fence = null;
+      if (text.trimStart().startsWith(fence)) fence = null;
       continue;
     }
     if (inComment) {
       kinds.push('comment');
-      if (line.includes('-->')) inComment = false;
+      if (text.includes('-->')) inComment = false;
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
+    const fenceMatch = FENCE.exec(text);
     if (fenceMatch) {
       fence = fenceMatch[1]!.slice(0, 3);
       kinds.push('other');
-    } else if (line.trim() === '') kinds.push('blank');
-    else if (/^\s*<!--/.test(line)) {
-      const closed = /-->\s*$/.test(line);
+    } else if (text.trim() === '') kinds.push('blank');
+    else if (COMMENT_START.test(text)) {
+      const closed = text.trimEnd().endsWith('-->');
       // A line that opens a comment and has text after its close is content, not an interruption.
-      if (!closed && line.includes('-->')) kinds.push('other');
+      if (!closed && text.includes('-->')) kinds.push('other');
       else {
         kinds.push('comment');
         inComment = !closed;
       }
-    } else if (PIPE_ROW.test(line)) kinds.push('pipe');
+    } else if (PIPE_ROW.test(text)) kinds.push('pipe');
     else kinds.push('other');
   }
 
@@ -114,25 +131,131 @@ function bridgeTableInterruptions(source: string): { text: string; lineMap: numb
     const gap = j - i - 1;
     if (gap === 0 || j >= lines.length || kinds[j] !== 'pipe') continue;
     // A pipe row followed by a delimiter row starts a new table: keep the gap between them.
-    const startsNewTable = j + 1 < lines.length && DELIMITER_ROW.test(lines[j + 1]!);
+    const startsNewTable = j + 1 < lines.length && isDelimiterRow(lines[j + 1]!.text);
     if (startsNewTable || blanks > 1) continue;
     for (let k = i + 1; k < j; k++) drop.add(k);
     i = j - 1;
   }
-
-  const kept: string[] = [];
-  const lineMap: number[] = [];
-  lines.forEach((line, index) => {
-    if (drop.has(index)) return;
-    kept.push(line);
-    lineMap.push(index + 1);
-  });
-  return { text: kept.join('\n'), lineMap };
+  return drop.size === 0 ? [...lines] : lines.filter((_, index) => !drop.has(index));
 }
 
+/** A line handed to micromark, the line it stands for, and the table rows it stands for on the fast path. */
+interface RemarkLine {
+  text: string;
+  origin: MarkdownLine;
+  /**
+   * Table rows read on the fast path, this line's own origin first (micromark sees a
+   * one-cell placeholder row instead). Valid only if micromark reads the placeholder as
+   * a body row at column 0 of a top-level table: then every `|` line after it is a row too.
+   */
+  collapsed: MarkdownLine[];
+}
+
+/** What micromark reads in place of a run of fast-path rows: their content decides nothing about the structure. */
+const PLACEHOLDER_ROW = '|a|';
+
+const isTopLevelPipeRow = (text: string): boolean => text.charCodeAt(0) === 0x7c;
+const hasSetextOrDelimiterShape = (text: string): boolean => {
+  const { content } = containerPrefix(text);
+  const rest = text.slice(content).trim();
+  return rest !== '' && /^[|:\-= \t]+$/.test(rest) && /[-=]/.test(rest);
+};
+
+/**
+ * The text micromark reads. With the fast path, rows of a top-level table after its
+ * first row are left out (micromark spends about a millisecond on each row, and a row
+ * at column 0 that starts with `|` after a table row can only be another row), and
+ * prose lines lose their inline triggers. Lines that decide structure or text doc-sync
+ * reads (anything with a pipe or `#`, setext headings, fences, HTML, definitions, line
+ * starts) stay as written.
+ */
+function remarkLines(lines: readonly MarkdownLine[], fastPath: boolean, maxNesting: number): RemarkLine[] {
+  for (const line of lines) {
+    const { depth } = containerPrefix(line.text);
+    if (depth > maxNesting && !isBreakLike(line.text)) {
+      throw new DocumentTooComplexError(`line ${line.gitLine} opens ${depth} nested block quotes or list items (the limit is ${maxNesting})`, line.gitLine);
+    }
+  }
+  const verbatim = (origin: MarkdownLine): RemarkLine => ({ text: origin.text, origin, collapsed: [] });
+  if (!fastPath) return lines.map(verbatim);
+
+  const starts = lines.map((line) => containerPrefix(line.text).content);
+  const contentOf = (index: number) => lines[index]!.text.slice(starts[index]);
+  // Reference definitions change how cells elsewhere read ([x] becomes a link): such documents go to micromark whole.
+  const hasDefinitions = lines.some((_, index) => contentOf(index).startsWith('[') && contentOf(index).includes(']:'));
+  if (hasDefinitions) return lines.map(verbatim);
+  const mayNeutralize = !lines.some((_, index) => HTML_WITH_END_MARKER.test(contentOf(index)));
+
+  // Lines that must keep their inline text: a setext heading's paragraph, and lines in or right after a table.
+  const keep = new Array<boolean>(lines.length).fill(false);
+  for (let index = lines.length - 1, protect = false; index >= 0; index--) {
+    const text = lines[index]!.text;
+    if (text.trim() === '') protect = false;
+    else if (protect) keep[index] = true;
+    if (hasSetextOrDelimiterShape(text)) protect = true;
+  }
+  for (let index = 0, afterPipe = false; index < lines.length; index++) {
+    const text = lines[index]!.text;
+    if (text.trim() === '') afterPipe = false;
+    else if (afterPipe) keep[index] = true;
+    if (text.includes('|')) afterPipe = true;
+  }
+
+  const out: RemarkLine[] = [];
+  let state: 'none' | 'after-delimiter' | 'in-rows' = 'none';
+  let anchor: RemarkLine | null = null;
+  lines.forEach((line, index) => {
+    const { text } = line;
+    if (isTopLevelPipeRow(text)) {
+      if (isDelimiterRow(text)) {
+        state = 'after-delimiter';
+        anchor = null;
+        out.push(verbatim(line));
+      } else if (state === 'in-rows' && anchor) {
+        anchor.collapsed.push(line);
+      } else if (state === 'after-delimiter') {
+        // The first body row: micromark sees a placeholder, the row itself is read on the fast path.
+        state = 'in-rows';
+        anchor = { text: PLACEHOLDER_ROW, origin: line, collapsed: [line] };
+        out.push(anchor);
+      } else {
+        state = 'none';
+        out.push(verbatim(line));
+      }
+      return;
+    }
+    state = 'none';
+    anchor = null;
+    // Past two, blank lines decide nothing more (a list, an HTML block or a table ends at the first).
+    if (text.trim() === '' && out.length >= 2 && out[out.length - 1]!.text.trim() === '' && out[out.length - 2]!.text.trim() === '') return;
+    const content = starts[index]!;
+    const first = text.charAt(content);
+    // A thematic break or setext underline is made of one character repeated.
+    let repeated = '-*_=+'.includes(first);
+    for (let at = content; repeated && at < text.length; at++) repeated = text[at] === first || text[at] === ' ' || text[at] === '\t';
+    const structural = first === '' || '`~<[#|'.includes(first) || repeated || text.includes('|') || text.includes('#');
+    if (!mayNeutralize || keep[index] || structural) {
+      out.push(verbatim(line));
+      return;
+    }
+    // A prose line's block structure is decided by its start; the rest is inline text doc-sync never reads.
+    // `>` may end an HTML comment (`-->`), so such lines keep their length.
+    const shortened = text.includes('>') ? neutralizeInline(text, content) : `${text.slice(0, content)}a`;
+    // The same shortened prose line again (`- a` for every item of a long list) changes nothing for the lines after it.
+    const previous = out[out.length - 1];
+    if (previous && previous.text === shortened && previous.text !== previous.origin.text) return;
+    out.push({ text: shortened, origin: line, collapsed: [] });
+  });
+  return out;
+}
+
+/** Phrasing content as doc-sync reads a cell: text, `<br>` and breaks as spaces, image alts; link targets collected. */
 function phrasingText(nodes: readonly PhrasingContent[], links: string[]): string {
   let out = '';
-  for (const node of nodes) {
+  // An explicit stack: inline nesting is bounded only by the line length.
+  const stack: Nodes[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     switch (node.type) {
       case 'text':
       case 'inlineCode':
@@ -147,21 +270,24 @@ function phrasingText(nodes: readonly PhrasingContent[], links: string[]): strin
       case 'image':
         out += node.alt ?? '';
         break;
-      case 'link':
-        links.push(node.url);
-        out += phrasingText(node.children, links);
-        break;
       default:
-        if ('children' in node) out += phrasingText(node.children as PhrasingContent[], links);
+        if (node.type === 'link') links.push(node.url);
+        if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
     }
   }
   return out;
 }
 
-function headingText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
-  return '';
+/** Every literal value under a node, in order. */
+function headingText(root: Nodes): string {
+  let out = '';
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node && typeof node.value === 'string') out += node.value;
+    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
+  }
+  return out;
 }
 
 /** The trimmed cell source inside a cell's node span, which includes its opening (and a closing) pipe. */
@@ -175,75 +301,215 @@ function cellSpan(line: string, from: number, to: number): { start: number; end:
   return { start, end };
 }
 
+const rawOf = (text: string, from: number, to: number): string => text.slice(from, to).replace(/^\|/, '').replace(/\|$/, '').trim();
+const squashed = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Counts characters and inline triggers handed to micromark, and cells built, against the document's limits. */
+class WorkBudget {
+  private remarkChars = 0;
+  private triggers = 0;
+  constructor(readonly limits: MarkdownLimits) {}
+
+  /** Charges one piece of micromark input (a line, a cell) that stands for `line`. */
+  spendRemark(text: string, line: number): void {
+    this.remarkChars += text.length + 1;
+    if (this.remarkChars > this.limits.maxRemarkChars) {
+      throw new DocumentTooComplexError(
+        `from line ${line} on it needs more than ${this.limits.maxRemarkChars} characters of full Markdown parsing (table rows with plain cells need none)`,
+        line,
+      );
+    }
+    const triggers = countInlineTriggers(text);
+    this.triggers += triggers;
+    if (triggers > this.limits.maxInlineTriggersPerLine) {
+      throw new DocumentTooComplexError(`line ${line} has ${triggers} characters that start inline Markdown (*, _, [, ], \`, <, ...; the limit is ${this.limits.maxInlineTriggersPerLine})`, line);
+    }
+    if (this.triggers > this.limits.maxInlineTriggers) {
+      throw new DocumentTooComplexError(`from line ${line} on it has more than ${this.limits.maxInlineTriggers} characters that start inline Markdown`, line);
+    }
+  }
+
+  checkRow(cells: number, tableCells: number, line: number): void {
+    if (cells > this.limits.maxCellsPerRow) {
+      throw new DocumentTooComplexError(`the table row at line ${line} has ${cells} cells (the limit is ${this.limits.maxCellsPerRow})`, line);
+    }
+    if (tableCells > this.limits.maxCellsPerTable) {
+      throw new DocumentTooComplexError(`the table reaching line ${line} has more than ${this.limits.maxCellsPerTable} cells`, line);
+    }
+  }
+}
+
+/** A cell of a fast-path row whose inline syntax micromark must still read. */
+interface PendingCell {
+  inner: string;
+  cell: MarkdownCell;
+  line: number;
+}
+
+/**
+ * Reads cells with inline syntax through micromark, many at once: each becomes the only
+ * cell of a row of a small one-column table, where it parses exactly as in its own row
+ * (inline parsing of a cell depends only on its text once a document has no reference
+ * definitions). Returns false if micromark did not give one cell per row back.
+ */
+function readPendingCells(pending: readonly PendingCell[], budget: WorkBudget): boolean {
+  const chunk = 200;
+  const parts: string[] = [];
+  for (let index = 0; index < pending.length; index += chunk) {
+    // A space before the closing pipe: a last cell may end in `\`, which must not escape it.
+    const rows = pending.slice(index, index + chunk).map(({ inner }) => `|${inner} |`);
+    parts.push(`|a|\n|-|\n${rows.join('\n')}`);
+  }
+  for (const { inner, line } of pending) budget.spendRemark(inner, line);
+  const text = parts.join('\n\n');
+  const tree = processor.parse(text);
+  let next = 0;
+  for (const table of tree.children) {
+    if (table.type !== 'table') return false;
+    for (const row of table.children.slice(1)) {
+      const target = pending[next++];
+      if (!target || row.children.length !== 1) return false;
+      target.cell.text = squashed(phrasingText(row.children[0]!.children, target.cell.links));
+    }
+  }
+  return next === pending.length;
+}
+
+function fastRow(origin: MarkdownLine, budget: WorkBudget, tableCells: number, pending: PendingCell[]): MarkdownRow {
+  const { text } = origin;
+  const spans = rowCellSpans(text);
+  budget.checkRow(spans.length, tableCells + spans.length, origin.gitLine);
+  const cells = spans.map(([from, to]): MarkdownCell => {
+    const span = cellSpan(text, from, to);
+    const cell: MarkdownCell = { text: '', raw: rawOf(text, from, to), links: [], ...span };
+    // The cell's content ends at the closing pipe of the row, if this cell has it.
+    let innerEnd = to;
+    while (innerEnd > from + 1 && (text.charCodeAt(innerEnd - 1) === 0x20 || text.charCodeAt(innerEnd - 1) === 0x09)) innerEnd--;
+    if (!(innerEnd > from + 1 && text.charCodeAt(innerEnd - 1) === 0x7c && text.charCodeAt(innerEnd - 2) !== 0x5c)) innerEnd = to;
+    else innerEnd--;
+    const simple = simpleCellText(text, from + 1, innerEnd, cell.links);
+    if (simple !== null) cell.text = squashed(simple);
+    else pending.push({ inner: text.slice(from + 1, innerEnd), cell, line: origin.gitLine });
+    return cell;
+  });
+  return { line: origin.gitLine, source: origin.source, start: 0, cells };
+}
+
+/** Thrown inside a parse when a fast-path assumption did not hold; the document is read again without shortcuts. */
+class FastPathMiss extends Error {}
+
+function parseLines(lines: readonly MarkdownLine[], fastPath: boolean, limits: MarkdownLimits): MarkdownDocument {
+  const budget = new WorkBudget(limits);
+  const planned = remarkLines(lines, fastPath, limits.maxNesting);
+  if (planned.length > limits.maxRemarkLines) {
+    const line = planned[limits.maxRemarkLines]!.origin.gitLine;
+    throw new DocumentTooComplexError(`from line ${line} on it has more than ${limits.maxRemarkLines} lines of prose, lists or HTML to parse`, line);
+  }
+  for (const line of planned) budget.spendRemark(line.text, line.origin.gitLine);
+  const text = planned.map((line) => line.text).join('\n');
+  const tree = processor.parse(text);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // Every planned line keeps its length, so an offset within it is an offset within its origin.
+  const columnOf = (offset: number, parsedLine: number): number => offset - lineStarts[parsedLine - 1]!;
+  const plannedAt = (parsedLine: number): RemarkLine => planned[parsedLine - 1]!;
+
+  const headings: MarkdownHeading[] = [];
+  const tableNodes: { node: Table; topLevel: boolean }[] = [];
+  // An explicit stack: block quotes and lists nest as deep as the input says.
+  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node.type === 'heading') {
+      headings.push({ depth: node.depth, text: headingText(node).trim(), line: plannedAt(node.position!.start.line).origin.gitLine });
+    } else if (node.type === 'table') {
+      tableNodes.push({ node, topLevel: depth === 1 });
+    } else if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index] as Nodes, depth: depth + 1 });
+    }
+  }
+
+  const pending: PendingCell[] = [];
+  let anchorsSeen = 0;
+  const tables = tableNodes.map(({ node, topLevel }): MarkdownTable => {
+    let tableCells = 0;
+    const rows: MarkdownRow[] = [];
+    node.children.forEach((row, rowIndex) => {
+      const parsedLine = row.position!.start.line;
+      const planned = plannedAt(parsedLine);
+      const { origin } = planned;
+      const start = columnOf(row.position!.start.offset!, parsedLine);
+      if (planned.collapsed.length > 0) {
+        // The rows micromark never saw are rows of this table only if it read their placeholder as a body row at column 0 of a top-level table.
+        if (!topLevel || rowIndex === 0 || start !== 0) throw new FastPathMiss();
+        anchorsSeen++;
+        for (const collapsed of planned.collapsed) {
+          const fast = fastRow(collapsed, budget, tableCells, pending);
+          tableCells += fast.cells.length;
+          rows.push(fast);
+        }
+        return;
+      }
+      tableCells += row.children.length;
+      budget.checkRow(row.children.length, tableCells, origin.gitLine);
+      rows.push({
+        line: origin.gitLine,
+        source: origin.source,
+        start,
+        cells: row.children.map((cell: TableCell) => {
+          const links: string[] = [];
+          const from = columnOf(cell.position!.start.offset!, parsedLine);
+          const to = columnOf(cell.position!.end.offset!, parsedLine);
+          const span = cellSpan(origin.text, from, to);
+          return { text: squashed(phrasingText(cell.children, links)), raw: rawOf(origin.text, from, to), links, ...span };
+        }),
+      });
+    });
+    const [header, ...body] = rows;
+    const line = header!.line;
+    const delimiter = plannedAt(node.position!.start.line + 1).origin;
+    return {
+      line,
+      endLine: rows[rows.length - 1]!.line,
+      delimiter: { line: delimiter.gitLine, source: delimiter.source },
+      heading: null,
+      header: header!,
+      rows: body,
+    };
+  });
+  if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
+  if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
+
+  let headingIndex = -1;
+  for (const table of tables) {
+    while (headingIndex + 1 < headings.length && headings[headingIndex + 1]!.line < table.line) headingIndex++;
+    table.heading = headingIndex >= 0 ? headings[headingIndex]! : null;
+  }
+  return { tables, headings };
+}
+
 /**
  * Parses a Markdown document and returns every GFM table with 1-based source lines.
  * Tables inside fenced code are not tables; rows separated by comment lines stay one table.
+ * Work is bounded: past {@link MARKDOWN_LIMITS} it throws {@link DocumentTooComplexError}
+ * with the line, never runs for minutes or out of memory.
  */
-export function parseMarkdownTables(source: string): MarkdownDocument {
-  const { text, lineMap } = bridgeTableInterruptions(source);
-  const tree = processor.parse(text);
-  const originalLine = (line: number): number => lineMap[line - 1] ?? line;
-  const sourceLines = splitLines(source);
-  const sourceOf = (line: number): string => sourceLines[line - 1]?.text ?? '';
-  // Bridging keeps every kept line's length (it only drops trailing `\r`), so an offset
-  // within a parsed line is the same offset within the original line.
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const columnOf = (offset: number, parsedLine: number): number => offset - lineStarts[parsedLine - 1]!;
-
-  const headings: MarkdownHeading[] = [];
-  const tableNodes: Table[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'heading') {
-      headings.push({ depth: node.depth, text: headingText(node).trim(), line: originalLine(node.position!.start.line) });
-      return;
-    }
-    if (node.type === 'table') {
-      tableNodes.push(node);
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(tree);
-
-  const toRow = (row: Table['children'][number]): MarkdownRow => {
-    const parsedLine = row.position!.start.line;
-    const line = originalLine(parsedLine);
-    const rowSource = sourceOf(line);
-    return {
-      line,
-      source: rowSource,
-      start: columnOf(row.position!.start.offset!, parsedLine),
-      cells: row.children.map((cell: TableCell) => {
-        const links: string[] = [];
-        const start = cell.position!.start.offset!;
-        const end = cell.position!.end.offset!;
-        const raw = text.slice(start, end).replace(/^\|/, '').replace(/\|$/, '').trim();
-        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
-        return { text: phrasingText(cell.children, links).replace(/\s+/g, ' ').trim(), raw, links, ...span };
-      }),
-    };
-  };
-
-  const tables = tableNodes.map((node): MarkdownTable => {
-    const line = originalLine(node.position!.start.line);
-    let heading: MarkdownHeading | null = null;
-    for (const candidate of headings) {
-      if (candidate.line < line) heading = candidate;
-      else break;
-    }
-    const [header, ...rows] = node.children.map(toRow);
-    const delimiterLine = originalLine(node.position!.start.line + 1);
-    return {
-      line,
-      endLine: originalLine(node.position!.end.line),
-      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
-      heading,
-      header: header!,
-      rows,
-    };
-  });
-  return { tables, headings };
+export function parseMarkdownTables(source: string, options: ParseMarkdownOptions = {}): MarkdownDocument {
+  const limits: MarkdownLimits = { ...MARKDOWN_LIMITS, ...options.limits };
+  const lines = bridgeTableInterruptions(markdownLines(source, limits.maxLineChars));
+  if (options.fastPath === false) {
+    options.onPath?.('reference');
+    return parseLines(lines, false, limits);
+  }
+  try {
+    const doc = parseLines(lines, true, limits);
+    options.onPath?.('fast');
+    return doc;
+  } catch (error) {
+    if (!(error instanceof FastPathMiss)) throw error;
+    options.onPath?.('fallback');
+    return parseLines(lines, false, limits);
+  }
 }
 
 /** How a table writes its rows, read from one of them, so a new row looks like its neighbours. */

@@ -9,9 +9,9 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 /** Decodes UTF-8 (invalid sequences become U+FFFD, as GitHub shows them), stripping a BOM. */
 export function decodeDocument(bytes: Uint8Array, maxBytes: number): DecodedDocument {
   if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
-  // git's own heuristic: a NUL byte in the first 8000 bytes means binary.
-  const probe = bytes.subarray(0, 8000);
-  if (probe.includes(0)) return { kind: 'binary' };
+  // git calls a file binary when its first 8,000 bytes hold a NUL; a NUL further on must
+  // not slip through either (it would reach the parsers as text), so look at every byte.
+  if (bytes.includes(0)) return { kind: 'binary' };
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { kind: 'text', text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
 }
