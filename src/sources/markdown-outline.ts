@@ -52,6 +52,7 @@ export interface OutlineHeading {
 
 /** A block of text at the top level of the document (not in a list, quote or table). */
 export interface OutlineBlock {
+  /** Plain text; a paragraph keeps its line breaks. */
   text: string;
   line: number;
 }
@@ -84,7 +85,8 @@ export function readMarkdownOutline(text: string): MarkdownOutline {
 
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'paragraph') paragraphs.push({ text: collapse(plainText(node)), line });
+    // Lines stay lines: `Status: done` and `Branch: x` written one under the other are one paragraph.
+    if (node.type === 'paragraph') paragraphs.push({ text: plainText(node).split('\n').map(collapse).join('\n'), line });
     else if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) comments.push({ text: node.value.trim(), line });
   }
 
@@ -132,4 +134,31 @@ function textAfterBox(paragraph: Paragraph, rawAfterBox: string): string {
   const plain = plainText(paragraph);
   const match = BOX.exec(plain);
   return collapse(match ? plain.slice(match[0].length) : rawAfterBox);
+}
+
+/** Ticked and total checkboxes of one part of a file. */
+export interface CheckCount {
+  checked: number;
+  total: number;
+}
+
+/** The lines strictly between `from` and `to` that a section spans. */
+export interface LineSpan {
+  from: number;
+  to: number;
+}
+
+/** The section under the first heading matching `title`, down to the next heading of the same or a higher level. */
+export function sectionUnder(outline: MarkdownOutline, title: RegExp): LineSpan | undefined {
+  const heading = outline.headings.find((candidate) => title.test(candidate.text));
+  if (!heading) return undefined;
+  const next = outline.headings.find((candidate) => candidate.line > heading.line && candidate.depth <= heading.depth);
+  return { from: heading.line, to: next?.line ?? Number.POSITIVE_INFINITY };
+}
+
+/** Counts the checkboxes inside a span (none without one). */
+export function countCheckboxes(outline: MarkdownOutline, span: LineSpan | undefined): CheckCount {
+  if (!span) return { checked: 0, total: 0 };
+  const inside = outline.checkboxes.filter((box) => box.line > span.from && box.line < span.to);
+  return { checked: inside.filter((box) => box.checked).length, total: inside.length };
 }

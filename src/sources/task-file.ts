@@ -1,14 +1,10 @@
 import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../parse/text.js';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
-import { readMarkdownOutline, type MarkdownOutline } from './markdown-outline.js';
+import { countCheckboxes, readMarkdownOutline, sectionUnder, type CheckCount, type LineSpan, type MarkdownOutline } from './markdown-outline.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
 
-/** Ticked and total checkboxes of one section of a task file. */
-export interface CheckCount {
-  checked: number;
-  total: number;
-}
+export type { CheckCount } from './markdown-outline.js';
 
 /** A task from one file of its own (Backlog.md `backlog/tasks/<id> - <title>.md`). */
 export interface TaskFileTask extends SourceTask {
@@ -25,14 +21,13 @@ const AT_MENTION_KEYS = new Set(['assignee', 'reporter']);
 const FILE_ID = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\d+(?:\.\d+)*(?=$|[\s.-])/;
 
 interface CheckSection {
-  name: string;
   /** The comment pair Backlog.md writes around the list, e.g. `AC`. */
   marker: string;
   /** The heading that holds the list in files written before the markers. */
   heading: RegExp;
 }
-const ACCEPTANCE: CheckSection = { name: 'acceptance criteria', marker: 'AC', heading: /^acceptance criteria$/i };
-const DEFINITION_OF_DONE: CheckSection = { name: 'Definition of Done', marker: 'DOD', heading: /^definition of done$/i };
+const ACCEPTANCE: CheckSection = { marker: 'AC', heading: /^acceptance criteria$/i };
+const DEFINITION_OF_DONE: CheckSection = { marker: 'DOD', heading: /^definition of done$/i };
 
 /**
  * Reads a task kept as one Markdown file with YAML frontmatter: `id`, `title`, `status` and
@@ -141,24 +136,12 @@ function firstLine(message: string): string {
 
 /**
  * Counts the checkboxes of a section: between Backlog.md's `<!-- AC:BEGIN -->` and
- * `<!-- AC:END -->` comments when present, else under the section's own heading down to the
- * next heading of the same or a higher level.
+ * `<!-- AC:END -->` comments when present, else under the section's own heading.
  */
 function countChecks(outline: MarkdownOutline, section: CheckSection): CheckCount {
   const begin = outline.comments.find((comment) => comment.text.includes(`${section.marker}:BEGIN`));
-  const end = begin && outline.comments.find((comment) => comment.line > begin.line && comment.text.includes(`${section.marker}:END`));
-  let from: number;
-  let to: number;
-  if (begin) {
-    from = begin.line;
-    to = end?.line ?? Number.POSITIVE_INFINITY;
-  } else {
-    const heading = outline.headings.find((candidate) => section.heading.test(candidate.text));
-    if (!heading) return { checked: 0, total: 0 };
-    from = heading.line;
-    const next = outline.headings.find((candidate) => candidate.line > heading.line && candidate.depth <= heading.depth);
-    to = next?.line ?? Number.POSITIVE_INFINITY;
-  }
-  const inside = outline.checkboxes.filter((box) => box.line > from && box.line < to);
-  return { checked: inside.filter((box) => box.checked).length, total: inside.length };
+  if (!begin) return countCheckboxes(outline, sectionUnder(outline, section.heading));
+  const end = outline.comments.find((comment) => comment.line > begin.line && comment.text.includes(`${section.marker}:END`));
+  const span: LineSpan = { from: begin.line, to: end?.line ?? Number.POSITIVE_INFINITY };
+  return countCheckboxes(outline, span);
 }
