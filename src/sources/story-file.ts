@@ -1,3 +1,6 @@
+import { isMap, isScalar } from 'yaml';
+import { LineIndex } from '../parse/text.js';
+import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
 import { countCheckboxes, readMarkdownOutline, sectionUnder, type CheckCount, type MarkdownOutline } from './markdown-outline.js';
 import type { SourceRead, SourceTask } from './types.js';
 
@@ -7,7 +10,10 @@ export interface StoryFileTask extends SourceTask {
   subtasks: CheckCount;
 }
 
-/** `Status: review` as a paragraph (BMAD v6, bold or not); a `## Status` heading in v4 stories. */
+/**
+ * `status:` in frontmatter (BMAD 6.12 specs); `Status: review` as a paragraph (v6 stories,
+ * bold or not); the paragraph under a `## Status` heading (v4 stories).
+ */
 const STATUS_LINE = /^status\s*:\s*(.+)$/i;
 const STATUS_HEADING = /^status$/i;
 const TASKS_HEADING = /^tasks\s*(?:\/\s*subtasks)?$/i;
@@ -21,10 +27,17 @@ const STORY_TITLE = /^story\s+[\w.-]+\s*:\s*/i;
  * status is a problem, never a skip.
  */
 export function readStoryFile(file: string, text: string): SourceRead<StoryFileTask> {
-  const outline = readMarkdownOutline(text);
+  const frontmatter = readFrontmatter(text);
+  const outline = readMarkdownOutline(blankFrontmatter(text, frontmatter));
   const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
   const heading = outline.headings.find((candidate) => candidate.depth === 1) ?? outline.headings[0];
-  const status = statusOf(outline);
+  let status = statusOf(outline);
+  if (frontmatter.kind === 'closed' && isMap(frontmatter.document.contents)) {
+    const field = frontmatter.document.contents.get('status', true);
+    if (isScalar(field) && field.value !== null && String(field.value).trim() !== '') {
+      status = { text: String(field.value).trim(), line: new LineIndex(text).lineAt(field.range?.[0] ?? 0) };
+    }
+  }
   if (!status) {
     return {
       tasks: [],

@@ -57,6 +57,11 @@ const cases: Case[] = [
     task: { status: 'Ready for Review', line: 5 },
   },
   {
+    name: 'BMAD 6.12 specs: `status:` in the frontmatter is the status',
+    text: lines('---', 'title: Match payees', 'status: ready-for-dev', '---', '', '# Story 1.2: Match Payees', '', '## Tasks & Acceptance', '- [ ] Task 1'),
+    task: { status: 'ready-for-dev', line: 3, title: 'Match Payees' },
+  },
+  {
     name: 'no status is a problem at the title, not a skip',
     text: lines('# Story 1.2: Forgotten', '', '## Status', '', '## Story', '', 'Text.'),
     task: null,
