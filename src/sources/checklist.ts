@@ -1,4 +1,4 @@
-import { readMarkdownOutline } from './markdown-outline.js';
+import { readMarkdownOutline, type CheckboxItem } from './markdown-outline.js';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
 
@@ -15,8 +15,8 @@ export interface ChecklistOptions {
   parentFromDottedId?: boolean;
 }
 
-/** spec-kit `specs/NNN-feature/tasks.md`: `- [ ] T001 [P] [US1] text`, also `**T001**`, `[X]`, `T015a`. */
-export const SPEC_KIT_CHECKLIST: ChecklistOptions = { idPattern: /T\d+[a-z]?/, idExample: 'T001' };
+/** spec-kit `specs/NNN-feature/tasks.md`: `- [ ] T001 [P] [US1] text`, also `**T001**`, `[X]`, `T015a`, `T046-MIN`. */
+export const SPEC_KIT_CHECKLIST: ChecklistOptions = { idPattern: /T\d+[a-z]?(?:-[A-Z]+)?/, idExample: 'T001' };
 
 /** Kiro `.kiro/specs/<feature>/tasks.md`: `- [ ] 1. text`, `- [x] 1.1 text`, `- [ ]* 2.3 text`. */
 export const KIRO_CHECKLIST: ChecklistOptions = {
@@ -29,34 +29,42 @@ export const KIRO_CHECKLIST: ChecklistOptions = {
 const AFTER_ID = String.raw`(?=$|[\s.:,;)\]—–-])`;
 const LEADING_PUNCTUATION = /^[\s.:,;)\]—–-]+/;
 const TAG = /^\[([^\]\s]+)\]\s*/;
+/** A capitalised word and colon some teams put before the ID: `- [X] SKIP: T048 (fuzzing)`. */
+const LABEL = /^([A-Z][A-Z-]{1,15}):\s+/;
+
+/** A checklist's tasks, plus the checkboxes that are not tasks (no ID), kept visible. */
+export interface ChecklistRead extends SourceRead {
+  /** Checkboxes without an ID, such as spec-kit's validation checklists (`- [ ] All tests pass`). */
+  untracked: Pick<CheckboxItem, 'box' | 'text' | 'line'>[];
+}
 
 /**
  * Reads the tasks of a Markdown checklist: each list item that opens with a checkbox and an
  * ID is a task; its status is the box as written (`[ ]`, `[x]`, `[X]`, `[-]`), its parent the
  * task it is nested under (or, with `parentFromDottedId`, the task its dotted ID extends).
- * A checkbox without an ID, or a file without any task, is a problem, never a silent skip.
+ * A checkbox without an ID is not a task (real tasks.md files end with validation
+ * checklists) and is returned as `untracked`; a file without any task is a problem.
  */
-export function readChecklist(file: string, text: string, options: ChecklistOptions): SourceRead {
+export function readChecklist(file: string, text: string, options: ChecklistOptions): ChecklistRead {
   const anchoredId = new RegExp(`^(?:${options.idPattern.source})${AFTER_ID}`, options.idPattern.flags.replace('g', ''));
   const items = readMarkdownOutline(blankFrontmatter(text, readFrontmatter(text))).checkboxes;
   const tasks: SourceTask[] = [];
   const problems: SourceProblem[] = [];
+  const untracked: ChecklistRead['untracked'] = [];
   const taskOfItem = new Map<number, SourceTask>();
   const seenIds = new Set<string>();
 
   items.forEach((item, index) => {
-    const idMatch = anchoredId.exec(item.text);
+    const label = LABEL.exec(item.text);
+    const afterLabel = label ? item.text.slice(label[0].length) : item.text;
+    const idMatch = anchoredId.exec(afterLabel);
     if (!idMatch) {
-      problems.push({
-        file,
-        line: item.line,
-        message: `this checkbox has no task ID (expected one like ${options.idExample} right after the box), so doc-sync cannot track it; give it an ID or make it a plain bullet.`,
-      });
+      untracked.push({ box: item.box, text: item.text, line: item.line });
       return;
     }
     const id = idMatch[0];
-    let rest = item.text.slice(id.length).replace(LEADING_PUNCTUATION, '');
-    const tags: string[] = [];
+    let rest = afterLabel.slice(id.length).replace(LEADING_PUNCTUATION, '');
+    const tags: string[] = label ? [label[1]!] : [];
     for (let tag = TAG.exec(rest); tag; tag = TAG.exec(rest)) {
       tags.push(tag[1]!);
       rest = rest.slice(tag[0].length);
@@ -74,14 +82,15 @@ export function readChecklist(file: string, text: string, options: ChecklistOpti
     seenIds.add(id);
   });
 
-  if (tasks.length === 0 && problems.length === 0) {
+  if (tasks.length === 0) {
+    const found = untracked.length > 0 ? `${untracked.length} checkboxes but none with a task ID` : 'no checkbox tasks';
     problems.push({
       file,
-      line: 1,
-      message: `no checkbox tasks found (expected list items like \`- [ ] ${options.idExample} text\`); nothing in this file can be checked.`,
+      line: untracked[0]?.line ?? 1,
+      message: `${found} found (expected list items like \`- [ ] ${options.idExample} text\`); nothing in this file can be checked.`,
     });
   }
-  return { tasks, problems };
+  return { tasks, problems, untracked };
 }
 
 /** `1.2.3` → `1.2`, `3.2a` → `3`, if that task came earlier in the file. */

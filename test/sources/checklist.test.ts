@@ -13,6 +13,8 @@ interface Case {
   tasks: Expected[];
   /** [line, part of the message] of each problem, in order. */
   problems?: [number, RegExp][];
+  /** Lines of the checkboxes that are not tasks. */
+  untracked?: number[];
 }
 
 const cases: Case[] = [
@@ -62,21 +64,33 @@ const cases: Case[] = [
     tasks: [{ id: 'T004', line: 11, title: 'The only task', section: 'Format: [ID] [P?] [Story] Description' }],
   },
   {
-    name: 'spec-kit: a checkbox without an ID is a problem with its line, the rest still read',
+    name: 'spec-kit: checkboxes without an ID (a validation checklist) are untracked, not tasks and not problems',
     format: SPEC_KIT_CHECKLIST,
-    text: lines('- [ ] T001 First', '- [ ] Update the docs', '- [x] T002 Second'),
+    text: lines('- [ ] T001 First', '- [x] T002 Second', '', '## Validation Checklist', '- [x] All entities covered: T001, T002', '- [ ] All tests pass'),
     tasks: [
       { id: 'T001', line: 1 },
-      { id: 'T002', line: 3 },
+      { id: 'T002', line: 2 },
     ],
-    problems: [[2, /no task ID \(expected one like T001/]],
+    untracked: [5, 6],
   },
   {
-    name: 'an ID must end where the word ends: T001x is not T001',
+    name: 'spec-kit: a capitalised label before the ID becomes a tag; a capitalised suffix is part of the ID',
     format: SPEC_KIT_CHECKLIST,
-    text: lines('- [ ] T0012b3 odd', '- [ ] T001: colon after the ID'),
-    tasks: [{ id: 'T001', line: 2, title: 'colon after the ID' }],
-    problems: [[1, /no task ID/]],
+    text: lines('- [X] SKIP: T048 (Enhanced fuzzing) - basic tests suffice', '- [X] T046-MIN [P] Run the basic suite'),
+    tasks: [
+      { id: 'T048', line: 1, status: '[X]', tags: ['SKIP'], title: '(Enhanced fuzzing) - basic tests suffice' },
+      { id: 'T046-MIN', line: 2, title: 'Run the basic suite', tags: ['P'] },
+    ],
+  },
+  {
+    name: 'an ID must end where the word ends: T0012b3 is no ID',
+    format: SPEC_KIT_CHECKLIST,
+    text: lines('- [ ] T0012b3 odd', '- [ ] T001: colon after the ID', '- [ ] T002-fix lower-case suffix'),
+    tasks: [
+      { id: 'T001', line: 2, title: 'colon after the ID' },
+      { id: 'T002', line: 3, title: 'fix lower-case suffix' },
+    ],
+    untracked: [1],
   },
   {
     name: 'a file with no checkbox task at all is a problem, not an empty pass',
@@ -84,6 +98,14 @@ const cases: Case[] = [
     text: lines('# Tasks', '', 'To be generated.'),
     tasks: [],
     problems: [[1, /no checkbox tasks found/]],
+  },
+  {
+    name: 'a file whose checkboxes all lack IDs is a problem at the first of them',
+    format: SPEC_KIT_CHECKLIST,
+    text: lines('# Tasks', '', '- [ ] Set up', '- [ ] Build'),
+    tasks: [],
+    untracked: [3, 4],
+    problems: [[3, /2 checkboxes but none with a task ID found/]],
   },
   {
     name: 'Kiro: nested sub-tasks get their parent, optional and in-progress boxes, detail bullets ignored',
@@ -149,7 +171,7 @@ const cases: Case[] = [
 ];
 
 describe('readChecklist', () => {
-  test.each(cases)('$name', ({ format, text, tasks, problems = [] }) => {
+  test.each(cases)('$name', ({ format, text, tasks, problems = [], untracked = [] }) => {
     const read = readChecklist('specs/001-demo/tasks.md', text, format);
     expect(read.tasks).toHaveLength(tasks.length);
     read.tasks.forEach((task, index) => {
@@ -159,6 +181,7 @@ describe('readChecklist', () => {
       if (!('parent' in expected)) expect(task.parent).toBeUndefined();
       if (!('optional' in expected)) expect(task.optional).toBeUndefined();
     });
+    expect(read.untracked.map((item) => item.line)).toEqual(untracked);
     expect(read.problems.map((problem) => problem.line)).toEqual(problems.map(([line]) => line));
     read.problems.forEach((problem, index) => {
       expect(problem.file).toBe('specs/001-demo/tasks.md');
