@@ -38,7 +38,9 @@ export function readLedger(file: string, text: string): SourceRead<LedgerTask> {
 
   const statusEntries = isMap(root) ? root.get('development_status', true) : undefined;
   const epicList = isMap(root) ? root.get('epics', true) : undefined;
-  if (isMap(statusEntries)) {
+  if (isMap(statusEntries) && statusEntries.items.length === 0) {
+    problems.push({ file, line: lineAt(statusEntries.range?.[0]), message: '`development_status:` has no entries, so no status in this ledger can be checked; run sprint planning again or list the stories.' });
+  } else if (isMap(statusEntries)) {
     for (const pair of statusEntries.items as Pair<YamlNode, YamlNode>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const line = lineAt(pair.key?.range?.[0]);

@@ -84,6 +84,12 @@ const cases: Case[] = [
     problems: [[1, /no `development_status:` map/]],
   },
   {
+    name: 'an empty development_status map is a problem too',
+    text: lines('project: demo', 'development_status: {}'),
+    tasks: [],
+    problems: [[2, /`development_status:` has no entries/]],
+  },
+  {
     name: 'broken YAML is a problem with its line; the entries before it are still read',
     text: lines('development_status:', '  epic-1: done', ' 1-1-a: [done'),
     tasks: [{ id: 'epic-1', line: 2 }],
