@@ -8,6 +8,11 @@ export interface LedgerTask extends SourceTask {
   kind: LedgerEntryKind;
 }
 
+/** A ledger's entries, and where it says its story files are (`story_location:`). */
+export interface LedgerRead extends SourceRead<LedgerTask> {
+  storyLocation?: string;
+}
+
 const EPIC_KEY = /^epic-(\d+)$/;
 const RETROSPECTIVE_KEY = /^epic-(\d+)-retrospective$/;
 /** `3-2-digest-delivery`: epic number, story number, slug; BMAD derives the epic from the first. */
@@ -21,7 +26,7 @@ const STORY_KEY = /^(\d+)-\d+(?:-|$)/;
  * errors (a duplicate key left by a merge among them) and entries that are not a status word
  * are problems with their line.
  */
-export function readLedger(file: string, text: string): SourceRead<LedgerTask> {
+export function readLedger(file: string, text: string): LedgerRead {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lines.linePos(offset).line);
@@ -61,7 +66,8 @@ export function readLedger(file: string, text: string): SourceRead<LedgerTask> {
       message: 'this ledger has no `development_status:` map of `story-key: status` entries (nor an `epics:` list), so no status in it can be checked.',
     });
   }
-  return { tasks, problems };
+  const storyLocation: unknown = isMap(root) ? root.get('story_location') : undefined;
+  return typeof storyLocation === 'string' && storyLocation.trim() !== '' ? { tasks, problems, storyLocation: storyLocation.trim() } : { tasks, problems };
 }
 
 function statusEntry(file: string, key: string, status: string, line: number): LedgerTask {

@@ -98,6 +98,13 @@ const cases: Case[] = [
 ];
 
 describe('readLedger', () => {
+  test('says where the story files are when the ledger names it, nothing when it does not', () => {
+    expect(readLedger(FILE, lines('story_location: "_bmad-output/implementation-artifacts"', 'development_status:', '  epic-1: done')).storyLocation).toBe(
+      '_bmad-output/implementation-artifacts',
+    );
+    expect(readLedger(FILE, lines('development_status:', '  epic-1: done'))).not.toHaveProperty('storyLocation');
+  });
+
   test.each(cases)('$name', ({ text, tasks, problems = [] }) => {
     const read = readLedger(FILE, text);
     expect(read.tasks.map((task) => task.id)).toEqual(tasks.map((task) => task.id));
