@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { SourceProblem } from './types.js';
+import { yamlErrorText } from './yaml-error.js';
 
 /** What a Backlog.md project's `backlog/config.yml` says about its tasks. */
 export interface BacklogConfig {
@@ -26,7 +27,7 @@ export function readBacklogConfig(file: string, text: string): { config: Backlog
   const problems: SourceProblem[] = document.errors.map((error) => ({
     file,
     line: lineAt(error.pos[0]),
-    message: `${file} is not valid YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}); fix this line.`,
+    message: `the config is not valid YAML (${yamlErrorText(error)}); fix this line so its statuses can be read.`,
   }));
   const root = isMap(document.contents) ? document.contents : undefined;
 

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
+import { yamlErrorText } from './yaml-error.js';
 
 /** What a ledger entry is, read from its key (BMAD `sprint-status.yaml`). */
 export type LedgerEntryKind = 'epic' | 'story' | 'retrospective';
@@ -35,7 +36,7 @@ export function readLedger(file: string, text: string): LedgerRead {
     const line = lineAt(error.pos[0]);
     // One broken line often raises several errors; the first says what is wrong.
     if (problems.some((problem) => problem.line === line)) continue;
-    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const what = yamlErrorText(error);
     problems.push({ file, line, message: `the ledger is not valid YAML (${what}); fix this line so the ledger can be read.` });
   }
   const tasks: LedgerTask[] = [];

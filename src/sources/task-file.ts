@@ -3,6 +3,7 @@ import { LineIndex } from '../parse/text.js';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
 import { countCheckboxes, readMarkdownOutline, sectionUnder, type CheckCount, type LineSpan, type MarkdownOutline } from './markdown-outline.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
+import { yamlErrorText } from './yaml-error.js';
 
 export type { CheckCount } from './markdown-outline.js';
 
@@ -52,7 +53,7 @@ export function readTaskFile(file: string, text: string): SourceRead<TaskFileTas
     if (error) {
       return problem(
         errorLine(lines, frontmatter.document!.contents, error.pos[0]),
-        `the frontmatter is not valid YAML (${firstLine(error.message)}), and the closing \`---\` is read as part of it, so the task cannot be read; fix this line.`,
+        `the frontmatter is not valid YAML (${yamlErrorText(error)}), and the closing \`---\` is read as part of it, so the task cannot be read; fix this line.`,
       );
     }
     return problem(1, 'the frontmatter opened by `---` on line 1 is never closed by a second `---` line, so the task cannot be read; close it after the last field.');
@@ -67,7 +68,7 @@ export function readTaskFile(file: string, text: string): SourceRead<TaskFileTas
     problems.push({
       file,
       line: errorLine(lines, contents, error.pos[0]),
-      message: `the frontmatter is not valid YAML (${firstLine(error.message)}); fix this line so the task can be read.`,
+      message: `the frontmatter is not valid YAML (${yamlErrorText(error)}); fix this line so the task can be read.`,
     });
   }
   if (!map) {
@@ -130,9 +131,6 @@ function errorLine(lines: LineIndex, contents: unknown, offset: number): number 
   return lines.lineAt(field?.valueStart ?? offset);
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
 
 /**
  * Counts the checkboxes of a section: between Backlog.md's `<!-- AC:BEGIN -->` and
