@@ -54,7 +54,7 @@ describe('doc-sync check', () => {
     const result = await cli(join(repo.root, 'docs', 'plans'), 'check', '--base', 'HEAD~1', '--format', 'markdown');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('<!-- doc-sync:report -->');
-    expect(result.stdout).toMatch(/\| ❌ error \| `status-mismatch-md-csv` \| ST-B-002 \|/);
+    expect(result.stdout).toMatch(/^- ❌ `docs\/taskboard\/TaskBoard\.csv:\d+` `status-mismatch-md-csv` ST-B-002 /m);
   });
 
   test('--all audits every task at head', async () => {
