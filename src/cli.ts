@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRuleDocs } from './adapters/rule-docs.js';
+import { loadSarifRules } from './adapters/sarif-rules.js';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
 import { DEFAULT_CONFIG_PATHS, loadConfig } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
@@ -15,6 +16,7 @@ import { renderFixDiff } from './fix/diff.js';
 import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import { enabledRules, findRule, RULES } from './rules/index.js';
 import { VERSION } from './version.js';
@@ -29,7 +31,7 @@ export interface CliIo {
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 const USAGE = `Usage:
-  doc-sync check [--base REV] [--head REV] [--all] [--config FILE] [--format text|json|markdown]
+  doc-sync check [--base REV] [--head REV] [--all] [--config FILE] [--format text|json|markdown|sarif]
   doc-sync fix [--base REV] [--head REV] [--all] [--config FILE] [--rule ID]... [--dry-run]
   doc-sync init
   doc-sync explain [RULE]
@@ -37,7 +39,7 @@ const USAGE = `Usage:
 Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
 (fix: 0 when the fixes leave no finding that fails the gate, 1 when some remain.)`;
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 
@@ -89,6 +91,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const { report } = await checkRepository(values, io);
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(`${renderMarkdown(report)}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(renderSarif(report, await loadSarifRules(RULES)), null, 2)}\n`);
   else io.stdout(renderText(report));
   return report.result === 'pass' ? EXIT.pass : EXIT.fail;
 }

@@ -5,7 +5,10 @@ import type { RepoCoordinates } from '../adapters/github/api-reader.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { StickyComment, resolveIdentity, type StickyOutcome } from '../adapters/github/sticky-comment.js';
 import type { Finding } from '../core/finding.js';
+import { loadSarifRules } from '../adapters/sarif-rules.js';
 import { renderMarkdown, renderSummary, type LinkTarget } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { RULES } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
 import type { PullInfo } from './event.js';
@@ -44,7 +47,7 @@ export function fingerprint(report: Report, sections: readonly string[] = []): s
 export interface PublishRequest {
   runtime: ActionRuntime;
   report: Report;
-  inputs: Pick<ActionInputs, 'comment'>;
+  inputs: Pick<ActionInputs, 'comment'> & Partial<Pick<ActionInputs, 'sarif-path'>>;
   reportPath: string;
   github: GitHubClient | null;
   where: RepoCoordinates;
@@ -87,6 +90,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   await mkdir(dirname(request.reportPath), { recursive: true });
   await writeFile(request.reportPath, `${json}\n`);
   runtime.info(`Wrote the JSON report to ${request.reportPath}`);
+  const sarifPath = request.inputs['sarif-path'];
+  if (sarifPath) {
+    await mkdir(dirname(sarifPath), { recursive: true });
+    await writeFile(sarifPath, `${JSON.stringify(renderSarif(report, await loadSarifRules(RULES, request.docsBaseUrl)), null, 2)}\n`);
+    runtime.info(`Wrote the SARIF log to ${sarifPath}`);
+  }
 
   const summary = renderSummary(report, { docsBaseUrl: request.docsBaseUrl, sections, links: linkTarget(request) });
   if (!(await runtime.writeSummary(summary))) runtime.info('No job summary file (GITHUB_STEP_SUMMARY) on this runner; skipped the summary.');

@@ -70,6 +70,23 @@ describe('publish', () => {
   });
 });
 
+describe('sarif-path', () => {
+  test('writes the findings as SARIF, with help links to the rule docs of the running version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doc-sync-publish-'));
+    try {
+      const sarifPath = join(dir, 'out', 'doc-sync.sarif');
+      const runtime = new RecordingRuntime();
+      await publish({ runtime, report: report([finding(1)]), inputs: { comment: 'never', 'sarif-path': sarifPath }, reportPath: join(dir, 'report.json'), github: null, where: { owner: 'acme', repo: 'plans' }, pull: null, docsBaseUrl: 'https://github.com/acme/doc-sync/blob/v1/docs/rules/' });
+      const log = JSON.parse(readFileSync(sarifPath, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; locations: unknown[] }[] }[] };
+      expect(log.runs[0]!.results.map((result) => result.ruleId)).toEqual(['csv-row-missing']);
+      expect(log.runs[0]!.tool.driver.rules.find((rule) => rule.id === 'csv-row-missing')!.helpUri).toBe('https://github.com/acme/doc-sync/blob/v1/docs/rules/csv-row-missing.md');
+      expect(runtime.lines).toContain(`Wrote the SARIF log to ${sarifPath}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the fingerprint', () => {
   test('the fingerprint ignores the run time but not the findings', () => {
     const one = report([finding(1)]);
