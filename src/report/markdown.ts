@@ -66,8 +66,19 @@ class Pieces {
     return links ? `[${code}](${lineUrl(links, links.head ?? this.report.head, finding)})` : code;
   }
 
-  /** One finding, one list item: where, (rule), message; the task is in the message. */
+  private readonly items = new Map<ReportFinding, string>();
+
+  /** One finding, one list item: where, (rule), message; the task is in the message. Rendered once per fit. */
   item(finding: ReportFinding, withRule: boolean): string {
+    let line = this.items.get(finding);
+    if (line === undefined) {
+      line = this.renderItem(finding, withRule);
+      this.items.set(finding, line);
+    }
+    return line;
+  }
+
+  private renderItem(finding: ReportFinding, withRule: boolean): string {
     const rule = withRule ? ` ${this.rule(finding.rule)}` : '';
     return `- ${ICON[finding.severity]} ${this.where(finding)}${rule} ${inlineText(finding.message)}${finding.fix ? ' 🔧' : ''}`;
   }
@@ -130,7 +141,11 @@ function findingLines(pieces: Pieces, report: Report, layout: Layout, overflowHi
   const lines: string[] = [];
   const byRule = (findings: readonly ReportFinding[]) => {
     const groups = new Map<string, ReportFinding[]>();
-    for (const finding of findings) groups.set(finding.rule, [...(groups.get(finding.rule) ?? []), finding]);
+    for (const finding of findings) {
+      const group = groups.get(finding.rule);
+      if (group) group.push(finding);
+      else groups.set(finding.rule, [finding]);
+    }
     return groups;
   };
   const grouped = (findings: readonly ReportFinding[]) => {
@@ -162,9 +177,8 @@ function embeddedJson(report: Report, layout: Layout): string {
   return JSON.stringify({ ...report, tasks: [], findings: kept, omitted });
 }
 
-function build(report: Report, options: MarkdownOptions, layout: Layout): string {
+function build(report: Report, options: MarkdownOptions, layout: Layout, pieces = new Pieces(report, options)): string {
   const overflowHint = options.overflowHint ?? 'the job summary';
-  const pieces = new Pieces(report, options);
   const icon = report.result === 'fail' ? '❌' : report.findings.length > 0 ? '⚠️' : '✅';
   // Only the comment is found again by its marker; the summary goes without.
   const lines = layout.json === 'none' ? [] : [COMMENT_MARKER];
@@ -196,8 +210,10 @@ function fit(report: Report, options: MarkdownOptions, open: boolean, withJson: 
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
   const all = report.findings.length;
   const levels: Layout['json'][] = withJson ? ['pretty', 'compact', 'lean'] : ['none'];
+  // A finding is listed the same way (flat or in its group) whatever the layout, so its line is rendered once.
+  const pieces = new Pieces(report, options);
   for (const json of levels) {
-    const body = build(report, options, { shown: all, open, json });
+    const body = build(report, options, { shown: all, open, json }, pieces);
     if (body.length <= maxLength) return body;
   }
   const json = levels.at(-1)!;
@@ -205,10 +221,10 @@ function fit(report: Report, options: MarkdownOptions, open: boolean, withJson: 
   let high = all;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (build(report, options, { shown: middle, open, json }).length <= maxLength) low = middle;
+    if (build(report, options, { shown: middle, open, json }, pieces).length <= maxLength) low = middle;
     else high = middle - 1;
   }
-  const body = build(report, options, { shown: low, open, json });
+  const body = build(report, options, { shown: low, open, json }, pieces);
   if (body.length <= maxLength) return body;
   // Only the extra sections can make it this big: they go, with a note.
   return build(report, { ...options, sections: [`_${plural(options.sections?.length ?? 0, 'section')} left out to fit; see ${options.overflowHint ?? 'the job summary'}._`] }, { shown: 0, open, json });
