@@ -129,6 +129,8 @@ function ruleGroup(pieces: Pieces, rule: string, findings: readonly ReportFindin
 interface Layout {
   /** How many findings (most important first) are listed. */
   shown: number;
+  /** How many of them the embedded JSON keeps, when it is `lean`. */
+  kept: number;
   /** Fold rule groups (the comment) or show them open (the job summary). */
   open: boolean;
   json: 'pretty' | 'compact' | 'lean' | 'none';
@@ -172,7 +174,7 @@ function findingLines(pieces: Pieces, report: Report, layout: Layout, overflowHi
 function embeddedJson(report: Report, layout: Layout): string {
   if (layout.json === 'pretty') return JSON.stringify(report, null, 2);
   if (layout.json === 'compact') return JSON.stringify(report);
-  const kept = report.findings.slice(0, layout.shown).map(({ fix: _fix, ...finding }) => finding);
+  const kept = report.findings.slice(0, layout.kept).map(({ fix: _fix, ...finding }) => finding);
   const omitted = { findings: report.findings.length - kept.length, fixes: report.findings.some((finding) => finding.fix), tasks: report.tasks.length > 0, rules: countByRule(report) };
   return JSON.stringify({ ...report, tasks: [], findings: kept, omitted });
 }
@@ -193,7 +195,7 @@ function build(report: Report, options: MarkdownOptions, layout: Layout, pieces 
   if (layout.json === 'none') {
     if (options.overflowHint) lines.push('', `<sub>The JSON report is in ${options.overflowHint}.</sub>`);
   } else {
-    const left = report.findings.length - layout.shown;
+    const left = report.findings.length - layout.kept;
     const trimmed = layout.json === 'lean' ? ` (trimmed to fit: ${left > 0 ? `${plural(left, 'finding')}, ` : ''}the fix edits and the task list left out)` : '';
     lines.push('', `<details>${JSON_SUMMARY_START}${trimmed}</summary>`, '', '```json', embeddedJson(report, layout), '```', '', '</details>');
   }
@@ -201,33 +203,44 @@ function build(report: Report, options: MarkdownOptions, layout: Layout, pieces 
   return lines.join('\n');
 }
 
+/** The largest n in [0, max] for which `fits(n)`, given that it holds for all n below a bound (or for none). */
+function largest(max: number, fits: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /**
  * Renders within `maxLength`, dropping detail in this order and never the counts:
- * the JSON's indentation, its fix edits and task list, then the least important
- * findings from both the list and the JSON (the most that fit, by bisection).
+ * the JSON's indentation; its fix edits and task list; the least important findings
+ * from the JSON (people read the list, the report file has the whole JSON); then the
+ * least important findings from the list.
  */
 function fit(report: Report, options: MarkdownOptions, open: boolean, withJson: boolean): string {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
   const all = report.findings.length;
-  const levels: Layout['json'][] = withJson ? ['pretty', 'compact', 'lean'] : ['none'];
   // A finding is listed the same way (flat or in its group) whatever the layout, so its line is rendered once.
   const pieces = new Pieces(report, options);
+  const render = (layout: Omit<Layout, 'open'>, renderOptions = options) => build(report, renderOptions, { ...layout, open }, pieces);
+  const levels: Layout['json'][] = withJson ? ['pretty', 'compact'] : ['none'];
   for (const json of levels) {
-    const body = build(report, options, { shown: all, open, json }, pieces);
+    const body = render({ shown: all, kept: all, json });
     if (body.length <= maxLength) return body;
   }
-  const json = levels.at(-1)!;
-  let low = 0;
-  let high = all;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (build(report, options, { shown: middle, open, json }, pieces).length <= maxLength) low = middle;
-    else high = middle - 1;
+  const json: Layout['json'] = withJson ? 'lean' : 'none';
+  if (withJson && render({ shown: all, kept: 0, json }).length <= maxLength) {
+    return render({ shown: all, kept: largest(all, (kept) => render({ shown: all, kept, json }).length <= maxLength), json });
   }
-  const body = build(report, options, { shown: low, open, json }, pieces);
+  const shown = largest(all, (count) => render({ shown: count, kept: 0, json }).length <= maxLength);
+  const body = render({ shown, kept: 0, json });
   if (body.length <= maxLength) return body;
   // Only the extra sections can make it this big: they go, with a note.
-  return build(report, { ...options, sections: [`_${plural(options.sections?.length ?? 0, 'section')} left out to fit; see ${options.overflowHint ?? 'the job summary'}._`] }, { shown: 0, open, json });
+  return render({ shown: 0, kept: 0, json }, { ...options, sections: [`_${plural(options.sections?.length ?? 0, 'section')} left out to fit; see ${options.overflowHint ?? 'the job summary'}._`] });
 }
 
 /**
