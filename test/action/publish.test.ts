@@ -2,38 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint, publish, selectAnnotations, ANNOTATIONS_PER_LEVEL } from '../../src/action/publish.js';
-import type { Finding } from '../../src/core/finding.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
 import { RecordingRuntime } from '../support/action-harness.js';
-import { reportSchema, type Report } from '../../src/report/report.js';
+import { csvRowMissing, reportOf } from '../report/scenarios.js';
 
-const finding = (index: number, overrides: Partial<Finding> = {}): Finding => ({
-  rule: 'csv-row-missing',
-  severity: 'error',
-  message: `ST-B-${String(index).padStart(3, '0')} is on the Markdown board but has no record in docs/taskboard/TaskBoard.csv`,
-  taskId: `ST-B-${String(index).padStart(3, '0')}`,
-  file: 'docs/StateTrace_TaskBoard.md',
-  line: 6 + index,
-  introduced: true,
-  ...overrides,
-});
-
-function report(findings: Finding[], overrides: Partial<Report> = {}): Report {
-  const count = (severity: Finding['severity']) => findings.filter((item) => item.severity === severity).length;
-  return reportSchema.parse({
-    schemaVersion: 1,
-    tool: { name: 'doc-sync', version: '0.1.0' },
-    mode: 'change',
-    result: findings.some((item) => item.introduced && item.severity === 'error') ? 'fail' : 'pass',
-    base: 'a'.repeat(40),
-    head: 'b'.repeat(40),
-    summary: { errors: count('error'), warnings: count('warning'), notices: count('notice'), failing: findings.filter((item) => item.introduced && item.severity === 'error').length, tasksTouched: 2, filesChanged: 3, filesParsed: 9 },
-    tasks: [],
-    findings,
-    durationMs: 120,
-    ...overrides,
-  });
-}
+const finding = csvRowMissing;
+const report = reportOf;
 
 describe('annotations', () => {
   test('at most 10 per level, most important first; pre-existing findings are notices', () => {

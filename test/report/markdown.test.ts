@@ -1,9 +1,8 @@
 import { marked } from 'marked';
-import type { Finding } from '../../src/core/finding.js';
 import { GITHUB_COMMENT_LIMIT, GITHUB_SUMMARY_LIMIT, parseMarkdownReport, renderMarkdown, renderSummary, type MarkdownOptions } from '../../src/report/markdown.js';
 import { countByRule } from '../../src/report/counts.js';
 import type { Report } from '../../src/report/report.js';
-import { cleanChange, largeChange, reportOf, smallChange } from './scenarios.js';
+import { cleanChange, csvRowMissing, largeChange, reportOf, smallChange } from './scenarios.js';
 
 const OPTIONS: MarkdownOptions = {
   docsBaseUrl: 'https://github.com/acme/doc-sync/blob/v1/docs/rules/',
@@ -30,16 +29,7 @@ function embedded(report: Report, body: string): Report {
   return { ...report, tasks: [], findings: report.findings.slice(0, kept).map(({ fix: _fix, ...rest }) => rest), omitted };
 }
 
-const finding = (index: number, overrides: Partial<Finding> = {}): Finding => ({
-  rule: 'csv-row-missing',
-  severity: 'error',
-  message: `ST-B-${String(index).padStart(3, '0')} is on the Markdown board but has no record in docs/taskboard/TaskBoard.csv`,
-  taskId: `ST-B-${String(index).padStart(3, '0')}`,
-  file: 'docs/StateTrace_TaskBoard.md',
-  line: 6 + index,
-  introduced: true,
-  ...overrides,
-});
+const finding = csvRowMissing;
 
 describe('the comment, snapshots of real checks', () => {
   test.each([

@@ -33,6 +33,18 @@ export const cleanChange = () => {
   return check({ ...base, [BOARD]: board(started), [CSV]: csv(started), [planPath('B')]: plan('B', planned), [sessionPath(1)]: sessionLog(['ST-B-002']) });
 };
 
+/** The n-th of a run of csv-row-missing findings on the Markdown board. */
+export const csvRowMissing = (index: number, overrides: Partial<Finding> = {}): Finding => ({
+  rule: 'csv-row-missing',
+  severity: 'error',
+  message: `ST-B-${String(index).padStart(3, '0')} is on the Markdown board but has no record in docs/taskboard/TaskBoard.csv`,
+  taskId: `ST-B-${String(index).padStart(3, '0')}`,
+  file: 'docs/StateTrace_TaskBoard.md',
+  line: 6 + index,
+  introduced: true,
+  ...overrides,
+});
+
 /** A synthetic report of `findings`, counted as the engine counts them. */
 export function reportOf(findings: Finding[], overrides: Partial<Report> = {}): Report {
   const count = (severity: Finding['severity']) => findings.filter((item) => item.severity === severity).length;
