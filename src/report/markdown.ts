@@ -155,7 +155,7 @@ function findingLines(pieces: Pieces, report: Report, layout: Layout, overflowHi
   };
 
   if (introduced.length > 0) {
-    lines.push('', `**Introduced by this change** (${introduced.length})`);
+    lines.push('', `**${report.mode === 'all' ? 'Findings' : 'Introduced by this change'}** (${introduced.length})`);
     if (introduced.length <= FLAT_LIST_LIMIT) {
       lines.push('', ...introduced.filter((finding) => listed.has(finding)).map((finding) => pieces.item(finding, true)));
       const left = introduced.filter((finding) => !listed.has(finding)).length;

@@ -90,6 +90,9 @@ describe('the comment', () => {
     const audit = renderMarkdown(reportOf([fixable, { ...fixable, rule: 'csv-not-updated' }], { mode: 'all', base: null }));
     expect(audit).toContain('🔧 **All 2 findings have a mechanical fix.** Run `doc-sync fix` (or `doc-sync fix --rule csv-not-updated`) to apply them.');
     expect(audit).not.toContain('/doc-sync');
+    // An audit judges the state, not a change.
+    expect(audit).toContain('**Findings** (2)');
+    expect(audit).not.toContain('Introduced by this change');
   });
 
   test('a clean change is a one-line verdict (and the folded JSON)', async () => {
