@@ -13,7 +13,7 @@ export { OverlayReader } from './fix/overlay.js';
 export type { RepoReader } from './core/ports.js';
 export { reportSchema, REPORT_SCHEMA_VERSION, type Report } from './report/report.js';
 export { renderText } from './report/text.js';
-export { renderMarkdown, parseMarkdownReport, COMMENT_MARKER } from './report/markdown.js';
+export { renderMarkdown, renderSummary, parseMarkdownReport, COMMENT_MARKER, type LinkTarget } from './report/markdown.js';
 export { RULES, enabledRules } from './rules/index.js';
 export { VERSION } from './version.js';
 export { jsonSchemas } from './schemas.js';

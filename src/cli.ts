@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readRuleDocs } from './adapters/rule-docs.js';
+import { loadSarifRules } from './adapters/sarif-rules.js';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
 import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from './adapters/git/local-readers.js';
 import { DEFAULT_CONFIG_PATHS } from './config/load.js';
@@ -19,6 +20,7 @@ import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderCompact } from './report/compact.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import { diagnose, renderDiagnosis } from './report/doctor.js';
 import { enabledRules, findRule, RULES } from './rules/index.js';
@@ -37,7 +39,7 @@ export interface CliIo {
 /** Exit codes: the gate passed, the gate failed, or doc-sync could not check. */
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
-const FORMATS = ['text', 'compact', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'compact', 'json', 'markdown', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const CONFIG_FROM = ['base', 'head'] as const;
 const COLOR = ['auto', 'always', 'never'] as const;
@@ -91,17 +93,18 @@ interface CommandSpec {
 const COMMANDS = {
   check: {
     summary: 'judge the planning documents (the working tree by default)',
-    usage: 'doc-sync check [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                      [--format text|compact|json|markdown] [--fail-on LEVEL] [--strict] [--color WHEN] [-q]',
+    usage: 'doc-sync check [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                      [--format text|compact|json|markdown|sarif] [--fail-on LEVEL] [--strict] [--color WHEN] [-q]',
     options: {
       ...CHECK_OPTIONS,
       format: { type: 'string', default: 'text' },
       color: { type: 'string', default: 'auto' },
     },
     help: `${CHECK_OPTIONS_HELP}
-  --format text|compact|json|markdown
+  --format text|compact|json|markdown|sarif
                        text: grouped, for people; compact: one "path:line: severity rule
                        message" line per finding (jumpable); json: exactly one report;
-                       markdown: the pull-request comment
+                       markdown: the pull-request comment; sarif: SARIF 2.1.0 for code
+                       scanning
   --color auto|always|never
                        colour for compact (auto: on a terminal, unless NO_COLOR is set;
                        FORCE_COLOR forces it)`,
@@ -365,7 +368,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   else if (values.quiet && code === EXIT.pass) return code;
   else if (format === 'markdown') io.stdout(`${renderMarkdown(report)}\n`);
   else if (format === 'compact') io.stdout(renderCompact(report, { color }));
-  else io.stdout(renderText(report));
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(renderSarif(report, await loadSarifRules(RULES)), null, 2)}\n`);
+  else io.stdout(renderText(report, { color }));
   return code;
 }
 

@@ -5,7 +5,10 @@ import type { RepoCoordinates } from '../adapters/github/api-reader.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { StickyComment, resolveIdentity, type StickyOutcome } from '../adapters/github/sticky-comment.js';
 import type { Finding } from '../core/finding.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { loadSarifRules } from '../adapters/sarif-rules.js';
+import { renderMarkdown, renderSummary, type LinkTarget } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { RULES } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
 import type { PullInfo } from './event.js';
@@ -16,8 +19,6 @@ import type { ActionRuntime } from './runtime.js';
 export const ANNOTATIONS_PER_LEVEL = 10;
 /** Outputs share a 1 MB budget per job; a bigger report goes by file only. */
 export const REPORT_OUTPUT_LIMIT = 512 * 1024;
-/** The job summary of one step may hold up to 1 MiB. */
-const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -46,15 +47,23 @@ export function fingerprint(report: Report, sections: readonly string[] = []): s
 export interface PublishRequest {
   runtime: ActionRuntime;
   report: Report;
-  inputs: Pick<ActionInputs, 'comment'>;
+  inputs: Pick<ActionInputs, 'comment'> & Partial<Pick<ActionInputs, 'sarif-path'>>;
   reportPath: string;
   github: GitHubClient | null;
   where: RepoCoordinates;
   pull: PullInfo | null;
   docsBaseUrl?: string;
+  /** The runner's GITHUB_SERVER_URL, for links to the lines (GitHub Enterprise Server has its own); defaults to the environment's. */
+  serverUrl?: string;
   sections?: readonly string[];
   /** Create the comment even when the mode would not (a slash command's answer). */
   forceComment?: boolean;
+}
+
+/** Links to the lines at the report's head, on the server the runner names. */
+function linkTarget(request: PublishRequest): LinkTarget {
+  const serverUrl = request.serverUrl ?? process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return { serverUrl, owner: request.where.owner, repo: request.where.repo };
 }
 
 export interface PublishResult {
@@ -81,8 +90,14 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   await mkdir(dirname(request.reportPath), { recursive: true });
   await writeFile(request.reportPath, `${json}\n`);
   runtime.info(`Wrote the JSON report to ${request.reportPath}`);
+  const sarifPath = request.inputs['sarif-path'];
+  if (sarifPath) {
+    await mkdir(dirname(sarifPath), { recursive: true });
+    await writeFile(sarifPath, `${JSON.stringify(renderSarif(report, await loadSarifRules(RULES, request.docsBaseUrl)), null, 2)}\n`);
+    runtime.info(`Wrote the SARIF log to ${sarifPath}`);
+  }
 
-  const summary = renderMarkdown(report, { docsBaseUrl: request.docsBaseUrl, maxLength: SUMMARY_LIMIT, sections, overflowHint: 'the `report-path` file' });
+  const summary = renderSummary(report, { docsBaseUrl: request.docsBaseUrl, sections, links: linkTarget(request) });
   if (!(await runtime.writeSummary(summary))) runtime.info('No job summary file (GITHUB_STEP_SUMMARY) on this runner; skipped the summary.');
 
   let comment: StickyOutcome | null = null;
@@ -108,7 +123,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
 
 async function postComment(request: PublishRequest, pull: PullInfo, github: GitHubClient, sections: readonly string[]): Promise<StickyOutcome> {
   const { report, runtime } = request;
-  const body = renderMarkdown(report, { docsBaseUrl: request.docsBaseUrl, fingerprint: fingerprint(report, sections), sections });
+  const body = renderMarkdown(report, { docsBaseUrl: request.docsBaseUrl, fingerprint: fingerprint(report, sections), sections, links: linkTarget(request) });
   const worthSaying =
     request.forceComment || (request.inputs.comment === 'always' ? report.findings.length > 0 || sections.length > 0 : report.result === 'fail');
   const sticky = new StickyComment(github, request.where, pull.number, await resolveIdentity(github));

@@ -30,6 +30,15 @@ export const findingSchema = z.strictObject({
   fix: fixSchema.optional(),
 });
 
+/** The findings of one rule, counted. */
+export const ruleCountSchema = z.strictObject({
+  rule: z.string(),
+  severity,
+  introduced: z.number().int().min(0),
+  preExisting: z.number().int().min(0),
+  fixable: z.number().int().min(0).describe('Findings with a fix (`doc-sync fix`, `/doc-sync fix`).'),
+});
+
 export const reportSchema = z
   .strictObject({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -72,8 +81,18 @@ export const reportSchema = z
       .optional()
       .describe('Set when the gate was skipped by a label; the findings are still listed but fail nothing.'),
     durationMs: z.number().min(0),
+    omitted: z
+      .strictObject({
+        findings: z.number().int().min(0).describe('Findings left out (the least important ones).'),
+        fixes: z.boolean().describe('True when the fix edits of the kept findings were left out.'),
+        tasks: z.boolean().describe('True when `tasks` was emptied.'),
+        rules: z.array(ruleCountSchema).describe('Every finding counted per rule, the left-out ones too.'),
+      })
+      .optional()
+      .describe('Set only on a copy trimmed to fit a size-limited channel (the pull request comment); the full report is in the job summary and the report-path file.'),
   })
   .describe('doc-sync JSON report');
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportFinding = z.infer<typeof findingSchema>;
+export type RuleCount = z.infer<typeof ruleCountSchema>;

@@ -1,12 +1,8 @@
+import { countByRule, fixableOf, plural, SEVERITY_RANK } from './counts.js';
+import { terminalText } from './escape.js';
 import type { Report, ReportFinding } from './report.js';
 
-const SEVERITY_RANK: Record<ReportFinding['severity'], number> = { error: 0, warning: 1, notice: 2 };
-
 const short = (sha: string | null) => (sha ? sha.slice(0, 7) : '-');
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The one-line verdict every channel opens with. */
 export function verdictLine(report: Report): string {
@@ -34,17 +30,52 @@ export function scopeLine(report: Report): string {
   return `${scope}; ${plural(report.summary.filesParsed, 'document')} read in ${report.durationMs} ms`;
 }
 
-function findingLine(finding: ReportFinding): string {
-  const where = `${finding.line}`.padStart(5);
-  const severity = finding.severity.padEnd(7);
-  const origin = finding.introduced ? '' : ' (pre-existing)';
-  // Messages name their task already; the rule id goes last, as linters print it.
-  return `${where}  ${severity} ${finding.message}${origin}  [${finding.rule}]`;
+export interface TextOptions {
+  /** Colour severities and the verdict with ANSI escapes (the CLI decides: TTY, NO_COLOR, FORCE_COLOR). */
+  color?: boolean;
 }
 
-/** Plain text for a terminal, grouped by file like a linter. */
-export function renderText(report: Report): string {
-  const lines = [verdictLine(report), scopeLine(report)];
+type Paint = (text: string, style: 'error' | 'warning' | 'notice' | 'pass' | 'dim' | 'bold') => string;
+
+const ANSI: Record<Parameters<Paint>[1], [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  pass: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+};
+
+const painter = (color: boolean): Paint => (color ? (text, style) => `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : (text) => text);
+
+function findingLine(finding: ReportFinding, paint: Paint): string {
+  const where = `${finding.line}`.padStart(5);
+  const severity = paint(finding.severity.padEnd(7), finding.severity);
+  const origin = finding.introduced ? '' : paint(' (pre-existing)', 'dim');
+  // Messages name their task already; the rule id goes last, as linters print it.
+  return `${where}  ${severity} ${terminalText(finding.message)}${origin}  ${paint(`[${finding.rule}]`, 'dim')}`;
+}
+
+/** Per-rule counts after the findings, and what `doc-sync fix` would repair. */
+function countLines(report: Report, paint: Paint): string[] {
+  const counts = countByRule(report);
+  const width = Math.max(...counts.map((count) => count.rule.length));
+  const lines = ['', 'Findings per rule:'];
+  for (const count of counts) {
+    const extra = [...(count.preExisting > 0 ? [`${count.preExisting} pre-existing`] : []), ...(count.fixable > 0 ? [`${count.fixable} fixable`] : [])];
+    const total = String(count.introduced + count.preExisting).padStart(5);
+    lines.push(`  ${paint(count.severity.padEnd(7), count.severity)} ${count.rule.padEnd(width)} ${total}${extra.length > 0 ? `  (${extra.join(', ')})` : ''}`);
+  }
+  const { findings } = fixableOf(counts);
+  if (findings > 0) lines.push('', paint(`${plural(findings, 'finding')} can be fixed: run doc-sync fix`, 'bold'));
+  return lines;
+}
+
+/** Plain text for a terminal, grouped by file like a linter, then counted per rule. */
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const verdict = verdictLine(report);
+  const lines = [report.findings.length === 0 ? paint(verdict, 'pass') : report.result === 'fail' ? paint(verdict, 'error') : verdict, scopeLine(report)];
   const byFile = new Map<string, ReportFinding[]>();
   for (const finding of report.findings) {
     const list = byFile.get(finding.file);
@@ -52,11 +83,12 @@ export function renderText(report: Report): string {
     else byFile.set(finding.file, [finding]);
   }
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push('', file);
+    lines.push('', paint(terminalText(file), 'bold'));
     for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
-      lines.push(findingLine(finding));
+      lines.push(findingLine(finding, paint));
     }
   }
+  if (report.findings.length > 0) lines.push(...countLines(report, paint));
   if (report.findings.some((finding) => !finding.introduced)) {
     lines.push('', 'Pre-existing findings were already there at base; they do not fail the gate.');
   }

@@ -48,7 +48,9 @@ describe('dist/index.js end to end', () => {
     expect(first.annotations.map((note) => note.level)).toContain('error');
     const [comment] = scenario.repo.commentsOn(pull.number);
     expect(comment!.body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(comment!.body).toMatch(/\| ❌ error \| `status-mismatch-md-csv` \| ST-B-001 \| `docs\/taskboard\/TaskBoard.csv:2` \|/);
+    // file:line links to the line at the pull request's head.
+    expect(comment!.body).toContain(`- ❌ [\`docs/taskboard/TaskBoard.csv:2\`](https://github.example/acme/plans/blob/${pull.head.sha}/docs/taskboard/TaskBoard.csv?plain=1#L2) `);
+    expect(comment!.body).toMatch(/TaskBoard\.csv\?plain=1#L2\) .*`status-mismatch-md-csv`.* ST-B-001 is /);
     expect(comment!.user.login).toBe('github-actions[bot]');
 
     const head = scenario.repo.commitFiles('feature', { [CSV]: csv([{ id: 'ST-B-001', status: 'Blocked' }, { id: 'ST-B-002' }]) });

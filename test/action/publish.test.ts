@@ -1,35 +1,13 @@
-import { fingerprint, selectAnnotations, ANNOTATIONS_PER_LEVEL } from '../../src/action/publish.js';
-import type { Finding } from '../../src/core/finding.js';
-import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, parseMarkdownReport, renderMarkdown } from '../../src/report/markdown.js';
-import { reportSchema, type Report } from '../../src/report/report.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fingerprint, publish, selectAnnotations, ANNOTATIONS_PER_LEVEL } from '../../src/action/publish.js';
+import { COMMENT_MARKER } from '../../src/report/markdown.js';
+import { RecordingRuntime } from '../support/action-harness.js';
+import { csvRowMissing, reportOf } from '../report/scenarios.js';
 
-const finding = (index: number, overrides: Partial<Finding> = {}): Finding => ({
-  rule: 'csv-row-missing',
-  severity: 'error',
-  message: `ST-B-${String(index).padStart(3, '0')} is on the Markdown board but has no record in docs/taskboard/TaskBoard.csv`,
-  taskId: `ST-B-${String(index).padStart(3, '0')}`,
-  file: 'docs/StateTrace_TaskBoard.md',
-  line: 6 + index,
-  introduced: true,
-  ...overrides,
-});
-
-function report(findings: Finding[], overrides: Partial<Report> = {}): Report {
-  const count = (severity: Finding['severity']) => findings.filter((item) => item.severity === severity).length;
-  return reportSchema.parse({
-    schemaVersion: 1,
-    tool: { name: 'doc-sync', version: '0.1.0' },
-    mode: 'change',
-    result: findings.some((item) => item.introduced && item.severity === 'error') ? 'fail' : 'pass',
-    base: 'a'.repeat(40),
-    head: 'b'.repeat(40),
-    summary: { errors: count('error'), warnings: count('warning'), notices: count('notice'), failing: findings.filter((item) => item.introduced && item.severity === 'error').length, tasksTouched: 2, filesChanged: 3, filesParsed: 9 },
-    tasks: [],
-    findings,
-    durationMs: 120,
-    ...overrides,
-  });
-}
+const finding = csvRowMissing;
+const report = reportOf;
 
 describe('annotations', () => {
   test('at most 10 per level, most important first; pre-existing findings are notices', () => {
@@ -48,42 +26,42 @@ describe('annotations', () => {
   });
 });
 
-describe('the comment', () => {
-  test('a failing report: verdict, a findings table with docs links and origin, the JSON in a collapsed block', () => {
+describe('publish', () => {
+  test('the job summary lists the findings with links to the lines on the runner\'s server, and the report file holds the JSON', async () => {
+    const runtime = new RecordingRuntime();
+    const dir = mkdtempSync(join(tmpdir(), 'doc-sync-publish-'));
     const failing = report([finding(1), finding(2, { rule: 'status-mismatch-plan', severity: 'warning', introduced: false, taskId: 'ST-C-002' })]);
-    const body = renderMarkdown(failing, { docsBaseUrl: 'https://github.example/acme/doc-sync/blob/v1/docs/rules/', fingerprint: fingerprint(failing) });
-    const lines = body.split('\n');
-    expect(lines[0]).toBe(COMMENT_MARKER);
-    expect(lines[1]).toMatch(/^<!-- doc-sync:fingerprint [0-9a-f]{16} -->$/);
-    expect(lines[2]).toBe('### ❌ doc-sync: FAIL. 1 error, 1 warning; 1 finding fails the gate.');
-    expect(body).toContain('| ❌ error | [`csv-row-missing`](https://github.example/acme/doc-sync/blob/v1/docs/rules/csv-row-missing.md) | ST-B-001 | `docs/StateTrace_TaskBoard.md:7` |');
-    expect(body).toMatch(/\| ST-C-002 \| .* \| pre-existing \|/);
-    expect(body).toContain('<details><summary>JSON report</summary>');
-    expect(parseMarkdownReport(body)).toEqual(failing);
+    try {
+      await publish({ runtime, report: failing, inputs: { comment: 'always' }, reportPath: join(dir, 'report.json'), github: null, where: { owner: 'acme', repo: 'plans' }, pull: null, serverUrl: 'https://ghe.example.com' });
+      expect(runtime.summary).toContain(`- ❌ [\`docs/StateTrace_TaskBoard.md:7\`](https://ghe.example.com/acme/plans/blob/${'b'.repeat(40)}/docs/StateTrace_TaskBoard.md?plain=1#L7) \`csv-row-missing\` ST-B-001 is on the Markdown board`);
+      expect(runtime.summary).toContain('<b>Pre-existing</b> (1)');
+      expect(runtime.summary).not.toContain(COMMENT_MARKER);
+      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toEqual(failing);
+      expect(runtime.outputs.result).toBe('fail');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
+});
 
-  test('a clean report is a one-line verdict (and the hidden JSON)', () => {
-    const body = renderMarkdown(report([]));
-    const visible = body.replace(/<!--.*?-->/g, '').replace(/<details>[\s\S]*<\/details>/, '').trim().split('\n').filter((line) => line.trim() !== '');
-    expect(visible).toEqual(['### ✅ doc-sync: pass. The planning docs changed consistently.', expect.stringMatching(/^<sub>a{7}\.\.b{7}: 2 tasks touched/)]);
+describe('sarif-path', () => {
+  test('writes the findings as SARIF, with help links to the rule docs of the running version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doc-sync-publish-'));
+    try {
+      const sarifPath = join(dir, 'out', 'doc-sync.sarif');
+      const runtime = new RecordingRuntime();
+      await publish({ runtime, report: report([finding(1)]), inputs: { comment: 'never', 'sarif-path': sarifPath }, reportPath: join(dir, 'report.json'), github: null, where: { owner: 'acme', repo: 'plans' }, pull: null, docsBaseUrl: 'https://github.com/acme/doc-sync/blob/v1/docs/rules/' });
+      const log = JSON.parse(readFileSync(sarifPath, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; locations: unknown[] }[] }[] };
+      expect(log.runs[0]!.results.map((result) => result.ruleId)).toEqual(['csv-row-missing']);
+      expect(log.runs[0]!.tool.driver.rules.find((rule) => rule.id === 'csv-row-missing')!.helpUri).toBe('https://github.com/acme/doc-sync/blob/v1/docs/rules/csv-row-missing.md');
+      expect(runtime.lines).toContain(`Wrote the SARIF log to ${sarifPath}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
+});
 
-  test('a skipped report says who skipped it', () => {
-    const body = renderMarkdown(report([finding(1)], { result: 'pass', skipped: { label: 'doc-sync:skip', by: 'maintainer' } }));
-    expect(body).toContain('doc-sync: skipped. @maintainer added the "doc-sync:skip" label, so 1 finding fail nothing.');
-  });
-
-  test('a report too big for a comment keeps the most important findings, says how many are left out, and stays under 65,536 characters', () => {
-    const many = report(Array.from({ length: 3000 }, (_, index) => finding(index, { message: `${'long message '.repeat(20)}${index}` })));
-    const body = renderMarkdown(many, { fingerprint: fingerprint(many) });
-    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    const shown = body.split('\n').filter((line) => line.startsWith('| ❌')).length;
-    expect(shown).toBeGreaterThan(50);
-    expect(body).toContain(`…and ${3000 - shown} more findings`);
-    expect(body).toContain('in the job summary');
-    expect(body).not.toContain('```json');
-  });
-
+describe('the fingerprint', () => {
   test('the fingerprint ignores the run time but not the findings', () => {
     const one = report([finding(1)]);
     expect(fingerprint(one)).toBe(fingerprint({ ...one, durationMs: 999 }));

@@ -51,7 +51,8 @@ describe('the action against the fake GitHub (in process)', () => {
     expect(comments[0]!.body).toContain(COMMENT_MARKER);
     expect(comments[0]!.body).toContain('status-mismatch-md-csv');
     expect(first.outputs['comment-id']).toBe(String(comments[0]!.id));
-    expect(first.summary).toContain('| Severity | Rule | Task | Where | Message | Origin |');
+    expect(first.summary).toContain('**Introduced by this change**');
+    expect(first.summary).toContain('`status-mismatch-md-csv`');
 
     const again = await run(scenario, env);
     expect(again.exitCode).toBe(1);

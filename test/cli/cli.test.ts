@@ -58,7 +58,17 @@ describe('doc-sync check', () => {
     const result = await cli(join(repo.root, 'docs', 'plans'), 'check', '--base', 'HEAD~1', '--format', 'markdown');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('<!-- doc-sync:report -->');
-    expect(result.stdout).toMatch(/\| ❌ error \| `status-mismatch-md-csv` \| ST-B-002 \|/);
+    expect(result.stdout).toMatch(/^- ❌ `docs\/taskboard\/TaskBoard\.csv:\d+` `status-mismatch-md-csv` ST-B-002 /m);
+  });
+
+  test('--format sarif prints one SARIF 2.1.0 log: a result per finding, every rule with its docs', async () => {
+    const [json, sarif] = await Promise.all(['json', 'sarif'].map((format) => cli(repo.root, 'check', '--all', '--format', format)));
+    expect(sarif!.code).toBe(json!.code);
+    const report = reportSchema.parse(JSON.parse(json!.stdout));
+    const log = JSON.parse(sarif!.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.map((result) => result.ruleId)).toEqual(report.findings.map((finding) => finding.rule));
+    expect(log.runs[0]!.tool.driver.rules.map((rule) => rule.id)).toContain('status-mismatch-md-csv');
   });
 
   test('--all audits every task at head', async () => {
