@@ -6,7 +6,7 @@ import { MemoryRepo } from '../support/memory-repo.js';
 
 /** The pure backlog-rows planner: bytes and a model in, the changed files and an account out. */
 const tasks = [{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'Ready' }, { id: 'ST-B-003', status: 'Ready' }];
-const tree = { ...consistentTree([tasks[0]!]), [BOARD]: board(tasks), [CSV]: csv(tasks) };
+const tree: Record<string, string> = { ...consistentTree([tasks[0]!]), [BOARD]: board(tasks), [CSV]: csv(tasks) };
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
