@@ -9289,14 +9289,20 @@ async function findRepositoryRoot(cwd) {
   }
   return result.stdout.toString("utf8").trim();
 }
-async function defaultBase(root, head) {
+async function remoteDefaultBranch(root) {
   const candidates = [];
   const symbolic = await git(root, ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]);
   if (symbolic.code === 0) candidates.push(symbolic.stdout.toString("utf8").trim());
   candidates.push("refs/remotes/origin/main", "refs/remotes/origin/master");
   for (const candidate of candidates) {
     const exists = await git(root, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-    if (exists.code !== 0) continue;
+    if (exists.code === 0) return candidate;
+  }
+  return null;
+}
+async function defaultBase(root, head) {
+  const candidate = await remoteDefaultBranch(root);
+  if (candidate) {
     const base = await git(root, ["merge-base", "--end-of-options", candidate, head]);
     if (base.code === 0) {
       const sha = base.stdout.toString("utf8").trim();
@@ -9328,6 +9334,29 @@ var GitReader = class {
     }
     return result.stdout.toString("utf8").trim();
   }
+  /**
+   * Makes sure the clone has these revisions and, when `needHistory`, the history
+   * between them (a shallow clone, actions/checkout's default, is deepened). Revisions
+   * must be validated before they get here; `--end-of-options` keeps them refspecs.
+   */
+  async completeHistory(revisions, needHistory, log) {
+    const text3 = (buffer) => buffer.toString("utf8").trim();
+    const missing = [];
+    for (const revision of new Set(revisions)) {
+      if (revision.startsWith("-")) throw new RevisionError(`"${revision}" is not a revision`);
+      if ((await git(this.root, ["cat-file", "-e", "--end-of-options", `${revision}^{commit}`])).code !== 0) missing.push(revision);
+    }
+    const shallow = text3((await git(this.root, ["rev-parse", "--is-shallow-repository"])).stdout) === "true";
+    if (missing.length === 0 && !(needHistory && shallow)) return;
+    const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...shallow ? ["--unshallow"] : [], "--end-of-options", "origin", ...new Set(revisions)];
+    log(`The checkout ${shallow ? "is shallow" : "lacks some commits"}; running git ${args.join(" ")}`);
+    const fetched = await git(this.root, args);
+    if (fetched.code !== 0) {
+      throw new SourceError(
+        `the checkout lacks ${missing.length > 0 ? missing.map((sha) => sha.slice(0, 7)).join(" and ") : "the history between base and head"} and "git fetch" failed (${fetched.stderr.split("\n")[0]}); check out with actions/checkout and "fetch-depth: 0"`
+      );
+    }
+  }
   async mergeBase(base, head) {
     const result = await git(this.root, ["merge-base", "--end-of-options", base, head]);
     if (result.code !== 0) {
@@ -9336,15 +9365,19 @@ var GitReader = class {
     return result.stdout.toString("utf8").trim();
   }
   async listFiles(commit, accept) {
-    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+    return new Map([...await this.listEntries(commit, accept)].map(([path, entry]) => [path, entry.oid]));
+  }
+  /** Files at a commit with their modes (the bot keeps a file's mode when it commits an edit). */
+  async listEntries(commit, accept) {
+    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
     if (result.code !== 0) throw new SourceError(`git ls-tree ${commit} failed: ${result.stderr}`);
     const files = /* @__PURE__ */ new Map();
     for (const entry of result.stdout.toString("utf8").split("\0")) {
       const tab2 = entry.indexOf("	");
       if (tab2 === -1) continue;
-      const [, type, oid] = entry.slice(0, tab2).split(" ");
+      const [mode, type, oid] = entry.slice(0, tab2).split(" ");
       const path = entry.slice(tab2 + 1);
-      if (type === "blob" && oid && accept(path)) files.set(path, oid);
+      if (type === "blob" && oid && mode && accept(path)) files.set(path, { oid, mode });
     }
     return files;
   }
@@ -9376,8 +9409,16 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 
 // src/config/format-issues.ts
+function unfoldUnions(issues) {
+  return issues.flatMap((issue2) => {
+    if (issue2.code !== "invalid_union" || issue2.errors.length === 0) return [issue2];
+    const deeper = issue2.errors.find((branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type" && inner.code !== "invalid_union"));
+    if (!deeper) return [issue2];
+    return unfoldUnions(deeper.map((inner) => ({ ...inner, path: [...issue2.path, ...inner.path] })));
+  });
+}
 function formatIssues(source2, issues) {
-  const lines = issues.map((issue2) => {
+  const lines = unfoldUnions(issues).map((issue2) => {
     const key = issue2.path.length > 0 ? issue2.path.map(String).join(".") : "(top level)";
     if (issue2.code === "unrecognized_keys") {
       const where = issue2.path.length > 0 ? `under "${key}"` : "at the top level";
@@ -10698,8 +10739,8 @@ function base64urlToUint8Array(base64url3) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex3) {
-  const cleanHex = hex3.replace(/^0x/, "");
+function hexToUint8Array(hex4) {
+  const cleanHex = hex4.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -17662,12 +17703,12 @@ function hu_default() {
 function getArmenianPlural(count2, one2, many) {
   return Math.abs(count2) === 1 ? one2 : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -29136,25 +29177,64 @@ var glob = external_exports.string().min(1).refine(
   { message: 'is not a valid glob: use a repository-relative path with forward slashes, e.g. "docs/plans/Plan*.md"' }
 );
 var repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: "must be a file path, not a glob" });
-var aliases = (defaults) => external_exports.array(external_exports.string().min(1)).min(1).default(defaults);
+var listOf = (item, what) => external_exports.union([item.transform((value) => [value]), external_exports.array(item)], { error: `must be ${what} or a list of them` });
+var atLeastOne = { error: "must list at least one value" };
+var word = external_exports.string().trim().min(1);
+function extendWords(own5, defaults) {
+  const seen = new Set(own5.map((value) => value.toLowerCase()));
+  return [...own5, ...defaults.filter((value) => !seen.has(value.toLowerCase()))];
+}
+var replaceWords = external_exports.strictObject({ only: listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)) }).describe("Replaces the default words instead of adding to them.");
+var aliases = (defaults) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().transform((value) => value === void 0 ? [...defaults] : Array.isArray(value) ? extendWords(value, defaults) : value.only).describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
 var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
-var severitySetting = external_exports.enum(["error", "warning", "notice", "off"]);
-var ruleSetting = external_exports.union([
-  severitySetting,
-  external_exports.strictObject({
-    severity: severitySetting.optional(),
-    options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-  })
-]);
+var STATUS_DEFAULTS = {
+  backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"],
+  ready: ["Ready", "Todo", "To Do", "Next"],
+  "in-progress": ["In Progress", "In-Progress", "WIP", "Active", "Doing"],
+  blocked: ["Blocked", "On Hold"],
+  "ready-for-review": ["Ready for Review", "In Review", "Review"],
+  done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+};
+var ownWords = (defaults) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
+function mergeStatuses(input2) {
+  const own5 = (category) => {
+    const value = input2[category];
+    return value === void 0 ? [] : Array.isArray(value) ? value : value.only;
+  };
+  const claimed = /* @__PURE__ */ new Map();
+  for (const category of STATUS_CATEGORIES) for (const value of own5(category)) claimed.set(value.toLowerCase(), category);
+  const merged = {};
+  for (const category of STATUS_CATEGORIES) {
+    const value = input2[category];
+    const defaults = value !== void 0 && !Array.isArray(value) ? [] : STATUS_DEFAULTS[category].filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
+    merged[category] = extendWords(own5(category), defaults);
+  }
+  return merged;
+}
+var severitySetting = external_exports.enum(["error", "warning", "warn", "notice", "off"]).transform((value) => value === "warn" ? "warning" : value);
+var ruleSetting = external_exports.union(
+  [
+    severitySetting,
+    external_exports.strictObject({
+      severity: severitySetting.optional(),
+      options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+    })
+  ],
+  { error: "must be error, warning (or warn), notice, off, or { severity, options }" }
+);
 var configSchema = external_exports.strictObject({
   $schema: external_exports.string().optional(),
   paths: external_exports.strictObject({
     board: repoPath.default("docs/StateTrace_TaskBoard.md").describe("The Markdown task board."),
     boardCsv: repoPath.default("docs/taskboard/TaskBoard.csv").describe("The CSV mirror of the task board."),
     backlog: repoPath.default("docs/CODEX_BACKLOG.md").describe("The backlog table."),
-    plans: external_exports.array(glob).min(1).default(["docs/plans/Plan*.md"]).describe("Globs of plan files."),
+    plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(external_exports.array(glob).min(1, atLeastOne)).default(["docs/plans/Plan*.md"]).describe("Globs of plan files (one glob or a list)."),
     planIndex: repoPath.nullable().default("docs/plans/PlanIndex.md").describe("The plan index; null if there is none."),
-    sessionLogs: external_exports.array(glob).default(["docs/agents/sessions/*.md"]).describe("Globs of session logs.")
+    sessionLogs: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').default(["docs/agents/sessions/*.md"]).describe("Globs of session logs (one glob or a list); [] when the team keeps none, which turns the session-log rules off.")
   }).prefault({}),
   ids: external_exports.strictObject({
     pattern: regexString.default("ST-(?<plan>[A-Z]{1,2})-\\d{3}").describe("A task ID; the named group `plan` captures the plan letters."),
@@ -29175,14 +29255,11 @@ var configSchema = external_exports.strictObject({
     preconditions: aliases(["Preconditions", "Precondition"]),
     definitionOfDone: aliases(["Definition of done", "DoD"])
   }).prefault({}).describe("Header names (case-insensitive) that identify each column, in preference order."),
-  statuses: external_exports.strictObject({
-    done: aliases(["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]),
-    "ready-for-review": aliases(["Ready for Review", "In Review", "Review"]),
-    "in-progress": aliases(["In Progress", "In-Progress", "WIP", "Active", "Doing"]),
-    ready: aliases(["Ready", "Todo", "To Do", "Next"]),
-    blocked: aliases(["Blocked", "On Hold"]),
-    backlog: aliases(["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"])
-  }).prefault({}).describe('Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready").'),
+  statuses: external_exports.strictObject(
+    Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])]))
+  ).prefault({}).transform(mergeStatuses).describe(
+    `Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the defaults (a word given for one category leaves the others); { only: [...] } replaces a category's defaults.`
+  ),
   sections: external_exports.strictObject({
     delivered: aliases(["Recently delivered", "Delivered", "Completed", "Done"]).describe(
       "Headings of plan sections whose rows count as done."
@@ -29241,6 +29318,9 @@ async function loadConfig(root, explicitPath, cwd = process.cwd()) {
   }
   return { config: defaultConfig(), source: null };
 }
+
+// src/core/blob-store.ts
+import { getHeapStatistics } from "node:v8";
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
@@ -30742,8 +30822,7 @@ var parse3 = function(data, opts = {}) {
 var decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function decodeDocument(bytes, maxBytes) {
   if (bytes.length > maxBytes) return { kind: "too-large", size: bytes.length };
-  const probe = bytes.subarray(0, 8e3);
-  if (probe.includes(0)) return { kind: "binary" };
+  if (bytes.includes(0)) return { kind: "binary" };
   const hasBom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   return { kind: "text", text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
 }
@@ -30819,6 +30898,15 @@ function describe3(code) {
       return "the record cannot be read as CSV";
   }
 }
+var unwrapQuotes = (field) => field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1) : field;
+function readRelaxed(text3) {
+  try {
+    const records = parse3(text3, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
+    return records.map((record2) => record2.map(unwrapQuotes));
+  } catch {
+    return [];
+  }
+}
 function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
@@ -30854,7 +30942,7 @@ function parseCsv(bytes) {
       const brokenStart = skipLineBreaks(bytes, previousEnd);
       offset = nextLineStart(bytes, brokenStart);
       const text3 = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
-      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3 });
+      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3, recovered: readRelaxed(text3) });
     }
   }
   return { records, problems };
@@ -30885,6 +30973,48 @@ function csvQuoting(source2, fields) {
   }
   return at === source2.length ? quoted : null;
 }
+
+// src/parse/limits.ts
+var MARKDOWN_LIMITS = {
+  /** Characters in one line (a real board's longest is ~9,000). */
+  maxLineChars: 64 * 1024,
+  /** Characters handed to micromark per document, after plain table rows are taken on the fast path. */
+  maxRemarkChars: 1024 * 1024,
+  /**
+   * Characters that can start inline syntax (`*_[]!\`\\&<~`) handed to micromark, per
+   * line and per document: its emphasis and link matching grows with their square
+   * (a real board has at most ~200 on a line and ~3,400 in all).
+   */
+  maxInlineTriggersPerLine: 4e3,
+  maxInlineTriggers: 4e4,
+  /** Lines handed to micromark per document, after plain rows and repeated prose are left out (a real board: ~1,000). */
+  maxRemarkLines: 2e4,
+  /** Cells in one table row (a real board has about a dozen columns). */
+  maxCellsPerRow: 1e3,
+  /** Cells in one table, rows times columns (100,000 tasks of a dozen columns fit). */
+  maxCellsPerTable: 2e6,
+  /** Block quotes and list items open on one line (micromark's work grows with the square of it). */
+  maxNesting: 100
+};
+var CHECK_LIMITS = {
+  /** Time spent parsing documents in one check. */
+  maxParseMs: 6e4,
+  /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
+  maxHeapShare: 0.7
+};
+var DocumentTooComplexError = class extends DocSyncError {
+  constructor(reason, line, file2) {
+    super(
+      file2 ? `${file2} is too complex to check: ${reason}; simplify or split that part of the document (doc-sync reads tables, headings and plain prose)` : `the document is too complex to check: ${reason}`
+    );
+    this.reason = reason;
+    this.line = line;
+    this.file = file2;
+  }
+  reason;
+  line;
+  file;
+};
 
 // node_modules/devlop/lib/default.js
 function ok() {
@@ -33201,8 +33331,8 @@ function decode3($0, $1, $2) {
   const head = $2.charCodeAt(0);
   if (head === 35) {
     const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
+    const hex4 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex4 ? 2 : 1), hex4 ? 16 : 10);
   }
   return decodeNamedCharacterReference($2) || $0;
 }
@@ -39870,6 +40000,208 @@ function isUint8Array2(value) {
   );
 }
 
+// src/parse/lines.ts
+var CR2 = 13;
+function markdownLines(source2, maxLineChars = MARKDOWN_LIMITS.maxLineChars) {
+  const lines = [];
+  let gitLine = 0;
+  let start = 0;
+  let nextCr = source2.indexOf("\r");
+  while (start < source2.length) {
+    gitLine++;
+    const newline = source2.indexOf("\n", start);
+    const lineEnd = newline === -1 ? source2.length : newline;
+    const gitText = source2.slice(start, newline !== -1 && lineEnd > start && source2.charCodeAt(lineEnd - 1) === CR2 ? lineEnd - 1 : lineEnd);
+    let contentEnd = lineEnd;
+    while (contentEnd > start && source2.charCodeAt(contentEnd - 1) === CR2) contentEnd--;
+    if (nextCr !== -1 && nextCr < start) nextCr = source2.indexOf("\r", start);
+    if (nextCr === -1 || nextCr >= contentEnd) {
+      const text3 = source2.slice(start, contentEnd);
+      if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+      lines.push({ text: text3, gitLine, source: gitText, wholeGitLine: true });
+    } else {
+      let at = start;
+      while (at <= contentEnd) {
+        if (nextCr !== -1 && nextCr < at) nextCr = source2.indexOf("\r", at);
+        const cr3 = nextCr === -1 || nextCr > contentEnd ? contentEnd : nextCr;
+        const text3 = source2.slice(at, cr3);
+        if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+        lines.push({ text: text3, gitLine, source: text3, wholeGitLine: false });
+        at = cr3 + 1;
+      }
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+function tooLong(line, length, limit) {
+  return new DocumentTooComplexError(`line ${line} is ${length} characters long (the limit is ${limit})`, line);
+}
+
+// src/parse/row-syntax.ts
+var PIPE = 124;
+var BACKSLASH = 92;
+var UNDERSCORE = 95;
+var isSpaceOrTab = (code) => code === 32 || code === 9;
+var isAsciiAlphanumeric = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
+function rowCellSpans(text3) {
+  const pipes = [];
+  for (let at = 0; at < text3.length; at++) {
+    const code = text3.charCodeAt(at);
+    if (code === BACKSLASH) {
+      const next = text3.charCodeAt(at + 1);
+      if (next === PIPE || next === BACKSLASH) at++;
+    } else if (code === PIPE) pipes.push(at);
+  }
+  let end = text3.length;
+  while (end > 0 && isSpaceOrTab(text3.charCodeAt(end - 1))) end--;
+  const closed = pipes.length > 0 && pipes[pipes.length - 1] === end - 1;
+  end = text3.length;
+  if (closed && pipes.length === 1) return [[pipes[0], end]];
+  const opening = closed ? pipes.length - 1 : pipes.length;
+  const spans = [];
+  for (let index2 = 0; index2 < opening; index2++) spans.push([pipes[index2], index2 + 1 < opening ? pipes[index2 + 1] : end]);
+  return spans;
+}
+var BR_TAG = /^<br ?\/?>/i;
+function simpleCellText(text3, from, to, links) {
+  const found = [];
+  const read = readSimpleCell(text3, from, to, found);
+  if (read !== null) links.push(...found);
+  return read;
+}
+function readSimpleCell(text3, from, to, links) {
+  let out = "";
+  let copied = from;
+  for (let at = from; at < to; at++) {
+    const code = text3.charCodeAt(at);
+    switch (code) {
+      case 96: {
+        const close = text3.indexOf("`", at + 1);
+        if (at + 1 < to && text3.charCodeAt(at + 1) === 96) return null;
+        if (close === -1 || close >= to || close + 1 < to && text3.charCodeAt(close + 1) === 96) return null;
+        let value = text3.slice(at + 1, close).replaceAll("\\|", "|");
+        if (value.length >= 2 && value.startsWith(" ") && value.endsWith(" ") && value.trim() !== "") value = value.slice(1, -1);
+        out += text3.slice(copied, at) + value;
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 60: {
+        const tag = BR_TAG.exec(text3.slice(at, Math.min(to, at + 6)));
+        if (!tag) return null;
+        out += text3.slice(copied, at) + " ";
+        at += tag[0].length - 1;
+        copied = at + 1;
+        break;
+      }
+      case 91: {
+        const textEnd = text3.indexOf("](", at + 1);
+        if (textEnd === -1 || textEnd + 2 >= to) return null;
+        const close = text3.indexOf(")", textEnd + 2);
+        if (close === -1 || close >= to || close === textEnd + 2) return null;
+        for (let inner = at + 1; inner < textEnd; inner++) if (!isPlainLinkTextChar(text3, inner, at + 1, textEnd)) return null;
+        for (let inner = textEnd + 2; inner < close; inner++) if (!isPlainDestinationChar(text3.charCodeAt(inner))) return null;
+        links.push(text3.slice(textEnd + 2, close));
+        out += text3.slice(copied, at) + text3.slice(at + 1, textEnd);
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 38: {
+        const next = text3.charCodeAt(at + 1);
+        if (at + 1 < to && (next === 35 || isAsciiAlphanumeric(next))) return null;
+        break;
+      }
+      case UNDERSCORE:
+        if (!(at > from && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at + 1)))) return null;
+        break;
+      case BACKSLASH:
+      case 42:
+      // *
+      case 93:
+      // ]
+      case 33:
+      // !
+      case 126:
+      // ~
+      case 0:
+        return null;
+      default:
+        break;
+    }
+  }
+  return out + text3.slice(copied, to);
+}
+function isPlainLinkTextChar(text3, at, from, to) {
+  const code = text3.charCodeAt(at);
+  if (code === UNDERSCORE) return at > from && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && isAsciiAlphanumeric(text3.charCodeAt(at + 1));
+  return !"\\`*[]!<&~()".includes(text3[at]) && code !== 0;
+}
+var isPlainDestinationChar = (code) => code > 32 && code !== 127 && !"\\`*[]()<>&\"'".includes(String.fromCharCode(code));
+var DELIMITER_CELL = /^:?-+:?$/;
+function isDelimiterRow(text3) {
+  let body = text3.trim();
+  if (body.startsWith("|")) body = body.slice(1);
+  if (body.endsWith("|")) body = body.slice(0, -1);
+  if (body === "") return false;
+  return body.split("|").every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
+function containerPrefix(text3) {
+  let at = 0;
+  let depth = 0;
+  for (; ; ) {
+    while (at < text3.length && isSpaceOrTab(text3.charCodeAt(at))) at++;
+    const code = text3.charCodeAt(at);
+    if (code === 62) {
+      at++;
+      depth++;
+      continue;
+    }
+    const endsMarker = (offset) => offset >= text3.length || isSpaceOrTab(text3.charCodeAt(offset));
+    if ((code === 45 || code === 42 || code === 43) && endsMarker(at + 1)) {
+      at++;
+      depth++;
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      let digits = at;
+      while (digits < text3.length && digits - at < 9 && text3.charCodeAt(digits) >= 48 && text3.charCodeAt(digits) <= 57) digits++;
+      const mark = text3.charCodeAt(digits);
+      if ((mark === 46 || mark === 41) && endsMarker(digits + 1)) {
+        at = digits + 1;
+        depth++;
+        continue;
+      }
+    }
+    return { content: at, depth };
+  }
+}
+function isBreakLike(text3) {
+  for (let at = 0; at < text3.length; at++) {
+    const code = text3.charCodeAt(at);
+    if (!(isSpaceOrTab(code) || code === 45 || code === 42 || code === 95)) return false;
+  }
+  return true;
+}
+var INLINE_TRIGGERS = /* @__PURE__ */ new Set([42, 95, 91, 93, 33, 96, BACKSLASH, 38, 60, 126]);
+function countInlineTriggers(text3) {
+  let count2 = 0;
+  for (let at = 0; at < text3.length; at++) if (INLINE_TRIGGERS.has(text3.charCodeAt(at))) count2++;
+  return count2;
+}
+function neutralizeInline(text3, from) {
+  let out = "";
+  let copied = 0;
+  for (let at = from; at < text3.length; at++) {
+    if (!INLINE_TRIGGERS.has(text3.charCodeAt(at))) continue;
+    out += text3.slice(copied, at) + "a";
+    copied = at + 1;
+  }
+  return copied === 0 ? text3 : out + text3.slice(copied);
+}
+
 // src/parse/markdown-table.ts
 function tablesOnly() {
   const data = this.data();
@@ -39878,38 +40210,38 @@ function tablesOnly() {
 }
 var processor = unified().use(remarkParse).use(tablesOnly);
 var PIPE_ROW = /^ {0,3}\|/;
-var DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var BR_TAG = /^<br\s*\/?>$/i;
-function bridgeTableInterruptions(source2) {
-  const lines = source2.split("\n").map((line) => line.replace(/\r+$/, "").replace(/\r/g, " "));
+var COMMENT_START = /^\s*<!--/;
+var BR_TAG2 = /^<br\s*\/?>$/i;
+var HTML_WITH_END_MARKER = /^(?:<(?:pre|script|style|textarea)(?:\s|>|$)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+function bridgeTableInterruptions(lines) {
   const kinds = [];
   let fence = null;
   let inComment = false;
-  for (const line of lines) {
+  for (const { text: text3 } of lines) {
     if (fence !== null) {
       kinds.push("other");
-      if (line.trimStart().startsWith(fence)) fence = null;
+      if (text3.trimStart().startsWith(fence)) fence = null;
       continue;
     }
     if (inComment) {
       kinds.push("comment");
-      if (line.includes("-->")) inComment = false;
+      if (text3.includes("-->")) inComment = false;
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
+    const fenceMatch = FENCE.exec(text3);
     if (fenceMatch) {
       fence = fenceMatch[1].slice(0, 3);
       kinds.push("other");
-    } else if (line.trim() === "") kinds.push("blank");
-    else if (/^\s*<!--/.test(line)) {
-      const closed = /-->\s*$/.test(line);
-      if (!closed && line.includes("-->")) kinds.push("other");
+    } else if (text3.trim() === "") kinds.push("blank");
+    else if (COMMENT_START.test(text3)) {
+      const closed = text3.trimEnd().endsWith("-->");
+      if (!closed && text3.includes("-->")) kinds.push("other");
       else {
         kinds.push("comment");
         inComment = !closed;
       }
-    } else if (PIPE_ROW.test(line)) kinds.push("pipe");
+    } else if (PIPE_ROW.test(text3)) kinds.push("pipe");
     else kinds.push("other");
   }
   const drop = /* @__PURE__ */ new Set();
@@ -39923,30 +40255,100 @@ function bridgeTableInterruptions(source2) {
     }
     const gap = j - i - 1;
     if (gap === 0 || j >= lines.length || kinds[j] !== "pipe") continue;
-    const startsNewTable = j + 1 < lines.length && DELIMITER_ROW.test(lines[j + 1]);
+    const startsNewTable = j + 1 < lines.length && isDelimiterRow(lines[j + 1].text);
     if (startsNewTable || blanks > 1) continue;
     for (let k = i + 1; k < j; k++) drop.add(k);
     i = j - 1;
   }
-  const kept = [];
-  const lineMap = [];
+  return drop.size === 0 ? [...lines] : lines.filter((_, index2) => !drop.has(index2));
+}
+var PLACEHOLDER_ROW = "|a|";
+var isTopLevelPipeRow = (text3) => text3.charCodeAt(0) === 124;
+var hasSetextOrDelimiterShape = (text3) => {
+  const { content: content3 } = containerPrefix(text3);
+  const rest = text3.slice(content3).trim();
+  return rest !== "" && /^[|:\-= \t]+$/.test(rest) && /[-=]/.test(rest);
+};
+function remarkLines(lines, fastPath, maxNesting) {
+  for (const line of lines) {
+    const { depth } = containerPrefix(line.text);
+    if (depth > maxNesting && !isBreakLike(line.text)) {
+      throw new DocumentTooComplexError(`line ${line.gitLine} opens ${depth} nested block quotes or list items (the limit is ${maxNesting})`, line.gitLine);
+    }
+  }
+  const verbatim = (origin) => ({ text: origin.text, origin, collapsed: [] });
+  if (!fastPath) return lines.map(verbatim);
+  const starts = lines.map((line) => containerPrefix(line.text).content);
+  const contentOf = (index2) => lines[index2].text.slice(starts[index2]);
+  const hasDefinitions = lines.some((_, index2) => contentOf(index2).startsWith("[") && contentOf(index2).includes("]:"));
+  if (hasDefinitions) return lines.map(verbatim);
+  const mayNeutralize = !lines.some((_, index2) => HTML_WITH_END_MARKER.test(contentOf(index2)));
+  const keep = new Array(lines.length).fill(false);
+  for (let index2 = lines.length - 1, protect = false; index2 >= 0; index2--) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") protect = false;
+    else if (protect) keep[index2] = true;
+    if (hasSetextOrDelimiterShape(text3)) protect = true;
+  }
+  for (let index2 = 0, afterPipe = false; index2 < lines.length; index2++) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") afterPipe = false;
+    else if (afterPipe) keep[index2] = true;
+    if (text3.includes("|")) afterPipe = true;
+  }
+  const out = [];
+  let state = "none";
+  let anchor2 = null;
   lines.forEach((line, index2) => {
-    if (drop.has(index2)) return;
-    kept.push(line);
-    lineMap.push(index2 + 1);
+    const { text: text3 } = line;
+    if (isTopLevelPipeRow(text3)) {
+      if (isDelimiterRow(text3)) {
+        state = "after-delimiter";
+        anchor2 = null;
+        out.push(verbatim(line));
+      } else if (state === "in-rows" && anchor2) {
+        anchor2.collapsed.push(line);
+      } else if (state === "after-delimiter") {
+        state = "in-rows";
+        anchor2 = { text: PLACEHOLDER_ROW, origin: line, collapsed: [line] };
+        out.push(anchor2);
+      } else {
+        state = "none";
+        out.push(verbatim(line));
+      }
+      return;
+    }
+    state = "none";
+    anchor2 = null;
+    if (text3.trim() === "" && out.length >= 2 && out[out.length - 1].text.trim() === "" && out[out.length - 2].text.trim() === "") return;
+    const content3 = starts[index2];
+    const first = text3.charAt(content3);
+    let repeated = "-*_=+".includes(first);
+    for (let at = content3; repeated && at < text3.length; at++) repeated = text3[at] === first || text3[at] === " " || text3[at] === "	";
+    const structural = first === "" || "`~<[#|".includes(first) || repeated || text3.includes("|") || text3.includes("#");
+    if (!mayNeutralize || keep[index2] || structural) {
+      out.push(verbatim(line));
+      return;
+    }
+    const shortened = text3.includes(">") ? neutralizeInline(text3, content3) : `${text3.slice(0, content3)}a`;
+    const previous2 = out[out.length - 1];
+    if (previous2 && previous2.text === shortened && previous2.text !== previous2.origin.text) return;
+    out.push({ text: shortened, origin: line, collapsed: [] });
   });
-  return { text: kept.join("\n"), lineMap };
+  return out;
 }
 function phrasingText(nodes, links) {
   let out = "";
-  for (const node3 of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node3 = stack.pop();
     switch (node3.type) {
       case "text":
       case "inlineCode":
         out += node3.value;
         break;
       case "html":
-        if (BR_TAG.test(node3.value.trim())) out += " ";
+        if (BR_TAG2.test(node3.value.trim())) out += " ";
         break;
       case "break":
         out += " ";
@@ -39954,20 +40356,22 @@ function phrasingText(nodes, links) {
       case "image":
         out += node3.alt ?? "";
         break;
-      case "link":
-        links.push(node3.url);
-        out += phrasingText(node3.children, links);
-        break;
       default:
-        if ("children" in node3) out += phrasingText(node3.children, links);
+        if (node3.type === "link") links.push(node3.url);
+        if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
     }
   }
   return out;
 }
-function headingText(node3) {
-  if ("value" in node3 && typeof node3.value === "string") return node3.value;
-  if ("children" in node3) return node3.children.map(headingText).join("");
-  return "";
+function headingText(root) {
+  let out = "";
+  const stack = [root];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if ("value" in node3 && typeof node3.value === "string") out += node3.value;
+    else if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
+  }
+  return out;
 }
 function cellSpan(line, from, to) {
   let start = from;
@@ -39978,73 +40382,191 @@ function cellSpan(line, from, to) {
   while (end > start && /\s/.test(line[end - 1])) end--;
   return { start, end };
 }
-function parseMarkdownTables(source2) {
-  const { text: text3, lineMap } = bridgeTableInterruptions(source2);
+var rawOf = (text3, from, to) => text3.slice(from, to).replace(/^\|/, "").replace(/\|$/, "").trim();
+var squashed = (text3) => text3.replace(/\s+/g, " ").trim();
+var WorkBudget = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  remarkChars = 0;
+  triggers = 0;
+  /** Charges one piece of micromark input (a line, a cell) that stands for `line`. */
+  spendRemark(text3, line) {
+    this.remarkChars += text3.length + 1;
+    if (this.remarkChars > this.limits.maxRemarkChars) {
+      throw new DocumentTooComplexError(
+        `from line ${line} on it needs more than ${this.limits.maxRemarkChars} characters of full Markdown parsing (table rows with plain cells need none)`,
+        line
+      );
+    }
+    const triggers = countInlineTriggers(text3);
+    this.triggers += triggers;
+    if (triggers > this.limits.maxInlineTriggersPerLine) {
+      throw new DocumentTooComplexError(`line ${line} has ${triggers} characters that start inline Markdown (*, _, [, ], \`, <, ...; the limit is ${this.limits.maxInlineTriggersPerLine})`, line);
+    }
+    if (this.triggers > this.limits.maxInlineTriggers) {
+      throw new DocumentTooComplexError(`from line ${line} on it has more than ${this.limits.maxInlineTriggers} characters that start inline Markdown`, line);
+    }
+  }
+  checkRow(cells, tableCells, line) {
+    if (cells > this.limits.maxCellsPerRow) {
+      throw new DocumentTooComplexError(`the table row at line ${line} has ${cells} cells (the limit is ${this.limits.maxCellsPerRow})`, line);
+    }
+    if (tableCells > this.limits.maxCellsPerTable) {
+      throw new DocumentTooComplexError(`the table reaching line ${line} has more than ${this.limits.maxCellsPerTable} cells`, line);
+    }
+  }
+};
+function readPendingCells(pending, budget) {
+  const chunk = 200;
+  const parts = [];
+  for (let index2 = 0; index2 < pending.length; index2 += chunk) {
+    const rows = pending.slice(index2, index2 + chunk).map(({ inner }) => `|${inner} |`);
+    parts.push(`|a|
+|-|
+${rows.join("\n")}`);
+  }
+  for (const { inner, line } of pending) budget.spendRemark(inner, line);
+  const text3 = parts.join("\n\n");
   const tree = processor.parse(text3);
-  const originalLine = (line) => lineMap[line - 1] ?? line;
-  const sourceLines = splitLines(source2);
-  const sourceOf = (line) => sourceLines[line - 1]?.text ?? "";
+  let next = 0;
+  for (const table of tree.children) {
+    if (table.type !== "table") return false;
+    for (const row of table.children.slice(1)) {
+      const target = pending[next++];
+      if (!target || row.children.length !== 1) return false;
+      target.cell.text = squashed(phrasingText(row.children[0].children, target.cell.links));
+    }
+  }
+  return next === pending.length;
+}
+function fastRow(origin, budget, tableCells, pending) {
+  const { text: text3 } = origin;
+  const spans = rowCellSpans(text3);
+  budget.checkRow(spans.length, tableCells + spans.length, origin.gitLine);
+  const cells = spans.map(([from, to]) => {
+    const span = cellSpan(text3, from, to);
+    const cell = { text: "", raw: rawOf(text3, from, to), links: [], ...span };
+    let innerEnd = to;
+    while (innerEnd > from + 1 && (text3.charCodeAt(innerEnd - 1) === 32 || text3.charCodeAt(innerEnd - 1) === 9)) innerEnd--;
+    if (!(innerEnd > from + 1 && text3.charCodeAt(innerEnd - 1) === 124 && text3.charCodeAt(innerEnd - 2) !== 92)) innerEnd = to;
+    else innerEnd--;
+    const simple = simpleCellText(text3, from + 1, innerEnd, cell.links);
+    if (simple !== null) cell.text = squashed(simple);
+    else pending.push({ inner: text3.slice(from + 1, innerEnd), cell, line: origin.gitLine });
+    return cell;
+  });
+  return { line: origin.gitLine, source: origin.source, start: 0, cells };
+}
+var FastPathMiss = class extends Error {
+};
+function parseLines(lines, fastPath, limits) {
+  const budget = new WorkBudget(limits);
+  const planned = remarkLines(lines, fastPath, limits.maxNesting);
+  if (planned.length > limits.maxRemarkLines) {
+    const line = planned[limits.maxRemarkLines].origin.gitLine;
+    throw new DocumentTooComplexError(`from line ${line} on it has more than ${limits.maxRemarkLines} lines of prose, lists or HTML to parse`, line);
+  }
+  for (const line of planned) budget.spendRemark(line.text, line.origin.gitLine);
+  const text3 = planned.map((line) => line.text).join("\n");
+  const tree = processor.parse(text3);
   const lineStarts = [0];
   for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
+  const plannedAt = (parsedLine) => planned[parsedLine - 1];
   const headings = [];
   const tableNodes = [];
-  const visit2 = (node3) => {
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node3, depth } = stack.pop();
     if (node3.type === "heading") {
-      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: originalLine(node3.position.start.line) });
-      return;
+      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: plannedAt(node3.position.start.line).origin.gitLine });
+    } else if (node3.type === "table") {
+      tableNodes.push({ node: node3, topLevel: depth === 1 });
+    } else if ("children" in node3) {
+      for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push({ node: node3.children[index2], depth: depth + 1 });
     }
-    if (node3.type === "table") {
-      tableNodes.push(node3);
-      return;
-    }
-    if ("children" in node3) for (const child of node3.children) visit2(child);
-  };
-  visit2(tree);
-  const toRow = (row2) => {
-    const parsedLine = row2.position.start.line;
-    const line = originalLine(parsedLine);
-    const rowSource = sourceOf(line);
+  }
+  const pending = [];
+  let anchorsSeen = 0;
+  const tables = tableNodes.map(({ node: node3, topLevel }) => {
+    let tableCells = 0;
+    const rows = [];
+    node3.children.forEach((row, rowIndex) => {
+      const parsedLine = row.position.start.line;
+      const planned2 = plannedAt(parsedLine);
+      const { origin } = planned2;
+      const start = columnOf(row.position.start.offset, parsedLine);
+      if (planned2.collapsed.length > 0) {
+        if (!topLevel || rowIndex === 0 || start !== 0) throw new FastPathMiss();
+        anchorsSeen++;
+        for (const collapsed of planned2.collapsed) {
+          const fast = fastRow(collapsed, budget, tableCells, pending);
+          tableCells += fast.cells.length;
+          rows.push(fast);
+        }
+        return;
+      }
+      tableCells += row.children.length;
+      budget.checkRow(row.children.length, tableCells, origin.gitLine);
+      rows.push({
+        line: origin.gitLine,
+        source: origin.source,
+        start,
+        cells: row.children.map((cell) => {
+          const links = [];
+          const from = columnOf(cell.position.start.offset, parsedLine);
+          const to = columnOf(cell.position.end.offset, parsedLine);
+          const span = cellSpan(origin.text, from, to);
+          return { text: squashed(phrasingText(cell.children, links)), raw: rawOf(origin.text, from, to), links, ...span };
+        })
+      });
+    });
+    const [header, ...body] = rows;
+    const line = header.line;
+    const delimiter = plannedAt(node3.position.start.line + 1).origin;
     return {
       line,
-      source: rowSource,
-      start: columnOf(row2.position.start.offset, parsedLine),
-      cells: row2.children.map((cell) => {
-        const links = [];
-        const start = cell.position.start.offset;
-        const end = cell.position.end.offset;
-        const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
-        return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links, ...span };
-      })
-    };
-  };
-  const tables = tableNodes.map((node3) => {
-    const line = originalLine(node3.position.start.line);
-    let heading = null;
-    for (const candidate of headings) {
-      if (candidate.line < line) heading = candidate;
-      else break;
-    }
-    const [header, ...rows] = node3.children.map(toRow);
-    const delimiterLine = originalLine(node3.position.start.line + 1);
-    return {
-      line,
-      endLine: originalLine(node3.position.end.line),
-      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
-      heading,
+      endLine: rows[rows.length - 1].line,
+      delimiter: { line: delimiter.gitLine, source: delimiter.source },
+      heading: null,
       header,
-      rows
+      rows: body
     };
   });
+  if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
+  if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
+  let headingIndex = -1;
+  for (const table of tables) {
+    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line < table.line) headingIndex++;
+    table.heading = headingIndex >= 0 ? headings[headingIndex] : null;
+  }
   return { tables, headings };
 }
-function markdownRowStyle(row2) {
-  const filled = row2.cells.find((cell) => cell.end > cell.start);
+function parseMarkdownTables(source2, options = {}) {
+  const limits = { ...MARKDOWN_LIMITS, ...options.limits };
+  const lines = bridgeTableInterruptions(markdownLines(source2, limits.maxLineChars));
+  if (options.fastPath === false) {
+    options.onPath?.("reference");
+    return parseLines(lines, false, limits);
+  }
+  try {
+    const doc = parseLines(lines, true, limits);
+    options.onPath?.("fast");
+    return doc;
+  } catch (error62) {
+    if (!(error62 instanceof FastPathMiss)) throw error62;
+    options.onPath?.("fallback");
+    return parseLines(lines, false, limits);
+  }
+}
+function markdownRowStyle(row) {
+  const filled = row.cells.find((cell) => cell.end > cell.start);
   return {
-    indent: row2.source.slice(0, row2.start),
-    outerPipes: row2.source[row2.start] === "|",
-    padding: filled && filled.start > 0 && row2.source[filled.start - 1] === " " ? " " : ""
+    indent: row.source.slice(0, row.start),
+    outerPipes: row.source[row.start] === "|",
+    padding: filled && filled.start > 0 && row.source[filled.start - 1] === " " ? " " : ""
   };
 }
 function renderMarkdownRow(cells, style) {
@@ -40071,15 +40593,37 @@ function fromMarkdownCell(raw) {
 }
 
 // src/core/blob-store.ts
+var BlobTooComplexError = class extends DocumentTooComplexError {
+  constructor(oid, reason, line) {
+    super(reason, line);
+    this.oid = oid;
+  }
+  oid;
+  /** The same limit, told about the file the blob is at. */
+  at(file2, revision) {
+    return new DocumentTooComplexError(this.reason, this.line, `${file2} at ${revision.slice(0, 7)}`);
+  }
+};
+var defaultBudget = () => ({
+  ...CHECK_LIMITS,
+  clock: () => performance.now(),
+  heapUsed: () => process.memoryUsage().heapUsed,
+  heapLimit: getHeapStatistics().heap_size_limit
+});
 var BlobStore = class {
-  constructor(maxBytes) {
+  constructor(maxBytes, budget = {}, markdownOptions = {}) {
     this.maxBytes = maxBytes;
+    this.markdownOptions = markdownOptions;
+    this.budget = { ...defaultBudget(), ...budget };
   }
   maxBytes;
+  markdownOptions;
   bytes = /* @__PURE__ */ new Map();
   decodedCache = /* @__PURE__ */ new Map();
   markdownCache = /* @__PURE__ */ new Map();
   csvCache = /* @__PURE__ */ new Map();
+  budget;
+  parseMs = 0;
   /** Reads the blobs not yet in the store, in one batch. */
   async load(reader, oids) {
     const missing = [...new Set(oids)].filter((oid) => !this.bytes.has(oid));
@@ -40100,16 +40644,35 @@ var BlobStore = class {
   markdown(oid) {
     if (!this.markdownCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.markdownCache.set(oid, decoded.kind === "text" ? parseMarkdownTables(decoded.text) : null);
+      this.markdownCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseMarkdownTables(decoded.text, this.markdownOptions)) : null);
     }
     return this.markdownCache.get(oid);
   }
   csv(oid) {
     if (!this.csvCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.csvCache.set(oid, decoded.kind === "text" ? parseCsv(this.bytes.get(oid)) : null);
+      this.csvCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseCsv(this.bytes.get(oid))) : null);
     }
     return this.csvCache.get(oid);
+  }
+  /** Runs one parse inside the check's budget; a document over its own limits is named by its blob. */
+  bounded(oid, parse5) {
+    const { maxParseMs, maxHeapShare, clock, heapUsed, heapLimit } = this.budget;
+    if (this.parseMs > maxParseMs) {
+      throw new BlobTooComplexError(oid, `parsing the documents before it took ${Math.round(this.parseMs)} ms, over the check's budget of ${maxParseMs} ms`, 1);
+    }
+    if (heapUsed() > maxHeapShare * heapLimit) {
+      throw new BlobTooComplexError(oid, `the documents before it filled ${Math.round(100 * heapUsed() / heapLimit)}% of the memory the check may use`, 1);
+    }
+    const started = clock();
+    try {
+      return parse5();
+    } catch (error62) {
+      if (error62 instanceof DocumentTooComplexError && !(error62 instanceof BlobTooComplexError)) throw new BlobTooComplexError(oid, error62.reason, error62.line);
+      throw error62;
+    } finally {
+      this.parseMs += clock() - started;
+    }
   }
 };
 
@@ -40118,7 +40681,12 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix } from "node:path";
 var normalizeWord = (value) => value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
 var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^\d+(\.\d+)*[.)]?\s+/, "");
-function compileSettings(config2) {
+var DEFAULT_CONFIG_FILE = ".github/doc-sync.yml";
+function configFileOf(configSource) {
+  if (configSource === null || !/[\\/.]/.test(configSource)) return DEFAULT_CONFIG_FILE;
+  return configSource.replace(/ at [0-9a-f]{7,40}$/, "");
+}
+function compileSettings(config2, configSource = null) {
   const id = config2.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
   const firstIdPattern = new RegExp(idScanner.source, "u");
@@ -40134,13 +40702,14 @@ function compileSettings(config2) {
   const isPlan = (path) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
   const isSessionLog = (path) => sessionMatcher(path);
   const vocabulary = STATUS_CATEGORIES.flatMap(
-    (category) => config2.statuses[category].map((word) => ({ category, word: normalizeWord(word) }))
+    (category) => config2.statuses[category].map((word2) => ({ category, word: normalizeWord(word2) }))
   ).sort((a, b) => b.word.length - a.word.length);
   const columnAliases = new Map(
     Object.keys(config2.columns).map((name) => [name, config2.columns[name].map(normalizeWord)])
   );
   return {
     config: config2,
+    configFile: configFileOf(configSource),
     idScanner,
     isBoard: (path) => path === board,
     isCsv: (path) => path === boardCsv,
@@ -40157,6 +40726,17 @@ function compileSettings(config2) {
     firstId(text3) {
       return firstIdPattern.exec(text3)?.[0] ?? text3;
     },
+    membersOf(value) {
+      const first = firstIdPattern.exec(value)?.[0];
+      if (!first || first === value || !value.startsWith(`${first}-`)) return [value];
+      const digits = /\d+$/.exec(first)?.[0];
+      const end = Number(value.slice(first.length + 1));
+      if (!digits) return [value];
+      const start = Number(digits);
+      if (!(end > start) || end - start > 200) return [value];
+      const stem = first.slice(0, first.length - digits.length);
+      return Array.from({ length: end - start + 1 }, (_, offset) => `${stem}${String(start + offset).padStart(digits.length, "0")}`);
+    },
     planOfId(value) {
       const match = idWithGroups.exec(value);
       return match?.groups?.plan ?? null;
@@ -40167,8 +40747,8 @@ function compileSettings(config2) {
     parseStatus(text3) {
       const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
       const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text3)?.[1] ?? null;
-      for (const { category, word } of vocabulary) {
-        if (clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length))) {
+      for (const { category, word: word2 } of vocabulary) {
+        if (clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length))) {
           return { text: text3, category, date: date5 };
         }
       }
@@ -40186,8 +40766,8 @@ function compileSettings(config2) {
     sectionMatches(heading, section) {
       const clean = normalizeWord(stripLeadingMarks(heading));
       return config2.sections[section].some((name) => {
-        const word = normalizeWord(name);
-        return clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length));
+        const word2 = normalizeWord(name);
+        return clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length));
       });
     }
   };
@@ -40214,6 +40794,17 @@ function taskTables(model) {
 function rowsOf(table, id) {
   return table?.byId.get(id) ?? [];
 }
+function boardRowsOf(model, id, first = "csv") {
+  const second = first === "csv" ? "board" : "csv";
+  return [...rowsOf(model[first], id), ...rowsOf(model[second], id)];
+}
+function planLetterOf(model, settings, id) {
+  for (const link of boardRowsOf(model, id).flatMap((row) => row.planLinks)) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
+}
 function planRowsOf(model, id) {
   const rows = [];
   for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
@@ -40221,10 +40812,10 @@ function planRowsOf(model, id) {
 }
 function indexById(rows) {
   const byId = /* @__PURE__ */ new Map();
-  for (const row2 of rows) {
-    const list2 = byId.get(row2.id);
-    if (list2) list2.push(row2);
-    else byId.set(row2.id, [row2]);
+  for (const row of rows) {
+    const list2 = byId.get(row.id);
+    if (list2) list2.push(row);
+    else byId.set(row.id, [row]);
   }
   return byId;
 }
@@ -40240,7 +40831,7 @@ function diffFiles(base, head) {
   for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: "deleted" });
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 }
-var statusKey = (row2) => (row2?.status?.text ?? row2?.fields.status ?? "").replace(/\s+/g, " ").trim();
+var statusKey = (row) => (row?.status?.text ?? row?.fields.status ?? "").replace(/\s+/g, " ").trim();
 function changedFields(before, after) {
   const names = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
   return [...names].filter((name) => (before.fields[name] ?? "") !== (after.fields[name] ?? ""));
@@ -40248,9 +40839,14 @@ function changedFields(before, after) {
 function diffRows(baseRows, headRows) {
   const remainingBase = [...baseRows];
   const unmatchedHead = [];
-  for (const row2 of headRows) {
-    const same = remainingBase.findIndex((candidate) => candidate.content === row2.content);
-    if (same === -1) unmatchedHead.push(row2);
+  const readable = [];
+  for (const row of headRows) {
+    if (row.damage !== "unparsed" || remainingBase.length === 0) readable.push(row);
+    else remainingBase.splice(Math.max(0, remainingBase.findIndex((candidate) => candidate.line === row.line)), 1);
+  }
+  for (const row of readable) {
+    const same = remainingBase.findIndex((candidate) => candidate.content === row.content);
+    if (same === -1) unmatchedHead.push(row);
     else remainingBase.splice(same, 1);
   }
   const changes = [];
@@ -40326,7 +40922,7 @@ function diffModels(base, head) {
 
 // src/model/links.ts
 import { posix as posix2 } from "node:path";
-var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+var MD_PATH = /(?<![\p{L}\p{N}_./-])(?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_.-]+\.md(?![\p{L}\p{N}_])/gu;
 function pathsIn(text3, links = []) {
   const found = /* @__PURE__ */ new Set();
   for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
@@ -40413,21 +41009,22 @@ function toTaskRow(settings, input2) {
     content: input2.content,
     cellCount: input2.cells.length,
     headerCount: input2.headerCount,
-    section: input2.section
+    section: input2.section,
+    damage: input2.damage ?? null
   };
 }
-function markdownRowInput(source2, table, row2, layout, section, impliedStatus) {
+function markdownRowInput(source2, table, row, layout, section, impliedStatus) {
   return {
     source: source2,
-    line: row2.line,
-    endLine: row2.line,
-    text: row2.source,
-    cells: row2.cells,
-    rawCells: row2.cells.map((cell) => row2.source.slice(cell.start, cell.end)),
-    cellSpans: row2.cells.map((cell) => [cell.start, cell.end]),
+    line: row.line,
+    endLine: row.line,
+    text: row.source,
+    cells: row.cells,
+    rawCells: row.cells.map((cell) => row.source.slice(cell.start, cell.end)),
+    cellSpans: row.cells.map((cell) => [cell.start, cell.end]),
     layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
-    content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
+    content: row.cells.map((cell) => squash(cell.raw)).join(" | "),
     headerCount: table.header.cells.length,
     section,
     impliedStatus
@@ -40448,37 +41045,98 @@ function markdownLayout(file2, table, header, columns) {
     style: { syntax: "markdown", markdown: markdownRowStyle(last ?? table.header) }
   };
 }
-function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
+function requiredColumns(source2, section) {
+  if (source2 === "board" || source2 === "csv") return ["title", "status"];
+  if (source2 === "plan" && section !== "delivered") return ["status"];
+  return [];
+}
+var quoteList = (values) => values.map((value) => `"${value}"`).join(", ");
+function likelyColumn(settings, header, columns, values, missing) {
+  const mapped = new Set(Object.values(columns));
+  const candidates = header.map((_, index2) => index2).filter((index2) => !mapped.has(index2) && header[index2].trim() !== "");
+  if (candidates.length === 0) return null;
+  const score = (index2) => missing === "status" ? values.filter((row) => settings.parseStatus(row[index2] ?? "").category !== "unknown").length : values.reduce((sum, row) => sum + (row[index2]?.length ?? 0), 0);
+  const best = candidates.reduce((a, b) => score(b) > score(a) ? b : a);
+  return header[best];
+}
+function unmappedTableProblem(settings, file2, line, header, columns, values, missing) {
+  const advice = missing.map((column) => {
+    const guess = likelyColumn(settings, header, columns, values, column);
+    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
+  });
+  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join("; ");
+  return {
+    kind: "unmapped-table",
+    file: file2,
+    line,
+    taskId: null,
+    message: `the task table at line ${line} has an ID column but no ${missing.join(" and no ")} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(" and ")} in ${settings.configFile}`,
+    key: `unmapped-table:${missing.join(",")}:${header.join("|")}`
+  };
+}
+function planSection(settings, heading) {
+  if (settings.sectionMatches(heading, "delivered")) return "delivered";
+  if (settings.sectionMatches(heading, "active")) return "active";
+  return "other";
+}
+function markdownTaskRows(settings, source2, file2, doc, problems) {
   const rows = [];
   const layouts = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
-    if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
+    if (columns.id === void 0) continue;
     const layout = markdownLayout(file2, table, header, columns);
     layouts.push(layout);
     let section = null;
     let impliedStatus = null;
     if (source2 === "plan") {
       const heading = table.heading?.text ?? "";
-      section = settings.sectionMatches(heading, "delivered") ? "delivered" : settings.sectionMatches(heading, "active") ? "active" : "other";
+      section = planSection(settings, heading);
       if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
+      if (section === "other") {
+        problems.push({
+          kind: "plan-section",
+          file: file2,
+          line: table.line,
+          taskId: null,
+          message: `the task table at line ${table.line} is under ${heading === "" ? "no heading" : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
+          key: `plan-section:${heading}`
+        });
+      }
     }
-    for (const row2 of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row2, layout, section, impliedStatus));
+    const missing = requiredColumns(source2, section).filter((column) => columns[column] === void 0);
+    if (missing.length > 0) {
+      const values = table.rows.map((row) => row.cells.map((cell) => cell.text));
+      problems.push(unmappedTableProblem(settings, file2, table.line, header, columns, values, missing));
+    }
+    for (const row of table.rows) {
+      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row, layout, section, impliedStatus));
       if (!taskRow) continue;
       if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
           kind: "md-row",
           file: file2,
-          line: row2.line,
+          line: row.line,
           taskId: taskRow.id,
           message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
           key: `md-row:${taskRow.content}`
         });
+        taskRow.damage = "malformed";
       }
       rows.push(taskRow);
     }
+  }
+  if (layouts.length === 0 && doc.tables.length > 0) {
+    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
+    problems.push({
+      kind: "no-task-table",
+      file: file2,
+      line: doc.tables[0].line,
+      taskId: null,
+      message: `doc-sync recognised no task table in ${file2}: none of its ${doc.tables.length === 1 ? "table" : `${doc.tables.length} tables`} (${headers.join("; ")}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      key: "no-task-table"
+    });
   }
   return tableOf(file2, rows, layouts);
 }
@@ -40505,39 +41163,79 @@ function csvLayout(file2, lines, headerRecord, records, header, columns) {
     style: { syntax: "csv", quoted: csvQuotingStyle(lines, headerRecord, last) }
   };
 }
-function csvTable(settings, file2, doc, text3, problems) {
-  for (const problem of doc.problems) {
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
+function splitGlued(settings, fields, headerLength) {
+  if (fields.length <= headerLength) return [[...fields]];
+  for (let index2 = 1; index2 < fields.length; index2++) {
+    const glued = /^"([^"]*)"(.+)$/.exec(fields[index2]);
+    if (!glued || !settings.exactId(glued[2])) continue;
+    return [[...fields.slice(0, index2), glued[1]], ...splitGlued(settings, [glued[2], ...fields.slice(index2 + 1)], headerLength)];
   }
+  return [[...fields]];
+}
+function recoverBroken(settings, problem, headerLength, idIndex) {
+  const entries = problem.recovered.flatMap((fields) => splitGlued(settings, fields, headerLength)).filter((fields) => settings.exactId(fields[idIndex] ?? "") !== null).map((fields) => ({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true }));
+  const ids = entries.map((entry) => settings.exactId(entry.fields[idIndex]).id);
+  if (ids.length === 0) {
+    const leading = settings.firstId(problem.text);
+    if (leading !== problem.text && problem.text.replace(/^"/, "").startsWith(leading)) {
+      ids.push(leading);
+      const fields = Array.from({ length: headerLength }, (_, index2) => index2 === idIndex ? leading : "");
+      entries.push({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true });
+    }
+  }
+  return { entries, ids };
+}
+function csvTable(settings, file2, doc, text3, problems) {
+  const syntaxProblem = (problem, ids) => ({
+    kind: "csv-syntax",
+    file: file2,
+    line: problem.line,
+    message: ids.length === 0 ? problem.message : `the CSV record of ${ids.join(" and ")} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(", ")} starts right after a closing quote, so a line break is missing before it` : ""}`,
+    taskId: ids[0] ?? null,
+    key: `csv-syntax:${problem.text}`
+  });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === void 0) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({
       kind: "csv-header",
       file: file2,
       line: headerRecord.line,
       taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in ${settings.configFile}`,
       key: "csv-header"
     });
     return null;
   }
+  const missing = requiredColumns("csv", null).filter((column) => columns[column] === void 0);
+  if (missing.length > 0) {
+    problems.push(unmappedTableProblem(settings, file2, headerRecord.line, header, columns, records.map((record2) => record2.fields.map((field) => field.trim())), missing));
+  }
   const lines = splitLines(text3);
   const layout = csvLayout(file2, lines, headerRecord, records, header, columns);
+  const entries = records.map((record2) => ({ line: record2.line, endLine: record2.endLine, fields: record2.fields, text: recordText(lines, record2), unparsed: false }));
+  for (const problem of doc.problems) {
+    const recovered = recoverBroken(settings, problem, header.length, columns.id);
+    problems.push(syntaxProblem(problem, recovered.ids));
+    entries.push(...recovered.entries);
+  }
+  entries.sort((a, b) => a.line - b.line);
   const rows = [];
-  for (const record2 of records) {
-    const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
+  for (const record2 of entries) {
+    const cells = record2.fields.map((field, index2) => ({ text: field.trim(), links: index2 === columns.planLink && /\.md$/i.test(field.trim()) ? [field.trim()] : [] }));
     const content3 = JSON.stringify(record2.fields.map(squash));
-    const row2 = toTaskRow(settings, {
+    const row = toTaskRow(settings, {
       source: "csv",
       line: record2.line,
       endLine: record2.endLine,
-      text: recordText(lines, record2),
+      text: record2.text,
       cells,
       rawCells: record2.fields,
       cellSpans: null,
@@ -40545,21 +41243,24 @@ function csvTable(settings, file2, doc, text3, problems) {
       content: content3,
       headerCount: header.length,
       section: null,
-      impliedStatus: null
+      impliedStatus: null,
+      damage: record2.unparsed ? "unparsed" : null
     });
     const idText = cells[columns.id]?.text ?? "";
-    if (record2.fields.length !== header.length) {
+    if (record2.unparsed) {
+    } else if (record2.fields.length !== header.length) {
       const more = record2.fields.length > header.length;
-      const label = row2?.id ?? (idText || "a record");
+      const label = row?.id ?? (idText || "a record");
       problems.push({
         kind: "csv-field-count",
         file: file2,
         line: record2.line,
-        taskId: row2?.id ?? null,
+        taskId: row?.id ?? null,
         message: `the CSV record of ${label} has ${record2.fields.length} fields but the header has ${header.length}; ${more ? "a line break may be missing (two records glued together) or a comma needs quoting" : "fields are missing or shifted"}`,
         key: `csv-field-count:${content3}`
       });
-    } else if (!row2 && idText !== "") {
+      if (row) row.damage = "malformed";
+    } else if (!row && idText !== "") {
       problems.push({
         kind: "csv-field-count",
         file: file2,
@@ -40568,37 +41269,42 @@ function csvTable(settings, file2, doc, text3, problems) {
         message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
         key: `csv-id:${content3}`
       });
+    } else if (row) {
+      const planLinkIndex = columns.planLink;
+      const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
+      if (planLinkText !== "" && row.planLinks.length === 0) {
+        problems.push({
+          kind: "csv-plan-link",
+          file: file2,
+          line: record2.line,
+          taskId: row.id,
+          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
+          key: `csv-plan-link:${row.id}:${planLinkText}`
+        });
+      }
     }
-    if (!row2) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
-    if (planLinkText !== "" && row2.planLinks.length === 0) {
-      problems.push({
-        kind: "csv-plan-link",
-        file: file2,
-        line: record2.line,
-        taskId: row2.id,
-        message: `the PlanLink of ${row2.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
-        key: `csv-plan-link:${row2.id}:${planLinkText}`
-      });
-    }
-    rows.push(row2);
+    if (row) rows.push(row);
   }
   return tableOf(file2, rows, [layout]);
 }
-function planIndexDoc(settings, file2, text3, doc) {
-  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row2) => [row2.line, row2])));
+function plansByLetter(settings, lineText, planFiles) {
+  const letters = [...lineText.matchAll(/(?<![\p{L}\p{N}])Plan\s+([A-Z]{1,2})(?![\p{L}\p{N}])/gu)].map((match) => match[1]);
+  return planFiles.filter((path) => letters.includes(settings.planOfFile(path) ?? ""));
+}
+function planIndexDoc(settings, file2, text3, doc, planFiles) {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row])));
   const entries = text3.split("\n").flatMap((lineText, index2) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
-    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
     const progress = INDEX_PROGRESS.exec(lineText);
-    const row2 = tableRows.get(index2 + 1);
+    let plans = planLinksIn(file2, lineText, links, settings.isPlan);
+    if (plans.length === 0 && progress) plans = plansByLetter(settings, lineText, planFiles);
+    if (plans.length === 0) return [];
+    const row = tableRows.get(index2 + 1);
     return [
       {
         line: index2 + 1,
         text: lineText.replace(/\r$/, ""),
-        row: row2 ? { cells: row2.cells.map((cell) => ({ raw: row2.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row2) } : null,
+        row: row ? { cells: row.cells.map((cell) => ({ raw: row.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row) } : null,
         targets: plans,
         progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
       }
@@ -40642,21 +41348,21 @@ function buildModel(files, blobs, settings) {
     if (settings.isCsv(file2)) {
       model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems);
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems);
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isPlanIndex(file2)) {
-      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid));
+      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid), paths.filter(settings.isPlan));
     } else if (settings.isPlan(file2)) {
       const markdown = blobs.markdown(oid);
-      const table = markdownTaskRows(settings, "plan", file2, markdown, [], model.problems);
-      const active = table.rows.filter((row2) => row2.section === "active");
+      const table = markdownTaskRows(settings, "plan", file2, markdown, model.problems);
+      const active = table.rows.filter((row) => row.section === "active");
       const plan = {
         ...table,
         plan: settings.planOfFile(file2),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
-        activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
+        activeProgress: active.length > 0 ? { done: active.filter((row) => row.status?.category === "done").length, total: active.length } : null
       };
       model.plans.set(file2, plan);
     } else if (settings.isSessionLog(file2)) {
@@ -40688,13 +41394,20 @@ var findingSchema = external_exports.strictObject({
   introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
   fix: fixSchema.optional()
 });
+var ruleCountSchema = external_exports.strictObject({
+  rule: external_exports.string(),
+  severity,
+  introduced: external_exports.number().int().min(0),
+  preExisting: external_exports.number().int().min(0),
+  fixable: external_exports.number().int().min(0).describe("Findings with a fix (`doc-sync fix`, `/doc-sync fix`).")
+});
 var reportSchema = external_exports.strictObject({
   schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
   tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
   mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
   result: external_exports.enum(["pass", "fail"]),
   base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
-  head: external_exports.string().describe("Full SHA of the head commit."),
+  head: external_exports.string().describe('What was judged: the full SHA of the head commit, or "working-tree" / "index" when the CLI judged uncommitted files (the default, or --staged).'),
   summary: external_exports.strictObject({
     errors: external_exports.number().int().min(0),
     warnings: external_exports.number().int().min(0),
@@ -40723,7 +41436,13 @@ var reportSchema = external_exports.strictObject({
   ),
   findings: external_exports.array(findingSchema),
   skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
-  durationMs: external_exports.number().min(0)
+  durationMs: external_exports.number().min(0),
+  omitted: external_exports.strictObject({
+    findings: external_exports.number().int().min(0).describe("Findings left out (the least important ones)."),
+    fixes: external_exports.boolean().describe("True when the fix edits of the kept findings were left out."),
+    tasks: external_exports.boolean().describe("True when `tasks` was emptied."),
+    rules: external_exports.array(ruleCountSchema).describe("Every finding counted per rule, the left-out ones too.")
+  }).optional().describe("Set only on a copy trimmed to fit a size-limited channel (the pull request comment); the full report is in the job summary and the report-path file.")
 }).describe("doc-sync JSON report");
 
 // src/version.ts
@@ -40740,9 +41459,17 @@ var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
-async function loadModel(reader, files, settings, store) {
+async function loadModel(reader, files, settings, store, revision) {
   await store.load(reader, files.values());
-  return buildModel(files, store, settings);
+  try {
+    return buildModel(files, store, settings);
+  } catch (error62) {
+    if (error62 instanceof BlobTooComplexError) {
+      const file2 = [...files].find(([, oid]) => oid === error62.oid)?.[0] ?? `blob ${error62.oid.slice(0, 7)}`;
+      throw error62.at(file2, revision);
+    }
+    throw error62;
+  }
 }
 function withoutUntouchedSessionLogs(files, other, settings) {
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
@@ -40750,7 +41477,7 @@ function withoutUntouchedSessionLogs(files, other, settings) {
 async function loadModelAt(reader, config2, commit, store) {
   const settings = compileSettings(config2);
   const files = await reader.listFiles(commit, settings.isTracked);
-  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes)), settings };
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes), commit), settings };
 }
 function failsGate(finding, gate) {
   if (gate.failOn === "never") return false;
@@ -40761,7 +41488,7 @@ function failsGate(finding, gate) {
 function summarizeTasks(changes, head, ids) {
   return [...ids].sort().map((id) => {
     const sources = taskTables(head).flatMap(
-      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
+      (table) => (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line }))
     );
     return {
       id,
@@ -40780,7 +41507,7 @@ function summarizeTasks(changes, head, ids) {
 async function runCheck(request) {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
-  const settings = compileSettings(request.config);
+  const settings = compileSettings(request.config, request.configSource ?? null);
   const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;
@@ -40799,8 +41526,8 @@ async function runCheck(request) {
       withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
     ];
   }
-  const head = await loadModel(request.reader, headFiles, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
+  const head = await loadModel(request.reader, headFiles, settings, store, headSha);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha) : emptyModel();
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
     throw new ConfigError(
@@ -40859,7 +41586,7 @@ async function runCheck(request) {
 
 // src/fix/apply.ts
 var LF2 = 10;
-var CR2 = 13;
+var CR3 = 13;
 var BOM = Uint8Array.of(239, 187, 191);
 var encoder = new TextEncoder();
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -40873,7 +41600,7 @@ function byteLines(bytes) {
       lines.push({ start, contentEnd: bytes.length, end: bytes.length });
       break;
     }
-    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    const contentEnd = newline > start && bytes[newline - 1] === CR3 ? newline - 1 : newline;
     lines.push({ start, contentEnd, end: newline + 1 });
     start = newline + 1;
   }
@@ -41117,26 +41844,26 @@ var LABEL = { board: "Markdown row", csv: "CSV record" };
 function fixText(text3) {
   return splitLines(text3).map((line) => line.text).join("\n");
 }
-function lastLineOf(row2) {
-  return row2.text === null ? null : { line: row2.endLine, text: row2.text.slice(row2.text.lastIndexOf("\n") + 1) };
+function lastLineOf(row) {
+  return row.text === null ? null : { line: row.endLine, text: row.text.slice(row.text.lastIndexOf("\n") + 1) };
 }
 function insertAfter(file2, anchor2, text3, description) {
   if (text3.includes("\uFFFD")) return null;
   return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text3), description };
 }
-function replaceRow(row2, text3, description) {
-  if (row2.text === null || text3.includes("\uFFFD")) return null;
-  return { file: row2.file, kind: "replace", line: row2.line, expected: row2.text, text: fixText(text3), description };
+function replaceRow(row, text3, description) {
+  if (row.text === null || text3.includes("\uFFFD")) return null;
+  return { file: row.file, kind: "replace", line: row.line, expected: row.text, text: fixText(text3), description };
 }
 var syntaxOf = (layout) => layout.style.syntax;
-function cellFor(row2, column, syntax) {
-  const index2 = row2.layout.columns[column];
+function cellFor(row, column, syntax) {
+  const index2 = row.layout.columns[column];
   if (index2 === void 0) return void 0;
-  const value = row2.cells[index2] ?? "";
-  const from = syntaxOf(row2.layout);
+  const value = row.cells[index2] ?? "";
+  const from = syntaxOf(row.layout);
   if (from === syntax) return value;
   if (syntax === "markdown") return toMarkdownCell(value);
-  if (column === "planLink" && row2.planLinks.length === 1) return row2.planLinks[0];
+  if (column === "planLink" && row.planLinks.length === 1) return row.planLinks[0];
   return fromMarkdownCell(value).trim();
 }
 function renderRow(layout, values) {
@@ -41147,23 +41874,23 @@ function renderRow(layout, values) {
   });
   return layout.style.syntax === "csv" ? renderCsvRecord(cells, layout.style.quoted) : renderMarkdownRow(cells, layout.style.markdown);
 }
-function valuesFor(row2, syntax) {
+function valuesFor(row, syntax) {
   const values = {};
-  for (const column of Object.keys(row2.layout.columns)) values[column] = cellFor(row2, column, syntax);
-  values.id = row2.id;
+  for (const column of Object.keys(row.layout.columns)) values[column] = cellFor(row, column, syntax);
+  values.id = row.id;
   return values;
 }
-function rewriteRow(row2, values) {
-  if (row2.text === null) return null;
+function rewriteRow(row, values) {
+  if (row.text === null) return null;
   const replacements = /* @__PURE__ */ new Map();
   for (const [column, value] of Object.entries(values)) {
-    const index2 = row2.layout.columns[column];
-    if (index2 === void 0 || index2 >= row2.cells.length) return null;
+    const index2 = row.layout.columns[column];
+    if (index2 === void 0 || index2 >= row.cells.length) return null;
     replacements.set(index2, value);
   }
-  if (row2.layout.style.syntax === "markdown") return replaceMarkdownCells(row2.text, row2.cellSpans ?? [], replacements);
-  const fields = row2.cells.map((cell, index2) => replacements.get(index2) ?? cell);
-  return renderCsvRecord(fields, csvQuoting(row2.text, row2.cells) ?? row2.layout.style.quoted);
+  if (row.layout.style.syntax === "markdown") return replaceMarkdownCells(row.text, row.cellSpans ?? [], replacements);
+  const fields = row.cells.map((cell, index2) => replacements.get(index2) ?? cell);
+  return renderCsvRecord(fields, csvQuoting(row.text, row.cells) ?? row.layout.style.quoted);
 }
 function copyCellsFix(model, id, from, columns) {
   const to = from === "board" ? "csv" : "board";
@@ -41171,6 +41898,7 @@ function copyCellsFix(model, id, from, columns) {
   const targets = rowsOf(model[to], id);
   if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
   const [source2, target] = [sources[0], targets[0]];
+  if (source2.damage !== null) return null;
   const values = {};
   for (const column of columns) {
     const value = cellFor(source2, column, syntaxOf(target.layout));
@@ -41182,11 +41910,11 @@ function copyCellsFix(model, id, from, columns) {
   const names = columns.length > 1 ? `${columns.slice(0, -1).join(", ")} and ${columns.at(-1)}` : columns[0];
   return replaceRow(target, text3, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
 }
-function mirrorAnchor(model, row2, into) {
+function mirrorAnchor(model, row, into) {
   const from = into === "board" ? model.csv : model.board;
   const table = model[into];
   if (!from || !table) return null;
-  const index2 = from.rows.indexOf(row2);
+  const index2 = from.rows.indexOf(row);
   for (let i = index2 - 1; i >= 0; i--) {
     const neighbour = rowsOf(table, from.rows[i].id).at(-1);
     if (!neighbour) continue;
@@ -41196,31 +41924,39 @@ function mirrorAnchor(model, row2, into) {
   const layout = table.layouts[0];
   return layout ? { anchor: layout.headerEnd, layout } : null;
 }
-function missingRowFix(model, id, into) {
-  const row2 = rowsOf(into === "board" ? model.csv : model.board, id)[0];
-  if (!row2) return null;
-  const place = mirrorAnchor(model, row2, into);
-  if (!place) return null;
-  const text3 = renderRow(place.layout, valuesFor(row2, syntaxOf(place.layout)));
-  return insertAfter(place.layout.file, place.anchor, text3, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === "board" ? "csv" : "board"]}`);
+var MIRRORED_CONTENT = ["id", "title", "status", "owner", "deliverable", "planLink"];
+function columnsWithoutSource(layout, values) {
+  const names = new Map(Object.entries(layout.columns).map(([name, index2]) => [index2, name]));
+  return layout.header.filter((_, index2) => {
+    const name = names.get(index2);
+    return name === void 0 || MIRRORED_CONTENT.includes(name) && values[name] === void 0;
+  });
 }
-function planLetterOf(model, settings, id) {
-  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row2) => row2.planLinks);
-  for (const link of links) {
-    const letter = settings.planOfFile(link);
-    if (letter) return letter;
+function missingRowRepair(model, id, into) {
+  const row = rowsOf(into === "board" ? model.csv : model.board, id)[0];
+  if (!row) return null;
+  const sourceLabel = LABEL[into === "board" ? "csv" : "board"];
+  if (row.damage !== null) return { reason: `its ${sourceLabel} is malformed; repair it first, so the damage is not copied` };
+  const place = mirrorAnchor(model, row, into);
+  if (!place) return null;
+  const syntax = syntaxOf(place.layout);
+  const values = valuesFor(row, syntax);
+  if (values.planLink === void 0 && row.planLinks.length === 1) values.planLink = row.planLinks[0];
+  const unfilled = columnsWithoutSource(place.layout, values);
+  if (unfilled.length > 0) {
+    return { reason: `the ${sourceLabel} has nothing for its ${unfilled.map((name) => `"${name}"`).join(", ")} column${unfilled.length === 1 ? "" : "s"}, so the ${LABEL[into]} must be written by hand` };
   }
-  return settings.planOfId(id);
+  const fix = insertAfter(place.layout.file, place.anchor, renderRow(place.layout, values), `add the ${LABEL[into]} of ${id}, mirroring its ${sourceLabel}`);
+  return fix ? { fix } : { reason: `its ${sourceLabel} holds U+FFFD replacement characters; copy it by hand` };
 }
 
 // src/fix/backlog.ts
-var boardRowsOf = (model, id) => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
 function backlogLayout(model) {
   return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
 }
 function backlogRow(model, settings, layout, id, notes) {
   const values = {};
-  for (const row2 of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row2, "markdown"));
+  for (const row of boardRowsOf(model, id, "board").reverse()) Object.assign(values, valuesFor(row, "markdown"));
   const letter = planLetterOf(model, settings, id);
   return renderRow(layout, {
     ...values,
@@ -41239,7 +41975,8 @@ function backlogRowFixes(model, settings, ids, notes) {
     const refuse = (reason) => result.refused.push({ id, reason });
     const existing = rowsOf(model.backlog, id)[0];
     if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
-    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (boardRowsOf(model, id).some((row) => row.damage !== null)) refuse(`a board row of ${id} is malformed (see its csv-malformed-row or md-malformed-row finding); repair it first, so the backlog row does not copy the damage`);
+    else if (boardRowsOf(model, id, "board").length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
     else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
     else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
     else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
@@ -41340,12 +42077,61 @@ var OverlayReader = class _OverlayReader {
   }
 };
 
-// src/report/text.ts
+// src/report/counts.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
-function plural2(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function countByRule(report) {
+  if (report.omitted) return report.omitted.rules;
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    let count2 = counts.get(finding.rule);
+    if (!count2) {
+      count2 = { rule: finding.rule, severity: finding.severity, introduced: 0, preExisting: 0, fixable: 0 };
+      counts.set(finding.rule, count2);
+    }
+    if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[count2.severity]) count2.severity = finding.severity;
+    if (finding.introduced) count2.introduced += 1;
+    else count2.preExisting += 1;
+    if (finding.fix) count2.fixable += 1;
+  }
+  return [...counts.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.introduced + b.preExisting - (a.introduced + a.preExisting) || a.rule.localeCompare(b.rule)
+  );
 }
+function fixableOf(counts) {
+  const rules = counts.filter((count2) => count2.fixable > 0);
+  return { findings: rules.reduce((sum, count2) => sum + count2.fixable, 0), rules: rules.map((count2) => count2.rule) };
+}
+var plural2 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
+
+// src/report/escape.ts
+var CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var hex3 = (character) => {
+  const code = character.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+function replaceControlCharacters(text3) {
+  return text3.replace(CONTROL_CHARACTERS, hex3);
+}
+function terminalText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n\t]/g, " ");
+}
+var JOINER = "\u2060";
+function inlineText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ").replace(/[\\`*_[\]<>#!|~&]/g, "\\$&").replace(/@(?=\w)/g, `@${JOINER}`).replace(/#(?=\w)/g, `#${JOINER}`).replace(/:(?=\/\/)/g, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function codeSpan(text3, options = {}) {
+  const clean = replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ");
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${options.inTable ? clean.replace(/\|/g, "\\|") : clean}${pad}${fence}`;
+}
+function urlPath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
+// src/report/text.ts
+var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.skipped) {
@@ -41362,14 +42148,38 @@ function scopeLine(report) {
   const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural2(report.summary.tasksTouched, "task")} touched, ${plural2(report.summary.filesChanged, "file")} changed`;
   return `${scope}; ${plural2(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
 }
-function findingLine(finding) {
+var ANSI = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  pass: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22]
+};
+var painter = (color) => color ? (text3, style) => `\x1B[${ANSI[style][0]}m${text3}\x1B[${ANSI[style][1]}m` : (text3) => text3;
+function findingLine(finding, paint) {
   const where = `${finding.line}`.padStart(5);
-  const severity2 = finding.severity.padEnd(7);
-  const origin = finding.introduced ? "" : " (pre-existing)";
-  return `${where}  ${severity2} ${finding.message}${origin}  [${finding.rule}]`;
+  const severity2 = paint(finding.severity.padEnd(7), finding.severity);
+  const origin = finding.introduced ? "" : paint(" (pre-existing)", "dim");
+  return `${where}  ${severity2} ${terminalText(finding.message)}${origin}  ${paint(`[${finding.rule}]`, "dim")}`;
 }
-function renderText(report) {
-  const lines = [verdictLine(report), scopeLine(report)];
+function countLines(report, paint) {
+  const counts = countByRule(report);
+  const width = Math.max(...counts.map((count2) => count2.rule.length));
+  const lines = ["", "Findings per rule:"];
+  for (const count2 of counts) {
+    const extra = [...count2.preExisting > 0 ? [`${count2.preExisting} pre-existing`] : [], ...count2.fixable > 0 ? [`${count2.fixable} fixable`] : []];
+    const total = String(count2.introduced + count2.preExisting).padStart(5);
+    lines.push(`  ${paint(count2.severity.padEnd(7), count2.severity)} ${count2.rule.padEnd(width)} ${total}${extra.length > 0 ? `  (${extra.join(", ")})` : ""}`);
+  }
+  const { findings } = fixableOf(counts);
+  if (findings > 0) lines.push("", paint(`${plural2(findings, "finding")} can be fixed: run doc-sync fix`, "bold"));
+  return lines;
+}
+function renderText(report, options = {}) {
+  const paint = painter(options.color ?? false);
+  const verdict = verdictLine(report);
+  const lines = [report.findings.length === 0 ? paint(verdict, "pass") : report.result === "fail" ? paint(verdict, "error") : verdict, scopeLine(report)];
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
     const list2 = byFile.get(finding.file);
@@ -41377,11 +42187,12 @@ function renderText(report) {
     else byFile.set(finding.file, [finding]);
   }
   for (const [file2, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push("", file2);
+    lines.push("", paint(terminalText(file2), "bold"));
     for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
-      lines.push(findingLine(finding));
+      lines.push(findingLine(finding, paint));
     }
   }
+  if (report.findings.length > 0) lines.push(...countLines(report, paint));
   if (report.findings.some((finding) => !finding.introduced)) {
     lines.push("", "Pre-existing findings were already there at base; they do not fail the gate.");
   }
@@ -41393,47 +42204,182 @@ function renderText(report) {
 // src/report/markdown.ts
 var COMMENT_MARKER = "<!-- doc-sync:report -->";
 var GITHUB_COMMENT_LIMIT = 65536;
-var escapeCell = (text3) => text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024 - 1024;
+var FLAT_LIST_LIMIT = 15;
+var JSON_SUMMARY_START = "<summary>JSON report";
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function row(finding, docsBaseUrl) {
-  const rule = docsBaseUrl ? `[\`${finding.rule}\`](${docsBaseUrl}${finding.rule}.md)` : `\`${finding.rule}\``;
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${finding.taskId ?? ""} | \`${escapeCell(finding.file)}:${finding.line}\` | ${escapeCell(finding.message)} | ${finding.introduced ? "introduced" : "pre-existing"} |`;
+function lineUrl(links, head, finding) {
+  const server = links.serverUrl.replace(/\/+$/, "");
+  return `${server}/${urlPath(links.owner)}/${urlPath(links.repo)}/blob/${head}/${urlPath(finding.file)}?plain=1#L${finding.line}`;
+}
+var Pieces = class {
+  constructor(report, options) {
+    this.report = report;
+    this.options = options;
+  }
+  report;
+  options;
+  rule(rule, inTable = false) {
+    const code = codeSpan(rule, { inTable });
+    return this.options.docsBaseUrl ? `[${code}](${this.options.docsBaseUrl}${urlPath(rule)}.md)` : code;
+  }
+  where(finding) {
+    const code = codeSpan(`${finding.file}:${finding.line}`);
+    const { links } = this.options;
+    return links ? `[${code}](${lineUrl(links, links.head ?? this.report.head, finding)})` : code;
+  }
+  items = /* @__PURE__ */ new Map();
+  /** One finding, one list item: where, (rule), message; the task is in the message. Rendered once per fit. */
+  item(finding, withRule) {
+    let line = this.items.get(finding);
+    if (line === void 0) {
+      line = this.renderItem(finding, withRule);
+      this.items.set(finding, line);
+    }
+    return line;
+  }
+  renderItem(finding, withRule) {
+    const rule = withRule ? ` ${this.rule(finding.rule)}` : "";
+    return `- ${ICON[finding.severity]} ${this.where(finding)}${rule} ${inlineText(finding.message)}${finding.fix ? " \u{1F527}" : ""}`;
+  }
+  /** The counts in one paragraph, for a change with few findings (each listed with its rule below). */
+  countLine(counts) {
+    const parts = counts.map((count2) => `${ICON[count2.severity]} ${this.rule(count2.rule)} \xD7${count2.introduced}${count2.preExisting > 0 ? ` (+${count2.preExisting} pre-existing)` : ""}`);
+    return [`**By rule:** ${parts.join(" \xB7 ")}`];
+  }
+  countTable(counts) {
+    const preExisting = counts.some((count2) => count2.preExisting > 0);
+    const rows = counts.map((count2) => {
+      const found = preExisting ? `${count2.introduced} new, ${count2.preExisting} pre-existing` : String(count2.introduced);
+      return `| ${this.rule(count2.rule, true)} | ${ICON[count2.severity]} ${count2.severity} | ${found} | ${count2.fixable > 0 ? count2.fixable : "-"} |`;
+    });
+    return ["| Rule | Severity | Findings | Fixable |", "|---|---|---:|---:|", ...rows];
+  }
+  /** How many findings have a fix, and the exact commands that apply them. */
+  fixLine(counts) {
+    const { findings, rules } = fixableOf(counts);
+    if (findings === 0) return [];
+    const total = counts.reduce((sum, count3) => sum + count3.introduced + count3.preExisting, 0);
+    const one2 = rules[0];
+    const slash = `Comment \`/doc-sync fix\` to commit ${findings === 1 ? "it" : "them"} onto this branch${rules.length > 1 ? `, or \`/doc-sync fix ${one2}\` for one rule's` : ""}; locally, run \`doc-sync fix\` and push.`;
+    const local = `Run \`doc-sync fix\`${rules.length > 1 ? ` (or \`doc-sync fix --rule ${one2}\`)` : ""} to apply ${findings === 1 ? "it" : "them"}.`;
+    const count2 = findings === total ? findings === 1 ? "The finding has" : `All ${findings} findings have` : `${findings} of ${total} findings have`;
+    return ["", `\u{1F527} **${count2} a mechanical fix.** ${this.report.mode === "change" ? slash : local}`];
+  }
+};
+function ruleGroup(pieces, rule, findings, total, open2, overflowHint) {
+  const left = total - findings.length;
+  return [
+    "",
+    `<details${open2 ? " open" : ""}><summary>${ICON[findings[0]?.severity ?? "notice"]} <code>${rule}</code>: ${plural2(total, "finding")}</summary>`,
+    "",
+    ...findings.map((finding) => pieces.item(finding, false)),
+    ...left > 0 ? [`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`] : [],
+    "",
+    "</details>"
+  ];
+}
+function findingLines(pieces, report, layout, overflowHint) {
+  const listed = new Set(report.findings.slice(0, layout.shown));
+  const introduced = report.findings.filter((finding) => finding.introduced);
+  const preExisting = report.findings.filter((finding) => !finding.introduced);
+  const lines = [];
+  const byRule = (findings) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const finding of findings) {
+      const group = groups.get(finding.rule);
+      if (group) group.push(finding);
+      else groups.set(finding.rule, [finding]);
+    }
+    return groups;
+  };
+  const grouped = (findings) => {
+    for (const [rule, all2] of byRule(findings)) lines.push(...ruleGroup(pieces, rule, all2.filter((finding) => listed.has(finding)), all2.length, layout.open, overflowHint));
+  };
+  if (introduced.length > 0) {
+    lines.push("", `**${report.mode === "all" ? "Findings" : "Introduced by this change"}** (${introduced.length})`);
+    if (introduced.length <= FLAT_LIST_LIMIT) {
+      lines.push("", ...introduced.filter((finding) => listed.has(finding)).map((finding) => pieces.item(finding, true)));
+      const left = introduced.filter((finding) => !listed.has(finding)).length;
+      if (left > 0) lines.push(`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`);
+    } else grouped(introduced);
+  }
+  if (preExisting.length > 0) {
+    lines.push("", `<details${layout.open ? " open" : ""}><summary><b>Pre-existing</b> (${preExisting.length}): already there at base; they fail nothing</summary>`);
+    grouped(preExisting);
+    lines.push("", "</details>");
+  }
+  return lines;
+}
+function embeddedJson(report, layout) {
+  if (layout.json === "pretty") return JSON.stringify(report, null, 2);
+  if (layout.json === "compact") return JSON.stringify(report);
+  const kept = report.findings.slice(0, layout.kept).map(({ fix: _fix, ...finding }) => finding);
+  const omitted = { findings: report.findings.length - kept.length, fixes: report.findings.some((finding) => finding.fix), tasks: report.tasks.length > 0, rules: countByRule(report) };
+  return JSON.stringify({ ...report, tasks: [], findings: kept, omitted });
+}
+function build(report, options, layout, pieces = new Pieces(report, options)) {
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const lines = layout.json === "none" ? [] : [COMMENT_MARKER];
+  if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
+  lines.push(`### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`);
+  if (report.findings.length > 0) {
+    const counts = countByRule(report);
+    const few = report.findings.length <= FLAT_LIST_LIMIT;
+    lines.push("", ...few ? pieces.countLine(counts) : pieces.countTable(counts), ...pieces.fixLine(counts), ...findingLines(pieces, report, layout, overflowHint));
+  }
+  for (const section of options.sections ?? []) lines.push("", section);
+  if (layout.json === "none") {
+    if (options.overflowHint) lines.push("", `<sub>The JSON report is in ${options.overflowHint}.</sub>`);
+  } else {
+    const left = report.findings.length - layout.kept;
+    const trimmed = layout.json === "lean" ? ` (trimmed to fit: ${left > 0 ? `${plural2(left, "finding")}, ` : ""}the fix edits and the task list left out)` : "";
+    lines.push("", `<details>${JSON_SUMMARY_START}${trimmed}</summary>`, "", "```json", embeddedJson(report, layout), "```", "", "</details>");
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+function largest(max, fits) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function fit(report, options, open2, withJson) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const all2 = report.findings.length;
+  const pieces = new Pieces(report, options);
+  const render = (layout, renderOptions = options) => build(report, renderOptions, { ...layout, open: open2 }, pieces);
+  const levels = withJson ? ["pretty", "compact"] : ["none"];
+  for (const json3 of levels) {
+    const body2 = render({ shown: all2, kept: all2, json: json3 });
+    if (body2.length <= maxLength) return body2;
+  }
+  const json2 = withJson ? "lean" : "none";
+  if (withJson && render({ shown: all2, kept: 0, json: json2 }).length <= maxLength) {
+    return render({ shown: all2, kept: largest(all2, (kept) => render({ shown: all2, kept, json: json2 }).length <= maxLength), json: json2 });
+  }
+  const shown = largest(all2, (count2) => render({ shown: count2, kept: 0, json: json2 }).length <= maxLength);
+  const body = render({ shown, kept: 0, json: json2 });
+  if (body.length <= maxLength) return body;
+  return render({ shown: 0, kept: 0, json: json2 }, { ...options, sections: [`_${plural2(options.sections?.length ?? 0, "section")} left out to fit; see ${options.overflowHint ?? "the job summary"}._`] });
 }
 function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const overflowHint = options.overflowHint ?? "the job summary";
-  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
-  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
-  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
-  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
-  const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
-  const json2 = JSON.stringify(report, null, 2);
-  const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
-  const build = (shown2, withJson) => {
-    const lines = [...head];
-    if (report.findings.length > 0) {
-      lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
-      const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
-    }
-    lines.push(...sections);
-    if (withJson) lines.push(...jsonBlock);
-    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
-    return lines.join("\n");
-  };
-  let body = build(report.findings.length, true);
-  if (body.length <= maxLength) return body;
-  let shown = report.findings.length;
-  body = build(shown, false);
-  while (body.length > maxLength && shown > 0) {
-    shown = Math.max(0, Math.floor(shown * 0.8));
-    body = build(shown, false);
-  }
-  return body;
+  return fit(report, options, false, true);
+}
+function renderSummary(report, options = {}) {
+  return fit(report, { overflowHint: "the `report-path` file", ...options, fingerprint: void 0, maxLength: options.maxLength ?? GITHUB_SUMMARY_LIMIT }, true, false);
 }
 function parseMarkdownReport(body) {
-  if (!body.includes(COMMENT_MARKER)) return null;
-  const match = /```json\n([\s\S]*?)\n```/.exec(body);
+  if (!body.startsWith(COMMENT_MARKER)) return null;
+  const start = body.indexOf(JSON_SUMMARY_START);
+  if (start < 0) return null;
+  const match = /```json\n([\s\S]*?)\n```/.exec(body.slice(start));
   if (!match) return null;
   try {
     const parsed = reportSchema.safeParse(JSON.parse(match[1]));
@@ -41444,17 +42390,17 @@ function parseMarkdownReport(body) {
 }
 
 // src/rules/support/helpers.ts
-function boardStatus(model, id) {
-  for (const row2 of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
-    if (row2.status) return { status: row2.status, row: row2 };
+function boardStatus(model, id, first) {
+  for (const row of boardRowsOf(model, id, first)) {
+    if (row.status) return { status: row.status, row };
   }
   return null;
 }
 function planStatus(model, id) {
-  const rows = planRowsOf(model, id).filter((row3) => row3.status !== null);
-  const delivered = rows.find((row3) => row3.section === "delivered" || row3.status?.category === "done");
-  const row2 = delivered ?? rows[0];
-  return row2 ? { status: row2.status, row: row2 } : null;
+  const rows = planRowsOf(model, id).filter((row2) => row2.status !== null);
+  const delivered = rows.find((row2) => row2.section === "delivered" || row2.status?.category === "done");
+  const row = delivered ?? rows[0];
+  return row ? { status: row.status, row } : null;
 }
 function categoriesDiffer(a, b) {
   return !!a && !!b && a.category !== "unknown" && b.category !== "unknown" && a.category !== b.category;
@@ -41474,14 +42420,22 @@ function boardStatusChanges(context, id) {
     (change) => (change.source === "board" || change.source === "csv") && change.statusChanged
   );
 }
+function movedBoardSide(context, id) {
+  const sides = new Set(boardStatusChanges(context, id).map((change) => change.source));
+  return sides.size === 1 ? [...sides][0] : void 0;
+}
 function comparable(text3) {
   return (text3 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-function plural3(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural3(count2, word2) {
+  return `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 }
 function listSome(items, max = 5) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function withRepair(message, repair) {
+  if (repair?.fix) return { message, fix: repair.fix };
+  return { message: repair?.reason ? `${message} (doc-sync fix cannot: ${repair.reason})` : message };
 }
 function withFix(fix) {
   return fix ? { fix } : {};
@@ -41495,9 +42449,9 @@ var noOptions = external_exports.strictObject({});
 
 // src/rules/backlog-entry-missing.ts
 function matchesCriteria(model, settings, id, requirement) {
-  const rows = boardRowsOf(model, id);
+  const rows = boardRowsOf(model, id, "board");
   if (requirement.owners.length > 0) {
-    const owners = rows.map((row2) => (row2.fields.owner ?? "").toLowerCase());
+    const owners = rows.map((row) => (row.fields.owner ?? "").toLowerCase());
     if (!requirement.owners.some((owner) => owners.some((text3) => text3.includes(owner.toLowerCase())))) return false;
   }
   if (requirement.plans.length > 0) {
@@ -41505,7 +42459,7 @@ function matchesCriteria(model, settings, id, requirement) {
     if (!letter || !requirement.plans.includes(letter)) return false;
   }
   const marker = requirement.marker;
-  return marker === null || rows.some((row2) => row2.cells.some((cell) => cell.includes(marker)));
+  return marker === null || rows.some((row) => row.cells.some((cell) => cell.includes(marker)));
 }
 var backlog_entry_missing_default = defineRule({
   id: "backlog-entry-missing",
@@ -41519,16 +42473,16 @@ var backlog_entry_missing_default = defineRule({
     const { require: requirement, notes } = settings.config.backlog;
     const findings = [];
     for (const id of tasks) {
-      const row2 = boardRowsOf(head, id)[0];
+      const row = boardRowsOf(head, id, "board")[0];
       const status = boardStatus(head, id)?.status;
-      if (!row2 || !status || rowsOf(backlog, id).length > 0) continue;
+      if (!row || !status || rowsOf(backlog, id).length > 0) continue;
       if (requirement.tasks === "added" && isOnBoard(base, id)) continue;
       if (status.category === "unknown" || !requirement.columns.includes(status.category)) continue;
       if (!matchesCriteria(head, settings, id, requirement)) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in ${status.text.trim()} on the board but has no row in ${backlog.file}, and backlog.require says it needs one; add it`,
         ...withFix(backlogRowFixes(head, settings, [id], notes).fixes[0] ?? null)
       });
@@ -41547,13 +42501,13 @@ var backlog_only_id_default = defineRule({
   check(context) {
     const findings = [];
     for (const id of context.tasks) {
-      const row2 = rowsOf(context.head.backlog, id)[0];
-      if (!row2 || isOnBoard(context.head, id)) continue;
+      const row = rowsOf(context.head.backlog, id)[0];
+      if (!row || isOnBoard(context.head, id)) continue;
       if (context.mode === "change" && changesOf(context, id, "backlog").length === 0) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in the backlog but on neither board; every backlog row needs a Markdown board row and a CSV record`
       });
     }
@@ -41588,18 +42542,20 @@ var board_not_updated_default = defineRule({
 });
 
 // src/rules/support/problems.ts
+var BLINDING = /* @__PURE__ */ new Set(["csv-header", "unmapped-table", "no-task-table"]);
 function problemFindings(context, kinds) {
   const changed = new Set(context.changes.files.map((file2) => file2.path));
-  return context.head.problems.filter((problem) => kinds.includes(problem.kind)).filter(
-    (problem) => problem.taskId !== null ? context.tasks.has(problem.taskId) : context.mode === "all" || changed.has(problem.file)
-  ).map((problem) => ({
+  return context.head.problems.filter((problem) => kinds.includes(problem.kind)).filter((problem) => {
+    const fileJudged = context.mode === "all" || changed.has(problem.file);
+    if (problem.taskId === null) return fileJudged;
+    return context.tasks.has(problem.taskId) || problem.kind === "csv-syntax" && fileJudged;
+  }).map((problem) => ({
     taskId: problem.taskId,
     file: problem.file,
     line: problem.line,
     message: problem.message,
     key: `${problem.file}:${problem.key}`,
-    // A CSV that cannot be read at all hides every other CSV finding: it always fails.
-    ...problem.kind === "csv-header" ? { introduced: true } : {}
+    ...BLINDING.has(problem.kind) ? { introduced: true } : {}
   }));
 }
 
@@ -41687,8 +42643,7 @@ var csv_row_missing_default = defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
-        ...withFix(missingRowFix(head, id, "csv"))
+        ...withRepair(`${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`, missingRowRepair(head, id, "csv"))
       });
     }
     return findings;
@@ -41705,15 +42660,15 @@ var dead_plan_link_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
-        for (const link of row2.planLinks) {
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
+        for (const link of row.planLinks) {
           if (head.files.has(link)) continue;
           findings.push({
             taskId: id,
-            file: row2.file,
-            line: row2.line,
+            file: row.file,
+            line: row.line,
             message: `${id} links to ${link}, which does not exist; fix the path or restore the plan`,
-            key: `${row2.source}:${id}:${link}`
+            key: `${row.source}:${id}:${link}`
           });
         }
       }
@@ -41758,12 +42713,12 @@ var duplicate_id_default = defineRule({
         const rows = rowsOf(after, id);
         if (rows.length < 2) continue;
         const baseCount = rowsOf(before, id).length;
-        const titles = new Set(rows.map((row2) => comparable(row2.fields.title)));
+        const titles = new Set(rows.map((row) => comparable(row.fields.title)));
         findings.push({
           taskId: id,
           file: rows[1].file,
           line: rows[1].line,
-          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row2) => row2.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
+          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row) => row.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
           key: `${label}:${id}`,
           // Judged on counts: introduced only when the change added a row with this ID.
           introduced: rows.length > baseCount
@@ -41821,8 +42776,7 @@ var md_row_missing_default = defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
-        ...withFix(missingRowFix(head, id, "board"))
+        ...withRepair(`${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`, missingRowRepair(head, id, "board"))
       });
     }
     return findings;
@@ -41835,7 +42789,7 @@ var NON_ASCII = /[^\x00-\x7F]/g;
 var count = (text3, pattern) => text3.match(pattern)?.length ?? 0;
 var mojibake_introduced_default = defineRule({
   id: "mojibake-introduced",
-  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs or single "?" marks where it lost non-ASCII characters.',
   defaultSeverity: "error",
   kind: "change",
   options: noOptions,
@@ -41848,17 +42802,20 @@ var mojibake_introduced_default = defineRule({
       const before = base.texts.get(file2.path) ?? "";
       const gainedReplacement = count(after, /\uFFFD/g) > count(before, /\uFFFD/g);
       const gainedQuestionRuns = count(after, /\?{3,}/g) > count(before, /\?{3,}/g);
-      const lostNonAscii = count(after.replace(/\uFFFD/g, ""), NON_ASCII) < count(before, NON_ASCII);
-      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii)) continue;
+      const lost = count(before, NON_ASCII) - count(after.replace(/\uFFFD/g, ""), NON_ASCII);
+      const lostNonAscii = lost > 0;
+      const gainedSingleMarks = lostNonAscii && count(after, /\?/g) - count(before, /\?/g) >= lost;
+      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii) && !gainedSingleMarks) continue;
       const baseLines = new Set(before.split("\n"));
       const lines = after.split("\n");
-      const index2 = lines.findIndex((line2) => REPLACEMENT_RUN.test(line2) && !baseLines.has(line2));
+      const marks = gainedReplacement || gainedQuestionRuns ? REPLACEMENT_RUN : /\?/;
+      const index2 = lines.findIndex((line2) => marks.test(line2) && !baseLines.has(line2));
       const line = index2 === -1 ? 1 : index2 + 1;
       findings.push({
         taskId: null,
         file: file2.path,
         line,
-        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : '"???" runs where it lost non-ASCII characters'} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : gainedQuestionRuns ? '"???" runs where it lost non-ASCII characters' : `"?" marks where it lost ${lost} non-ASCII character${lost === 1 ? "" : "s"}`} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file2.path
       });
     }
@@ -41868,8 +42825,8 @@ var mojibake_introduced_default = defineRule({
 
 // src/rules/support/plan-resolution.ts
 function lookUpPlan(context, model, id) {
-  const csvLinks = rowsOf(model.csv, id).flatMap((row2) => row2.planLinks);
-  const mdLinks = rowsOf(model.board, id).flatMap((row2) => row2.planLinks);
+  const csvLinks = rowsOf(model.csv, id).flatMap((row) => row.planLinks);
+  const mdLinks = rowsOf(model.board, id).flatMap((row) => row.planLinks);
   for (const paths of [csvLinks, mdLinks]) {
     const existing = paths.map((path) => model.plans.get(path)).filter((plan) => !!plan);
     if (existing.length > 0) return { paths, plans: existing };
@@ -41894,13 +42851,13 @@ var plan_entry_missing_default = defineRule({
       const lookup = lookUpPlan(context, head, id);
       const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row2 = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
+      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
       const letter = context.settings.planOfId(id);
       const where = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is on the board but does not occur in ${where}; add it to the plan's Active work table`
       });
     }
@@ -42036,19 +42993,19 @@ var plan_letter_mismatch_default = defineRule({
     for (const id of tasks) {
       const letter = settings.planOfId(id);
       if (!letter) continue;
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
-        const named = row2.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
-        if (row2.source === "backlog" && row2.fields.plan) {
-          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row2.fields.plan)?.[1];
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
+        const named = row.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
+        if (row.source === "backlog" && row.fields.plan) {
+          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row.fields.plan)?.[1];
           if (fromColumn) named.push(fromColumn);
         }
         if (named.length === 0 || named.includes(letter)) continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
-          key: `${row2.source}:${id}`
+          file: row.file,
+          line: row.line,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          key: `${row.source}:${id}`
         });
       }
     }
@@ -42068,15 +43025,29 @@ var plan_only_id_default = defineRule({
     for (const id of context.tasks) {
       const added = changesOf(context, id, "plan").find((change) => change.kind === "added");
       if (!added || planRowsOf(context.base, id).length > 0 || isOnBoard(context.head, id)) continue;
+      const members2 = context.settings.membersOf(id);
+      const missing = members2.filter((member) => !isOnBoard(context.head, member));
+      if (missing.length === 0) continue;
+      const isRange = members2.length > 1;
       findings.push({
         taskId: id,
         file: added.file,
         line: added.line,
-        message: `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
+        message: isRange ? `${id} was added to ${added.file}, but ${missing.length === members2.length ? "none of its members is on either board" : `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} on neither board`}; add ${missing.length === 1 ? "it" : "them"} to the Markdown board and the CSV` : `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
       });
     }
     return findings;
   }
+});
+
+// src/rules/plan-section-unknown.ts
+var plan_section_unknown_default = defineRule({
+  id: "plan-section-unknown",
+  description: "A plan task table sits under a heading that is neither an active nor a delivered section.",
+  defaultSeverity: "warning",
+  kind: "state",
+  options: noOptions,
+  check: (context) => problemFindings(context, ["plan-section"])
 });
 
 // src/rules/row-deleted.ts
@@ -42214,17 +43185,22 @@ var status_mismatch_md_csv_default = defineRule({
 });
 
 // src/rules/status-mismatch-plan.ts
+function reportedByBoardNotUpdated(context, id) {
+  const planMoved = changesOf(context, id, "plan").some((change) => change.kind === "modified" && change.statusChanged);
+  return planMoved && changesOf(context, id, "board").length === 0 && changesOf(context, id, "csv").length === 0;
+}
 var status_mismatch_plan_default = defineRule({
   id: "status-mismatch-plan",
   description: "A plan's status for a task differs from the board's.",
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
-  check({ head, tasks }) {
+  check(context) {
     const findings = [];
-    for (const id of tasks) {
-      const board = boardStatus(head, id);
-      const plan = planStatus(head, id);
+    for (const id of context.tasks) {
+      if (context.mode === "change" && reportedByBoardNotUpdated(context, id)) continue;
+      const board = boardStatus(context.head, id, movedBoardSide(context, id));
+      const plan = planStatus(context.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
       findings.push({
         taskId: id,
@@ -42232,6 +43208,57 @@ var status_mismatch_plan_default = defineRule({
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
         message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
+      });
+    }
+    return findings;
+  }
+});
+
+// src/rules/table-unmapped.ts
+var table_unmapped_default = defineRule({
+  id: "table-unmapped",
+  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column.",
+  defaultSeverity: "error",
+  kind: "state",
+  options: noOptions,
+  check: (context) => problemFindings(context, ["unmapped-table", "no-task-table"])
+});
+
+// src/rules/table-unread.ts
+var TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
+function whereReadingStopped(text3, baseText, lostIds) {
+  const lines = text3.split("\n");
+  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
+  const baseLines = new Set(baseText.split("\n").map((line) => line.trim()));
+  for (let index2 = at - 1; index2 >= 0; index2--) {
+    const line = lines[index2];
+    if (TABLE_BREAKER.test(line) && !baseLines.has(line.trim())) return { line: at + 1, culprit: { line: index2 + 1, text: line.trim().slice(0, 40) } };
+    if (/^\s{0,3}#{1,6}\s/.test(line)) break;
+  }
+  return { line: at + 1, culprit: null };
+}
+var table_unread_default = defineRule({
+  id: "table-unread",
+  description: "Rows of a plan or backlog table are still in the file but no longer read as a table (something above them ends it).",
+  defaultSeverity: "error",
+  kind: "change",
+  options: noOptions,
+  check({ base, head, changes, settings }) {
+    const findings = [];
+    for (const file2 of changes.files) {
+      if (file2.status !== "modified") continue;
+      const [before, after] = settings.isBacklog(file2.path) ? [base.backlog, head.backlog] : [base.plans.get(file2.path), head.plans.get(file2.path)];
+      const text3 = head.texts.get(file2.path);
+      if (!before || text3 === void 0) continue;
+      const readNow = new Set(after?.byId.keys() ?? []);
+      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text3.includes(id));
+      if (lost.length === 0) continue;
+      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", lost);
+      findings.push({
+        taskId: lost.length === 1 ? lost[0] : null,
+        file: file2.path,
+        line,
+        message: `${plural3(lost.length, "task row")} of ${file2.path} (${listSome(lost)}) ${lost.length === 1 ? "is" : "are"} still in the file but no longer read as a table from line ${line}: ${culprit ? `line ${culprit.line} adds "${culprit.text}", which ends the table or hides what follows` : "something above them ends the table (an unclosed <!--, <details>, <div> or code fence, or a deleted header row)"}; close or remove it so the rows are checked again`
       });
     }
     return findings;
@@ -42248,14 +43275,14 @@ var unknown_status_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row2.status?.category !== "unknown") continue;
+      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
+        if (row.status?.category !== "unknown") continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `the status "${row2.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row2.source}:${id}:${row2.status.text}`
+          file: row.file,
+          line: row.line,
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${id}:${row.status.text}`
         });
       }
     }
@@ -42286,12 +43313,20 @@ var RULES = [
   mojibake_introduced_default,
   md_malformed_row_default,
   file_unreadable_default,
+  table_unmapped_default,
+  table_unread_default,
+  plan_section_unknown_default,
   doc_missing_default,
   dead_plan_link_default,
   plan_letter_mismatch_default,
   session_log_name_default,
   unknown_status_default
 ];
+var SESSION_LOG_RULES = [session_log_missing_default.id, session_log_task_missing_default.id, session_log_name_default.id];
+function rulesOffByLayout(config2) {
+  if (config2.paths.sessionLogs.length > 0) return [];
+  return SESSION_LOG_RULES.map((id) => ({ id, reason: "paths.sessionLogs is empty: this layout keeps no session logs" }));
+}
 function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
   const known = new Set(registry2.map((rule) => rule.id));
   const unknown2 = Object.keys(config2.rules).filter((id) => !known.has(id));
@@ -42301,6 +43336,7 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     );
   }
   const enabled = [];
+  const offByLayout = new Set(rulesOffByLayout(config2).map((entry) => entry.id));
   for (const rule of registry2) {
     const setting = config2.rules[rule.id];
     const severity2 = typeof setting === "string" ? setting : setting?.severity ?? rule.defaultSeverity;
@@ -42308,7 +43344,7 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source2, parsed.error.issues.map((issue2) => ({ ...issue2, path: ["rules", rule.id, "options", ...issue2.path] }))));
     }
-    if (severity2 === "off") continue;
+    if (severity2 === "off" || offByLayout.has(rule.id)) continue;
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
@@ -42358,6 +43394,7 @@ export {
   parseMarkdownReport,
   renderFixDiff,
   renderMarkdown,
+  renderSummary,
   renderText,
   reportSchema,
   runCheck

@@ -4003,10 +4003,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4020,7 +4020,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4044,7 +4044,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4060,7 +4060,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4151,7 +4151,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -4165,13 +4165,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source2;
+                sep2 += source2;
               hasSpace = true;
               break;
             default:
@@ -4214,18 +4214,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4279,8 +4279,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4303,8 +4303,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4321,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4501,7 +4501,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4518,24 +4518,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content3;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content3;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content3;
-          sep = " ";
+          value += sep2 + content3;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4718,25 +4718,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -5546,14 +5546,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6720,18 +6720,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6884,15 +6884,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7086,13 +7086,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -9240,7 +9240,7 @@ var require_extend = __commonJS({
 // src/cli.ts
 import { existsSync } from "node:fs";
 import { mkdir, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, join as join3, relative, resolve } from "node:path";
+import { dirname as dirname2, join as join3, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/adapters/rule-docs.ts
@@ -9260,6 +9260,19 @@ async function readRuleDocs(rule) {
 
 ${rule.description}
 `;
+}
+
+// src/adapters/sarif-rules.ts
+async function loadSarifRules(rules, docsBaseUrl) {
+  return Promise.all(
+    rules.map(async (rule) => ({
+      id: rule.id,
+      description: rule.description,
+      defaultSeverity: rule.defaultSeverity,
+      help: await readRuleDocs(rule),
+      ...docsBaseUrl ? { helpUri: `${docsBaseUrl}${rule.id}.md` } : {}
+    }))
+  );
 }
 
 // src/adapters/git/git-reader.ts
@@ -9317,14 +9330,20 @@ async function findRepositoryRoot(cwd) {
   }
   return result.stdout.toString("utf8").trim();
 }
-async function defaultBase(root, head) {
+async function remoteDefaultBranch(root) {
   const candidates = [];
   const symbolic = await git(root, ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]);
   if (symbolic.code === 0) candidates.push(symbolic.stdout.toString("utf8").trim());
   candidates.push("refs/remotes/origin/main", "refs/remotes/origin/master");
   for (const candidate of candidates) {
     const exists = await git(root, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-    if (exists.code !== 0) continue;
+    if (exists.code === 0) return candidate;
+  }
+  return null;
+}
+async function defaultBase(root, head) {
+  const candidate = await remoteDefaultBranch(root);
+  if (candidate) {
     const base = await git(root, ["merge-base", "--end-of-options", candidate, head]);
     if (base.code === 0) {
       const sha = base.stdout.toString("utf8").trim();
@@ -9356,6 +9375,29 @@ var GitReader = class {
     }
     return result.stdout.toString("utf8").trim();
   }
+  /**
+   * Makes sure the clone has these revisions and, when `needHistory`, the history
+   * between them (a shallow clone, actions/checkout's default, is deepened). Revisions
+   * must be validated before they get here; `--end-of-options` keeps them refspecs.
+   */
+  async completeHistory(revisions, needHistory, log) {
+    const text3 = (buffer) => buffer.toString("utf8").trim();
+    const missing = [];
+    for (const revision of new Set(revisions)) {
+      if (revision.startsWith("-")) throw new RevisionError(`"${revision}" is not a revision`);
+      if ((await git(this.root, ["cat-file", "-e", "--end-of-options", `${revision}^{commit}`])).code !== 0) missing.push(revision);
+    }
+    const shallow = text3((await git(this.root, ["rev-parse", "--is-shallow-repository"])).stdout) === "true";
+    if (missing.length === 0 && !(needHistory && shallow)) return;
+    const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...shallow ? ["--unshallow"] : [], "--end-of-options", "origin", ...new Set(revisions)];
+    log(`The checkout ${shallow ? "is shallow" : "lacks some commits"}; running git ${args.join(" ")}`);
+    const fetched = await git(this.root, args);
+    if (fetched.code !== 0) {
+      throw new SourceError(
+        `the checkout lacks ${missing.length > 0 ? missing.map((sha) => sha.slice(0, 7)).join(" and ") : "the history between base and head"} and "git fetch" failed (${fetched.stderr.split("\n")[0]}); check out with actions/checkout and "fetch-depth: 0"`
+      );
+    }
+  }
   async mergeBase(base, head) {
     const result = await git(this.root, ["merge-base", "--end-of-options", base, head]);
     if (result.code !== 0) {
@@ -9364,15 +9406,19 @@ var GitReader = class {
     return result.stdout.toString("utf8").trim();
   }
   async listFiles(commit, accept) {
-    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+    return new Map([...await this.listEntries(commit, accept)].map(([path, entry]) => [path, entry.oid]));
+  }
+  /** Files at a commit with their modes (the bot keeps a file's mode when it commits an edit). */
+  async listEntries(commit, accept) {
+    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
     if (result.code !== 0) throw new SourceError(`git ls-tree ${commit} failed: ${result.stderr}`);
     const files = /* @__PURE__ */ new Map();
     for (const entry of result.stdout.toString("utf8").split("\0")) {
       const tab2 = entry.indexOf("	");
       if (tab2 === -1) continue;
-      const [, type, oid] = entry.slice(0, tab2).split(" ");
+      const [mode, type, oid] = entry.slice(0, tab2).split(" ");
       const path = entry.slice(tab2 + 1);
-      if (type === "blob" && oid && accept(path)) files.set(path, oid);
+      if (type === "blob" && oid && mode && accept(path)) files.set(path, { oid, mode });
     }
     return files;
   }
@@ -9398,18 +9444,170 @@ var GitReader = class {
   }
 };
 
+// src/adapters/git/local-readers.ts
+import { createHash } from "node:crypto";
+import { lstat, readFile as readFile2, readlink } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var WORKING_TREE = "working-tree";
+var INDEX = "index";
+function gitBlobId(bytes) {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+async function localBase(root) {
+  const head = await git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (head.code !== 0) return { commit: null, why: "no commit yet" };
+  const headSha = head.stdout.toString("utf8").trim();
+  const branch = await remoteDefaultBranch(root);
+  if (!branch) return { commit: headSha, why: "HEAD (no remote default branch)" };
+  const name = branch.replace("refs/remotes/", "");
+  const mergeBase = await git(root, ["merge-base", "--end-of-options", branch, headSha]);
+  if (mergeBase.code !== 0) return { commit: headSha, why: `HEAD (no history shared with ${name})` };
+  const commit = mergeBase.stdout.toString("utf8").trim();
+  return commit === headSha ? { commit, why: `HEAD (on ${name})` } : { commit, why: `the merge base with ${name}` };
+}
+function fields(output2) {
+  return output2.toString("utf8").split("\0").filter((field) => field !== "");
+}
+async function readIndex(root) {
+  const result = await git(root, ["ls-files", "--stage", "-z", "--full-name"]);
+  if (result.code !== 0) throw new SourceError(`git ls-files failed: ${result.stderr}`);
+  const entries = /* @__PURE__ */ new Map();
+  const unmerged = /* @__PURE__ */ new Set();
+  for (const entry of fields(result.stdout)) {
+    const tab2 = entry.indexOf("	");
+    const [mode, oid, stage] = entry.slice(0, tab2).split(" ");
+    const path = entry.slice(tab2 + 1);
+    if (mode === "160000" || !oid) continue;
+    if (stage === "0") entries.set(path, oid);
+    else unmerged.add(path);
+  }
+  for (const path of unmerged) entries.delete(path);
+  return { entries, unmerged };
+}
+var LocalStateReader = class {
+  constructor(root, revision) {
+    this.root = root;
+    this.revision = revision;
+    this.git = new GitReader(root);
+  }
+  root;
+  revision;
+  git;
+  /** Bytes read from disk, by the blob id git would give them. */
+  diskBlobs = /* @__PURE__ */ new Map();
+  async resolveRevision(revision) {
+    return revision === this.revision ? revision : this.git.resolveRevision(revision);
+  }
+  async mergeBase(base, head) {
+    const commit = async (revision) => revision === this.revision ? this.git.resolveRevision("HEAD") : revision;
+    return this.git.mergeBase(await commit(base), await commit(head));
+  }
+  async listFiles(commit, accept) {
+    if (commit !== this.revision) return this.git.listFiles(commit, accept);
+    return this.listState(accept);
+  }
+  async readBlobs(oids) {
+    const blobs = await this.git.readBlobs(oids.filter((oid) => !this.diskBlobs.has(oid)));
+    for (const oid of oids) {
+      const bytes = this.diskBlobs.get(oid);
+      if (bytes) blobs.set(oid, bytes);
+    }
+    return blobs;
+  }
+};
+var IndexReader = class extends LocalStateReader {
+  constructor(root) {
+    super(root, INDEX);
+  }
+  async listState(accept) {
+    const { entries, unmerged } = await readIndex(this.root);
+    const conflicts = [...unmerged].filter(accept).sort();
+    if (conflicts.length > 0) {
+      throw new SourceError(`${conflicts.join(", ")} ${conflicts.length === 1 ? "has" : "have"} unresolved merge conflicts in the index; resolve them and "git add" the result first`);
+    }
+    return new Map([...entries].filter(([path]) => accept(path)));
+  }
+};
+var WorkingTreeReader = class extends LocalStateReader {
+  constructor(root) {
+    super(root, WORKING_TREE);
+  }
+  /** One snapshot per reader: git's view of which files differ from the index. */
+  state;
+  /** Blob id of each file read from disk (null: not a file). */
+  diskIds = /* @__PURE__ */ new Map();
+  async listState(accept) {
+    this.state ??= this.readState();
+    const { entries, fromDisk } = await this.state;
+    const files = new Map([...entries].filter(([path]) => accept(path) && !fromDisk.has(path)));
+    for (const path of [...fromDisk].filter(accept)) {
+      if (!this.diskIds.has(path)) {
+        const bytes = await this.readDisk(path);
+        const oid2 = bytes ? gitBlobId(bytes) : null;
+        if (bytes && oid2) this.diskBlobs.set(oid2, bytes);
+        this.diskIds.set(path, oid2);
+      }
+      const oid = this.diskIds.get(path);
+      if (oid) files.set(path, oid);
+    }
+    return files;
+  }
+  async readState() {
+    const { entries } = await readIndex(this.root);
+    const status = await git(this.root, ["--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignore-submodules=all"]);
+    if (status.code !== 0) throw new SourceError(`git status failed: ${status.stderr}`);
+    const fromDisk = /* @__PURE__ */ new Set();
+    const records = fields(status.stdout);
+    for (let at = 0; at < records.length; at++) {
+      const record2 = records[at];
+      const kind = record2[0];
+      if (kind === "?") {
+        fromDisk.add(record2.slice(2));
+        continue;
+      }
+      if (kind !== "1" && kind !== "2" && kind !== "u") continue;
+      const parts = record2.split(" ");
+      const path = parts.slice(kind === "1" ? 8 : kind === "2" ? 9 : 10).join(" ");
+      if (kind === "2") at++;
+      const worktree = parts[1][1];
+      if (kind === "u" || worktree === "M" || worktree === "T") fromDisk.add(path);
+      else if (worktree === "D") entries.delete(path);
+    }
+    return { entries, fromDisk };
+  }
+  /** A file's bytes as git would store them; null when it is not a file (gone, a directory). */
+  async readDisk(path) {
+    const full = join2(this.root, path);
+    try {
+      const stats = await lstat(full);
+      if (stats.isSymbolicLink()) return new TextEncoder().encode(await readlink(full));
+      if (!stats.isFile()) return null;
+      return new Uint8Array(await readFile2(full));
+    } catch (error62) {
+      if (error62.code === "ENOENT") return null;
+      throw new SourceError(`cannot read ${path} in the working tree: ${error62.message}`);
+    }
+  }
+};
+
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { isAbsolute, join as join2 } from "node:path";
 
 // src/config/format-issues.ts
+function unfoldUnions(issues) {
+  return issues.flatMap((issue2) => {
+    if (issue2.code !== "invalid_union" || issue2.errors.length === 0) return [issue2];
+    const deeper = issue2.errors.find((branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type" && inner.code !== "invalid_union"));
+    if (!deeper) return [issue2];
+    return unfoldUnions(deeper.map((inner) => ({ ...inner, path: [...issue2.path, ...inner.path] })));
+  });
+}
 function formatIssues(source2, issues) {
-  const lines = issues.map((issue2) => {
+  const lines = unfoldUnions(issues).map((issue2) => {
     const key = issue2.path.length > 0 ? issue2.path.map(String).join(".") : "(top level)";
     if (issue2.code === "unrecognized_keys") {
-      const where = issue2.path.length > 0 ? `under "${key}"` : "at the top level";
-      return `unknown key${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")} ${where}`;
+      const where2 = issue2.path.length > 0 ? `under "${key}"` : "at the top level";
+      return `unknown key${issue2.keys.length > 1 ? "s" : ""} ${issue2.keys.map((k) => `"${k}"`).join(", ")} ${where2}`;
     }
     if (issue2.code === "invalid_value" && "values" in issue2) {
       return `"${key}" must be one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}`;
@@ -10726,8 +10924,8 @@ function base64urlToUint8Array(base64url3) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex3) {
-  const cleanHex = hex3.replace(/^0x/, "");
+function hexToUint8Array(hex4) {
+  const cleanHex = hex4.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -17690,12 +17888,12 @@ function hu_default() {
 function getArmenianPlural(count2, one2, many) {
   return Math.abs(count2) === 1 ? one2 : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -29164,25 +29362,64 @@ var glob = external_exports.string().min(1).refine(
   { message: 'is not a valid glob: use a repository-relative path with forward slashes, e.g. "docs/plans/Plan*.md"' }
 );
 var repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: "must be a file path, not a glob" });
-var aliases = (defaults) => external_exports.array(external_exports.string().min(1)).min(1).default(defaults);
+var listOf = (item, what) => external_exports.union([item.transform((value) => [value]), external_exports.array(item)], { error: `must be ${what} or a list of them` });
+var atLeastOne = { error: "must list at least one value" };
+var word = external_exports.string().trim().min(1);
+function extendWords(own5, defaults) {
+  const seen = new Set(own5.map((value) => value.toLowerCase()));
+  return [...own5, ...defaults.filter((value) => !seen.has(value.toLowerCase()))];
+}
+var replaceWords = external_exports.strictObject({ only: listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)) }).describe("Replaces the default words instead of adding to them.");
+var aliases = (defaults) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().transform((value) => value === void 0 ? [...defaults] : Array.isArray(value) ? extendWords(value, defaults) : value.only).describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
 var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
-var severitySetting = external_exports.enum(["error", "warning", "notice", "off"]);
-var ruleSetting = external_exports.union([
-  severitySetting,
-  external_exports.strictObject({
-    severity: severitySetting.optional(),
-    options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-  })
-]);
+var STATUS_DEFAULTS = {
+  backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"],
+  ready: ["Ready", "Todo", "To Do", "Next"],
+  "in-progress": ["In Progress", "In-Progress", "WIP", "Active", "Doing"],
+  blocked: ["Blocked", "On Hold"],
+  "ready-for-review": ["Ready for Review", "In Review", "Review"],
+  done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+};
+var ownWords = (defaults) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
+function mergeStatuses(input2) {
+  const own5 = (category) => {
+    const value = input2[category];
+    return value === void 0 ? [] : Array.isArray(value) ? value : value.only;
+  };
+  const claimed = /* @__PURE__ */ new Map();
+  for (const category of STATUS_CATEGORIES) for (const value of own5(category)) claimed.set(value.toLowerCase(), category);
+  const merged = {};
+  for (const category of STATUS_CATEGORIES) {
+    const value = input2[category];
+    const defaults = value !== void 0 && !Array.isArray(value) ? [] : STATUS_DEFAULTS[category].filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
+    merged[category] = extendWords(own5(category), defaults);
+  }
+  return merged;
+}
+var severitySetting = external_exports.enum(["error", "warning", "warn", "notice", "off"]).transform((value) => value === "warn" ? "warning" : value);
+var ruleSetting = external_exports.union(
+  [
+    severitySetting,
+    external_exports.strictObject({
+      severity: severitySetting.optional(),
+      options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+    })
+  ],
+  { error: "must be error, warning (or warn), notice, off, or { severity, options }" }
+);
 var configSchema = external_exports.strictObject({
   $schema: external_exports.string().optional(),
   paths: external_exports.strictObject({
     board: repoPath.default("docs/StateTrace_TaskBoard.md").describe("The Markdown task board."),
     boardCsv: repoPath.default("docs/taskboard/TaskBoard.csv").describe("The CSV mirror of the task board."),
     backlog: repoPath.default("docs/CODEX_BACKLOG.md").describe("The backlog table."),
-    plans: external_exports.array(glob).min(1).default(["docs/plans/Plan*.md"]).describe("Globs of plan files."),
+    plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(external_exports.array(glob).min(1, atLeastOne)).default(["docs/plans/Plan*.md"]).describe("Globs of plan files (one glob or a list)."),
     planIndex: repoPath.nullable().default("docs/plans/PlanIndex.md").describe("The plan index; null if there is none."),
-    sessionLogs: external_exports.array(glob).default(["docs/agents/sessions/*.md"]).describe("Globs of session logs.")
+    sessionLogs: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').default(["docs/agents/sessions/*.md"]).describe("Globs of session logs (one glob or a list); [] when the team keeps none, which turns the session-log rules off.")
   }).prefault({}),
   ids: external_exports.strictObject({
     pattern: regexString.default("ST-(?<plan>[A-Z]{1,2})-\\d{3}").describe("A task ID; the named group `plan` captures the plan letters."),
@@ -29203,14 +29440,11 @@ var configSchema = external_exports.strictObject({
     preconditions: aliases(["Preconditions", "Precondition"]),
     definitionOfDone: aliases(["Definition of done", "DoD"])
   }).prefault({}).describe("Header names (case-insensitive) that identify each column, in preference order."),
-  statuses: external_exports.strictObject({
-    done: aliases(["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]),
-    "ready-for-review": aliases(["Ready for Review", "In Review", "Review"]),
-    "in-progress": aliases(["In Progress", "In-Progress", "WIP", "Active", "Doing"]),
-    ready: aliases(["Ready", "Todo", "To Do", "Next"]),
-    blocked: aliases(["Blocked", "On Hold"]),
-    backlog: aliases(["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"])
-  }).prefault({}).describe('Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready").'),
+  statuses: external_exports.strictObject(
+    Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])]))
+  ).prefault({}).transform(mergeStatuses).describe(
+    `Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the defaults (a word given for one category leaves the others); { only: [...] } replaces a category's defaults.`
+  ),
   sections: external_exports.strictObject({
     delivered: aliases(["Recently delivered", "Delivered", "Completed", "Done"]).describe(
       "Headings of plan sections whose rows count as done."
@@ -29255,20 +29489,9 @@ function parseConfig(text3, source2) {
 function defaultConfig() {
   return configSchema.parse({});
 }
-async function loadConfig(root, explicitPath, cwd = process.cwd()) {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(cwd, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root, p));
-  for (const path of candidates) {
-    let text3;
-    try {
-      text3 = await readFile2(path, "utf8");
-    } catch (error62) {
-      if (error62.code === "ENOENT" && !explicitPath) continue;
-      throw new ConfigError(`cannot read the config file ${path}: ${error62.message.replace(/^[A-Z]+: /, "")}. Check the --config path.`);
-    }
-    return { config: parseConfig(text3, explicitPath ?? path.slice(root.length + 1)), source: path };
-  }
-  return { config: defaultConfig(), source: null };
-}
+
+// src/core/blob-store.ts
+import { getHeapStatistics } from "node:v8";
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
@@ -30770,8 +30993,7 @@ var parse3 = function(data, opts = {}) {
 var decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function decodeDocument(bytes, maxBytes) {
   if (bytes.length > maxBytes) return { kind: "too-large", size: bytes.length };
-  const probe = bytes.subarray(0, 8e3);
-  if (probe.includes(0)) return { kind: "binary" };
+  if (bytes.includes(0)) return { kind: "binary" };
   const hasBom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   return { kind: "text", text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
 }
@@ -30847,6 +31069,15 @@ function describe3(code2) {
       return "the record cannot be read as CSV";
   }
 }
+var unwrapQuotes = (field) => field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1) : field;
+function readRelaxed(text3) {
+  try {
+    const records = parse3(text3, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
+    return records.map((record2) => record2.map(unwrapQuotes));
+  } catch {
+    return [];
+  }
+}
 function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
@@ -30882,7 +31113,7 @@ function parseCsv(bytes) {
       const brokenStart = skipLineBreaks(bytes, previousEnd);
       offset = nextLineStart(bytes, brokenStart);
       const text3 = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
-      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3 });
+      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3, recovered: readRelaxed(text3) });
     }
   }
   return { records, problems };
@@ -30891,13 +31122,13 @@ var NEEDS_QUOTES = /[",\r\n]/;
 function quoteField(field) {
   return `"${field.replace(/"/g, '""')}"`;
 }
-function renderCsvRecord(fields, quoted) {
-  return fields.map((field, index2) => quoted[index2] || NEEDS_QUOTES.test(field) ? quoteField(field) : field).join(",");
+function renderCsvRecord(fields2, quoted) {
+  return fields2.map((field, index2) => quoted[index2] || NEEDS_QUOTES.test(field) ? quoteField(field) : field).join(",");
 }
-function csvQuoting(source2, fields) {
+function csvQuoting(source2, fields2) {
   const quoted = [];
   let at = 0;
-  for (const [index2, field] of fields.entries()) {
+  for (const [index2, field] of fields2.entries()) {
     if (index2 > 0) {
       if (source2[at] !== ",") return null;
       at++;
@@ -30913,6 +31144,48 @@ function csvQuoting(source2, fields) {
   }
   return at === source2.length ? quoted : null;
 }
+
+// src/parse/limits.ts
+var MARKDOWN_LIMITS = {
+  /** Characters in one line (a real board's longest is ~9,000). */
+  maxLineChars: 64 * 1024,
+  /** Characters handed to micromark per document, after plain table rows are taken on the fast path. */
+  maxRemarkChars: 1024 * 1024,
+  /**
+   * Characters that can start inline syntax (`*_[]!\`\\&<~`) handed to micromark, per
+   * line and per document: its emphasis and link matching grows with their square
+   * (a real board has at most ~200 on a line and ~3,400 in all).
+   */
+  maxInlineTriggersPerLine: 4e3,
+  maxInlineTriggers: 4e4,
+  /** Lines handed to micromark per document, after plain rows and repeated prose are left out (a real board: ~1,000). */
+  maxRemarkLines: 2e4,
+  /** Cells in one table row (a real board has about a dozen columns). */
+  maxCellsPerRow: 1e3,
+  /** Cells in one table, rows times columns (100,000 tasks of a dozen columns fit). */
+  maxCellsPerTable: 2e6,
+  /** Block quotes and list items open on one line (micromark's work grows with the square of it). */
+  maxNesting: 100
+};
+var CHECK_LIMITS = {
+  /** Time spent parsing documents in one check. */
+  maxParseMs: 6e4,
+  /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
+  maxHeapShare: 0.7
+};
+var DocumentTooComplexError = class extends DocSyncError {
+  constructor(reason, line, file2) {
+    super(
+      file2 ? `${file2} is too complex to check: ${reason}; simplify or split that part of the document (doc-sync reads tables, headings and plain prose)` : `the document is too complex to check: ${reason}`
+    );
+    this.reason = reason;
+    this.line = line;
+    this.file = file2;
+  }
+  reason;
+  line;
+  file;
+};
 
 // node_modules/devlop/lib/default.js
 function ok() {
@@ -33229,8 +33502,8 @@ function decode3($0, $1, $2) {
   const head = $2.charCodeAt(0);
   if (head === 35) {
     const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
+    const hex4 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex4 ? 2 : 1), hex4 ? 16 : 10);
   }
   return decodeNamedCharacterReference($2) || $0;
 }
@@ -37371,8 +37644,8 @@ function createTokenizer(parser, initialize, from) {
     context.previous = code2;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -37391,7 +37664,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulcheck(_, info) {
     info.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook;
     function hook(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -37445,7 +37718,7 @@ function createTokenizer(parser, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok2,
             nok
@@ -39898,6 +40171,208 @@ function isUint8Array2(value) {
   );
 }
 
+// src/parse/lines.ts
+var CR2 = 13;
+function markdownLines(source2, maxLineChars = MARKDOWN_LIMITS.maxLineChars) {
+  const lines = [];
+  let gitLine = 0;
+  let start = 0;
+  let nextCr = source2.indexOf("\r");
+  while (start < source2.length) {
+    gitLine++;
+    const newline = source2.indexOf("\n", start);
+    const lineEnd = newline === -1 ? source2.length : newline;
+    const gitText = source2.slice(start, newline !== -1 && lineEnd > start && source2.charCodeAt(lineEnd - 1) === CR2 ? lineEnd - 1 : lineEnd);
+    let contentEnd = lineEnd;
+    while (contentEnd > start && source2.charCodeAt(contentEnd - 1) === CR2) contentEnd--;
+    if (nextCr !== -1 && nextCr < start) nextCr = source2.indexOf("\r", start);
+    if (nextCr === -1 || nextCr >= contentEnd) {
+      const text3 = source2.slice(start, contentEnd);
+      if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+      lines.push({ text: text3, gitLine, source: gitText, wholeGitLine: true });
+    } else {
+      let at = start;
+      while (at <= contentEnd) {
+        if (nextCr !== -1 && nextCr < at) nextCr = source2.indexOf("\r", at);
+        const cr3 = nextCr === -1 || nextCr > contentEnd ? contentEnd : nextCr;
+        const text3 = source2.slice(at, cr3);
+        if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+        lines.push({ text: text3, gitLine, source: text3, wholeGitLine: false });
+        at = cr3 + 1;
+      }
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+function tooLong(line, length, limit) {
+  return new DocumentTooComplexError(`line ${line} is ${length} characters long (the limit is ${limit})`, line);
+}
+
+// src/parse/row-syntax.ts
+var PIPE = 124;
+var BACKSLASH = 92;
+var UNDERSCORE = 95;
+var isSpaceOrTab = (code2) => code2 === 32 || code2 === 9;
+var isAsciiAlphanumeric = (code2) => code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+function rowCellSpans(text3) {
+  const pipes = [];
+  for (let at = 0; at < text3.length; at++) {
+    const code2 = text3.charCodeAt(at);
+    if (code2 === BACKSLASH) {
+      const next = text3.charCodeAt(at + 1);
+      if (next === PIPE || next === BACKSLASH) at++;
+    } else if (code2 === PIPE) pipes.push(at);
+  }
+  let end = text3.length;
+  while (end > 0 && isSpaceOrTab(text3.charCodeAt(end - 1))) end--;
+  const closed = pipes.length > 0 && pipes[pipes.length - 1] === end - 1;
+  end = text3.length;
+  if (closed && pipes.length === 1) return [[pipes[0], end]];
+  const opening = closed ? pipes.length - 1 : pipes.length;
+  const spans = [];
+  for (let index2 = 0; index2 < opening; index2++) spans.push([pipes[index2], index2 + 1 < opening ? pipes[index2 + 1] : end]);
+  return spans;
+}
+var BR_TAG = /^<br ?\/?>/i;
+function simpleCellText(text3, from, to, links) {
+  const found = [];
+  const read = readSimpleCell(text3, from, to, found);
+  if (read !== null) links.push(...found);
+  return read;
+}
+function readSimpleCell(text3, from, to, links) {
+  let out = "";
+  let copied = from;
+  for (let at = from; at < to; at++) {
+    const code2 = text3.charCodeAt(at);
+    switch (code2) {
+      case 96: {
+        const close = text3.indexOf("`", at + 1);
+        if (at + 1 < to && text3.charCodeAt(at + 1) === 96) return null;
+        if (close === -1 || close >= to || close + 1 < to && text3.charCodeAt(close + 1) === 96) return null;
+        let value = text3.slice(at + 1, close).replaceAll("\\|", "|");
+        if (value.length >= 2 && value.startsWith(" ") && value.endsWith(" ") && value.trim() !== "") value = value.slice(1, -1);
+        out += text3.slice(copied, at) + value;
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 60: {
+        const tag = BR_TAG.exec(text3.slice(at, Math.min(to, at + 6)));
+        if (!tag) return null;
+        out += text3.slice(copied, at) + " ";
+        at += tag[0].length - 1;
+        copied = at + 1;
+        break;
+      }
+      case 91: {
+        const textEnd = text3.indexOf("](", at + 1);
+        if (textEnd === -1 || textEnd + 2 >= to) return null;
+        const close = text3.indexOf(")", textEnd + 2);
+        if (close === -1 || close >= to || close === textEnd + 2) return null;
+        for (let inner = at + 1; inner < textEnd; inner++) if (!isPlainLinkTextChar(text3, inner, at + 1, textEnd)) return null;
+        for (let inner = textEnd + 2; inner < close; inner++) if (!isPlainDestinationChar(text3.charCodeAt(inner))) return null;
+        links.push(text3.slice(textEnd + 2, close));
+        out += text3.slice(copied, at) + text3.slice(at + 1, textEnd);
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 38: {
+        const next = text3.charCodeAt(at + 1);
+        if (at + 1 < to && (next === 35 || isAsciiAlphanumeric(next))) return null;
+        break;
+      }
+      case UNDERSCORE:
+        if (!(at > from && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at + 1)))) return null;
+        break;
+      case BACKSLASH:
+      case 42:
+      // *
+      case 93:
+      // ]
+      case 33:
+      // !
+      case 126:
+      // ~
+      case 0:
+        return null;
+      default:
+        break;
+    }
+  }
+  return out + text3.slice(copied, to);
+}
+function isPlainLinkTextChar(text3, at, from, to) {
+  const code2 = text3.charCodeAt(at);
+  if (code2 === UNDERSCORE) return at > from && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && isAsciiAlphanumeric(text3.charCodeAt(at + 1));
+  return !"\\`*[]!<&~()".includes(text3[at]) && code2 !== 0;
+}
+var isPlainDestinationChar = (code2) => code2 > 32 && code2 !== 127 && !"\\`*[]()<>&\"'".includes(String.fromCharCode(code2));
+var DELIMITER_CELL = /^:?-+:?$/;
+function isDelimiterRow(text3) {
+  let body = text3.trim();
+  if (body.startsWith("|")) body = body.slice(1);
+  if (body.endsWith("|")) body = body.slice(0, -1);
+  if (body === "") return false;
+  return body.split("|").every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
+function containerPrefix(text3) {
+  let at = 0;
+  let depth = 0;
+  for (; ; ) {
+    while (at < text3.length && isSpaceOrTab(text3.charCodeAt(at))) at++;
+    const code2 = text3.charCodeAt(at);
+    if (code2 === 62) {
+      at++;
+      depth++;
+      continue;
+    }
+    const endsMarker = (offset) => offset >= text3.length || isSpaceOrTab(text3.charCodeAt(offset));
+    if ((code2 === 45 || code2 === 42 || code2 === 43) && endsMarker(at + 1)) {
+      at++;
+      depth++;
+      continue;
+    }
+    if (code2 >= 48 && code2 <= 57) {
+      let digits = at;
+      while (digits < text3.length && digits - at < 9 && text3.charCodeAt(digits) >= 48 && text3.charCodeAt(digits) <= 57) digits++;
+      const mark = text3.charCodeAt(digits);
+      if ((mark === 46 || mark === 41) && endsMarker(digits + 1)) {
+        at = digits + 1;
+        depth++;
+        continue;
+      }
+    }
+    return { content: at, depth };
+  }
+}
+function isBreakLike(text3) {
+  for (let at = 0; at < text3.length; at++) {
+    const code2 = text3.charCodeAt(at);
+    if (!(isSpaceOrTab(code2) || code2 === 45 || code2 === 42 || code2 === 95)) return false;
+  }
+  return true;
+}
+var INLINE_TRIGGERS = /* @__PURE__ */ new Set([42, 95, 91, 93, 33, 96, BACKSLASH, 38, 60, 126]);
+function countInlineTriggers(text3) {
+  let count2 = 0;
+  for (let at = 0; at < text3.length; at++) if (INLINE_TRIGGERS.has(text3.charCodeAt(at))) count2++;
+  return count2;
+}
+function neutralizeInline(text3, from) {
+  let out = "";
+  let copied = 0;
+  for (let at = from; at < text3.length; at++) {
+    if (!INLINE_TRIGGERS.has(text3.charCodeAt(at))) continue;
+    out += text3.slice(copied, at) + "a";
+    copied = at + 1;
+  }
+  return copied === 0 ? text3 : out + text3.slice(copied);
+}
+
 // src/parse/markdown-table.ts
 function tablesOnly() {
   const data = this.data();
@@ -39906,38 +40381,38 @@ function tablesOnly() {
 }
 var processor = unified().use(remarkParse).use(tablesOnly);
 var PIPE_ROW = /^ {0,3}\|/;
-var DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var BR_TAG = /^<br\s*\/?>$/i;
-function bridgeTableInterruptions(source2) {
-  const lines = source2.split("\n").map((line) => line.replace(/\r+$/, "").replace(/\r/g, " "));
+var COMMENT_START = /^\s*<!--/;
+var BR_TAG2 = /^<br\s*\/?>$/i;
+var HTML_WITH_END_MARKER = /^(?:<(?:pre|script|style|textarea)(?:\s|>|$)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+function bridgeTableInterruptions(lines) {
   const kinds = [];
   let fence = null;
   let inComment = false;
-  for (const line of lines) {
+  for (const { text: text3 } of lines) {
     if (fence !== null) {
       kinds.push("other");
-      if (line.trimStart().startsWith(fence)) fence = null;
+      if (text3.trimStart().startsWith(fence)) fence = null;
       continue;
     }
     if (inComment) {
       kinds.push("comment");
-      if (line.includes("-->")) inComment = false;
+      if (text3.includes("-->")) inComment = false;
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
+    const fenceMatch = FENCE.exec(text3);
     if (fenceMatch) {
       fence = fenceMatch[1].slice(0, 3);
       kinds.push("other");
-    } else if (line.trim() === "") kinds.push("blank");
-    else if (/^\s*<!--/.test(line)) {
-      const closed = /-->\s*$/.test(line);
-      if (!closed && line.includes("-->")) kinds.push("other");
+    } else if (text3.trim() === "") kinds.push("blank");
+    else if (COMMENT_START.test(text3)) {
+      const closed = text3.trimEnd().endsWith("-->");
+      if (!closed && text3.includes("-->")) kinds.push("other");
       else {
         kinds.push("comment");
         inComment = !closed;
       }
-    } else if (PIPE_ROW.test(line)) kinds.push("pipe");
+    } else if (PIPE_ROW.test(text3)) kinds.push("pipe");
     else kinds.push("other");
   }
   const drop = /* @__PURE__ */ new Set();
@@ -39951,30 +40426,100 @@ function bridgeTableInterruptions(source2) {
     }
     const gap = j - i - 1;
     if (gap === 0 || j >= lines.length || kinds[j] !== "pipe") continue;
-    const startsNewTable = j + 1 < lines.length && DELIMITER_ROW.test(lines[j + 1]);
+    const startsNewTable = j + 1 < lines.length && isDelimiterRow(lines[j + 1].text);
     if (startsNewTable || blanks > 1) continue;
     for (let k = i + 1; k < j; k++) drop.add(k);
     i = j - 1;
   }
-  const kept = [];
-  const lineMap = [];
+  return drop.size === 0 ? [...lines] : lines.filter((_, index2) => !drop.has(index2));
+}
+var PLACEHOLDER_ROW = "|a|";
+var isTopLevelPipeRow = (text3) => text3.charCodeAt(0) === 124;
+var hasSetextOrDelimiterShape = (text3) => {
+  const { content: content3 } = containerPrefix(text3);
+  const rest = text3.slice(content3).trim();
+  return rest !== "" && /^[|:\-= \t]+$/.test(rest) && /[-=]/.test(rest);
+};
+function remarkLines(lines, fastPath, maxNesting) {
+  for (const line of lines) {
+    const { depth } = containerPrefix(line.text);
+    if (depth > maxNesting && !isBreakLike(line.text)) {
+      throw new DocumentTooComplexError(`line ${line.gitLine} opens ${depth} nested block quotes or list items (the limit is ${maxNesting})`, line.gitLine);
+    }
+  }
+  const verbatim = (origin) => ({ text: origin.text, origin, collapsed: [] });
+  if (!fastPath) return lines.map(verbatim);
+  const starts = lines.map((line) => containerPrefix(line.text).content);
+  const contentOf = (index2) => lines[index2].text.slice(starts[index2]);
+  const hasDefinitions = lines.some((_, index2) => contentOf(index2).startsWith("[") && contentOf(index2).includes("]:"));
+  if (hasDefinitions) return lines.map(verbatim);
+  const mayNeutralize = !lines.some((_, index2) => HTML_WITH_END_MARKER.test(contentOf(index2)));
+  const keep = new Array(lines.length).fill(false);
+  for (let index2 = lines.length - 1, protect = false; index2 >= 0; index2--) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") protect = false;
+    else if (protect) keep[index2] = true;
+    if (hasSetextOrDelimiterShape(text3)) protect = true;
+  }
+  for (let index2 = 0, afterPipe = false; index2 < lines.length; index2++) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") afterPipe = false;
+    else if (afterPipe) keep[index2] = true;
+    if (text3.includes("|")) afterPipe = true;
+  }
+  const out = [];
+  let state = "none";
+  let anchor2 = null;
   lines.forEach((line, index2) => {
-    if (drop.has(index2)) return;
-    kept.push(line);
-    lineMap.push(index2 + 1);
+    const { text: text3 } = line;
+    if (isTopLevelPipeRow(text3)) {
+      if (isDelimiterRow(text3)) {
+        state = "after-delimiter";
+        anchor2 = null;
+        out.push(verbatim(line));
+      } else if (state === "in-rows" && anchor2) {
+        anchor2.collapsed.push(line);
+      } else if (state === "after-delimiter") {
+        state = "in-rows";
+        anchor2 = { text: PLACEHOLDER_ROW, origin: line, collapsed: [line] };
+        out.push(anchor2);
+      } else {
+        state = "none";
+        out.push(verbatim(line));
+      }
+      return;
+    }
+    state = "none";
+    anchor2 = null;
+    if (text3.trim() === "" && out.length >= 2 && out[out.length - 1].text.trim() === "" && out[out.length - 2].text.trim() === "") return;
+    const content3 = starts[index2];
+    const first = text3.charAt(content3);
+    let repeated = "-*_=+".includes(first);
+    for (let at = content3; repeated && at < text3.length; at++) repeated = text3[at] === first || text3[at] === " " || text3[at] === "	";
+    const structural = first === "" || "`~<[#|".includes(first) || repeated || text3.includes("|") || text3.includes("#");
+    if (!mayNeutralize || keep[index2] || structural) {
+      out.push(verbatim(line));
+      return;
+    }
+    const shortened = text3.includes(">") ? neutralizeInline(text3, content3) : `${text3.slice(0, content3)}a`;
+    const previous2 = out[out.length - 1];
+    if (previous2 && previous2.text === shortened && previous2.text !== previous2.origin.text) return;
+    out.push({ text: shortened, origin: line, collapsed: [] });
   });
-  return { text: kept.join("\n"), lineMap };
+  return out;
 }
 function phrasingText(nodes, links) {
   let out = "";
-  for (const node3 of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node3 = stack.pop();
     switch (node3.type) {
       case "text":
       case "inlineCode":
         out += node3.value;
         break;
       case "html":
-        if (BR_TAG.test(node3.value.trim())) out += " ";
+        if (BR_TAG2.test(node3.value.trim())) out += " ";
         break;
       case "break":
         out += " ";
@@ -39982,20 +40527,22 @@ function phrasingText(nodes, links) {
       case "image":
         out += node3.alt ?? "";
         break;
-      case "link":
-        links.push(node3.url);
-        out += phrasingText(node3.children, links);
-        break;
       default:
-        if ("children" in node3) out += phrasingText(node3.children, links);
+        if (node3.type === "link") links.push(node3.url);
+        if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
     }
   }
   return out;
 }
-function headingText(node3) {
-  if ("value" in node3 && typeof node3.value === "string") return node3.value;
-  if ("children" in node3) return node3.children.map(headingText).join("");
-  return "";
+function headingText(root) {
+  let out = "";
+  const stack = [root];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if ("value" in node3 && typeof node3.value === "string") out += node3.value;
+    else if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
+  }
+  return out;
 }
 function cellSpan(line, from, to) {
   let start = from;
@@ -40006,73 +40553,191 @@ function cellSpan(line, from, to) {
   while (end > start && /\s/.test(line[end - 1])) end--;
   return { start, end };
 }
-function parseMarkdownTables(source2) {
-  const { text: text3, lineMap } = bridgeTableInterruptions(source2);
+var rawOf = (text3, from, to) => text3.slice(from, to).replace(/^\|/, "").replace(/\|$/, "").trim();
+var squashed = (text3) => text3.replace(/\s+/g, " ").trim();
+var WorkBudget = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  remarkChars = 0;
+  triggers = 0;
+  /** Charges one piece of micromark input (a line, a cell) that stands for `line`. */
+  spendRemark(text3, line) {
+    this.remarkChars += text3.length + 1;
+    if (this.remarkChars > this.limits.maxRemarkChars) {
+      throw new DocumentTooComplexError(
+        `from line ${line} on it needs more than ${this.limits.maxRemarkChars} characters of full Markdown parsing (table rows with plain cells need none)`,
+        line
+      );
+    }
+    const triggers = countInlineTriggers(text3);
+    this.triggers += triggers;
+    if (triggers > this.limits.maxInlineTriggersPerLine) {
+      throw new DocumentTooComplexError(`line ${line} has ${triggers} characters that start inline Markdown (*, _, [, ], \`, <, ...; the limit is ${this.limits.maxInlineTriggersPerLine})`, line);
+    }
+    if (this.triggers > this.limits.maxInlineTriggers) {
+      throw new DocumentTooComplexError(`from line ${line} on it has more than ${this.limits.maxInlineTriggers} characters that start inline Markdown`, line);
+    }
+  }
+  checkRow(cells, tableCells, line) {
+    if (cells > this.limits.maxCellsPerRow) {
+      throw new DocumentTooComplexError(`the table row at line ${line} has ${cells} cells (the limit is ${this.limits.maxCellsPerRow})`, line);
+    }
+    if (tableCells > this.limits.maxCellsPerTable) {
+      throw new DocumentTooComplexError(`the table reaching line ${line} has more than ${this.limits.maxCellsPerTable} cells`, line);
+    }
+  }
+};
+function readPendingCells(pending, budget) {
+  const chunk = 200;
+  const parts = [];
+  for (let index2 = 0; index2 < pending.length; index2 += chunk) {
+    const rows = pending.slice(index2, index2 + chunk).map(({ inner }) => `|${inner} |`);
+    parts.push(`|a|
+|-|
+${rows.join("\n")}`);
+  }
+  for (const { inner, line } of pending) budget.spendRemark(inner, line);
+  const text3 = parts.join("\n\n");
   const tree = processor.parse(text3);
-  const originalLine = (line) => lineMap[line - 1] ?? line;
-  const sourceLines = splitLines(source2);
-  const sourceOf = (line) => sourceLines[line - 1]?.text ?? "";
+  let next = 0;
+  for (const table of tree.children) {
+    if (table.type !== "table") return false;
+    for (const row of table.children.slice(1)) {
+      const target = pending[next++];
+      if (!target || row.children.length !== 1) return false;
+      target.cell.text = squashed(phrasingText(row.children[0].children, target.cell.links));
+    }
+  }
+  return next === pending.length;
+}
+function fastRow(origin, budget, tableCells, pending) {
+  const { text: text3 } = origin;
+  const spans = rowCellSpans(text3);
+  budget.checkRow(spans.length, tableCells + spans.length, origin.gitLine);
+  const cells = spans.map(([from, to]) => {
+    const span = cellSpan(text3, from, to);
+    const cell = { text: "", raw: rawOf(text3, from, to), links: [], ...span };
+    let innerEnd = to;
+    while (innerEnd > from + 1 && (text3.charCodeAt(innerEnd - 1) === 32 || text3.charCodeAt(innerEnd - 1) === 9)) innerEnd--;
+    if (!(innerEnd > from + 1 && text3.charCodeAt(innerEnd - 1) === 124 && text3.charCodeAt(innerEnd - 2) !== 92)) innerEnd = to;
+    else innerEnd--;
+    const simple = simpleCellText(text3, from + 1, innerEnd, cell.links);
+    if (simple !== null) cell.text = squashed(simple);
+    else pending.push({ inner: text3.slice(from + 1, innerEnd), cell, line: origin.gitLine });
+    return cell;
+  });
+  return { line: origin.gitLine, source: origin.source, start: 0, cells };
+}
+var FastPathMiss = class extends Error {
+};
+function parseLines(lines, fastPath, limits) {
+  const budget = new WorkBudget(limits);
+  const planned = remarkLines(lines, fastPath, limits.maxNesting);
+  if (planned.length > limits.maxRemarkLines) {
+    const line = planned[limits.maxRemarkLines].origin.gitLine;
+    throw new DocumentTooComplexError(`from line ${line} on it has more than ${limits.maxRemarkLines} lines of prose, lists or HTML to parse`, line);
+  }
+  for (const line of planned) budget.spendRemark(line.text, line.origin.gitLine);
+  const text3 = planned.map((line) => line.text).join("\n");
+  const tree = processor.parse(text3);
   const lineStarts = [0];
   for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
+  const plannedAt = (parsedLine) => planned[parsedLine - 1];
   const headings = [];
   const tableNodes = [];
-  const visit2 = (node3) => {
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node3, depth } = stack.pop();
     if (node3.type === "heading") {
-      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: originalLine(node3.position.start.line) });
-      return;
+      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: plannedAt(node3.position.start.line).origin.gitLine });
+    } else if (node3.type === "table") {
+      tableNodes.push({ node: node3, topLevel: depth === 1 });
+    } else if ("children" in node3) {
+      for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push({ node: node3.children[index2], depth: depth + 1 });
     }
-    if (node3.type === "table") {
-      tableNodes.push(node3);
-      return;
-    }
-    if ("children" in node3) for (const child of node3.children) visit2(child);
-  };
-  visit2(tree);
-  const toRow = (row2) => {
-    const parsedLine = row2.position.start.line;
-    const line = originalLine(parsedLine);
-    const rowSource = sourceOf(line);
+  }
+  const pending = [];
+  let anchorsSeen = 0;
+  const tables = tableNodes.map(({ node: node3, topLevel }) => {
+    let tableCells = 0;
+    const rows = [];
+    node3.children.forEach((row, rowIndex) => {
+      const parsedLine = row.position.start.line;
+      const planned2 = plannedAt(parsedLine);
+      const { origin } = planned2;
+      const start = columnOf(row.position.start.offset, parsedLine);
+      if (planned2.collapsed.length > 0) {
+        if (!topLevel || rowIndex === 0 || start !== 0) throw new FastPathMiss();
+        anchorsSeen++;
+        for (const collapsed of planned2.collapsed) {
+          const fast = fastRow(collapsed, budget, tableCells, pending);
+          tableCells += fast.cells.length;
+          rows.push(fast);
+        }
+        return;
+      }
+      tableCells += row.children.length;
+      budget.checkRow(row.children.length, tableCells, origin.gitLine);
+      rows.push({
+        line: origin.gitLine,
+        source: origin.source,
+        start,
+        cells: row.children.map((cell) => {
+          const links = [];
+          const from = columnOf(cell.position.start.offset, parsedLine);
+          const to = columnOf(cell.position.end.offset, parsedLine);
+          const span = cellSpan(origin.text, from, to);
+          return { text: squashed(phrasingText(cell.children, links)), raw: rawOf(origin.text, from, to), links, ...span };
+        })
+      });
+    });
+    const [header, ...body] = rows;
+    const line = header.line;
+    const delimiter = plannedAt(node3.position.start.line + 1).origin;
     return {
       line,
-      source: rowSource,
-      start: columnOf(row2.position.start.offset, parsedLine),
-      cells: row2.children.map((cell) => {
-        const links = [];
-        const start = cell.position.start.offset;
-        const end = cell.position.end.offset;
-        const raw = text3.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
-        return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links, ...span };
-      })
-    };
-  };
-  const tables = tableNodes.map((node3) => {
-    const line = originalLine(node3.position.start.line);
-    let heading = null;
-    for (const candidate of headings) {
-      if (candidate.line < line) heading = candidate;
-      else break;
-    }
-    const [header, ...rows] = node3.children.map(toRow);
-    const delimiterLine = originalLine(node3.position.start.line + 1);
-    return {
-      line,
-      endLine: originalLine(node3.position.end.line),
-      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
-      heading,
+      endLine: rows[rows.length - 1].line,
+      delimiter: { line: delimiter.gitLine, source: delimiter.source },
+      heading: null,
       header,
-      rows
+      rows: body
     };
   });
+  if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
+  if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
+  let headingIndex = -1;
+  for (const table of tables) {
+    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line < table.line) headingIndex++;
+    table.heading = headingIndex >= 0 ? headings[headingIndex] : null;
+  }
   return { tables, headings };
 }
-function markdownRowStyle(row2) {
-  const filled = row2.cells.find((cell) => cell.end > cell.start);
+function parseMarkdownTables(source2, options = {}) {
+  const limits = { ...MARKDOWN_LIMITS, ...options.limits };
+  const lines = bridgeTableInterruptions(markdownLines(source2, limits.maxLineChars));
+  if (options.fastPath === false) {
+    options.onPath?.("reference");
+    return parseLines(lines, false, limits);
+  }
+  try {
+    const doc = parseLines(lines, true, limits);
+    options.onPath?.("fast");
+    return doc;
+  } catch (error62) {
+    if (!(error62 instanceof FastPathMiss)) throw error62;
+    options.onPath?.("fallback");
+    return parseLines(lines, false, limits);
+  }
+}
+function markdownRowStyle(row) {
+  const filled = row.cells.find((cell) => cell.end > cell.start);
   return {
-    indent: row2.source.slice(0, row2.start),
-    outerPipes: row2.source[row2.start] === "|",
-    padding: filled && filled.start > 0 && row2.source[filled.start - 1] === " " ? " " : ""
+    indent: row.source.slice(0, row.start),
+    outerPipes: row.source[row.start] === "|",
+    padding: filled && filled.start > 0 && row.source[filled.start - 1] === " " ? " " : ""
   };
 }
 function renderMarkdownRow(cells, style) {
@@ -40099,15 +40764,37 @@ function fromMarkdownCell(raw) {
 }
 
 // src/core/blob-store.ts
+var BlobTooComplexError = class extends DocumentTooComplexError {
+  constructor(oid, reason, line) {
+    super(reason, line);
+    this.oid = oid;
+  }
+  oid;
+  /** The same limit, told about the file the blob is at. */
+  at(file2, revision) {
+    return new DocumentTooComplexError(this.reason, this.line, `${file2} at ${revision.slice(0, 7)}`);
+  }
+};
+var defaultBudget = () => ({
+  ...CHECK_LIMITS,
+  clock: () => performance.now(),
+  heapUsed: () => process.memoryUsage().heapUsed,
+  heapLimit: getHeapStatistics().heap_size_limit
+});
 var BlobStore = class {
-  constructor(maxBytes) {
+  constructor(maxBytes, budget = {}, markdownOptions = {}) {
     this.maxBytes = maxBytes;
+    this.markdownOptions = markdownOptions;
+    this.budget = { ...defaultBudget(), ...budget };
   }
   maxBytes;
+  markdownOptions;
   bytes = /* @__PURE__ */ new Map();
   decodedCache = /* @__PURE__ */ new Map();
   markdownCache = /* @__PURE__ */ new Map();
   csvCache = /* @__PURE__ */ new Map();
+  budget;
+  parseMs = 0;
   /** Reads the blobs not yet in the store, in one batch. */
   async load(reader, oids) {
     const missing = [...new Set(oids)].filter((oid) => !this.bytes.has(oid));
@@ -40128,77 +40815,49 @@ var BlobStore = class {
   markdown(oid) {
     if (!this.markdownCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.markdownCache.set(oid, decoded.kind === "text" ? parseMarkdownTables(decoded.text) : null);
+      this.markdownCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseMarkdownTables(decoded.text, this.markdownOptions)) : null);
     }
     return this.markdownCache.get(oid);
   }
   csv(oid) {
     if (!this.csvCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.csvCache.set(oid, decoded.kind === "text" ? parseCsv(this.bytes.get(oid)) : null);
+      this.csvCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseCsv(this.bytes.get(oid))) : null);
     }
     return this.csvCache.get(oid);
   }
+  /** Runs one parse inside the check's budget; a document over its own limits is named by its blob. */
+  bounded(oid, parse5) {
+    const { maxParseMs, maxHeapShare, clock, heapUsed, heapLimit } = this.budget;
+    if (this.parseMs > maxParseMs) {
+      throw new BlobTooComplexError(oid, `parsing the documents before it took ${Math.round(this.parseMs)} ms, over the check's budget of ${maxParseMs} ms`, 1);
+    }
+    if (heapUsed() > maxHeapShare * heapLimit) {
+      throw new BlobTooComplexError(oid, `the documents before it filled ${Math.round(100 * heapUsed() / heapLimit)}% of the memory the check may use`, 1);
+    }
+    const started = clock();
+    try {
+      return parse5();
+    } catch (error62) {
+      if (error62 instanceof DocumentTooComplexError && !(error62 instanceof BlobTooComplexError)) throw new BlobTooComplexError(oid, error62.reason, error62.line);
+      throw error62;
+    } finally {
+      this.parseMs += clock() - started;
+    }
+  }
 };
-
-// src/config/template.ts
-var CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
-# Schema (for editor completion): https://github.com/doc-sync/doc-sync/blob/main/schemas/config.schema.json
-
-paths:
-  board: docs/StateTrace_TaskBoard.md        # the Markdown task board
-  boardCsv: docs/taskboard/TaskBoard.csv     # its CSV mirror, row for row
-  backlog: docs/CODEX_BACKLOG.md             # the backlog table
-  plans: ["docs/plans/Plan*.md"]             # globs of plan files
-  planIndex: docs/plans/PlanIndex.md         # null if there is no index
-  sessionLogs: ["docs/agents/sessions/*.md"] # globs of session logs
-
-ids:
-  # A task ID. The named group "plan" captures the plan letters (B in ST-B-001; AA..AF past Z).
-  pattern: 'ST-(?<plan>[A-Z]{1,2})-\\d{3}'
-  # Matched against a plan file's name to learn which plan it is (PlanB_Performance.md is plan B).
-  planFilePattern: '^Plan(?<plan>[A-Z]{1,2})(?=[_.-])'
-
-sessionLogs:
-  namePattern: '^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$'
-
-# Header names that identify each column (case-insensitive), in order of preference.
-# columns:
-#   owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
-#   planLink: ["PlanLink", "Plan link", "Links", "Link"]
-
-# Words that open a status cell, per category. The longest match wins, so
-# "Ready for Review" is ready-for-review, not ready. "Done - 2025-12-22" is done.
-# statuses:
-#   done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
-#   backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
-
-# Which board tasks need a backlog row (rule backlog-entry-missing, a notice; doc-sync fix
-# opens the row). Every criterion given must hold.
-backlog:
-  require:
-    tasks: added              # added: new on the board; touched: any task the change touched
-    columns: [ready, backlog] # status categories (backlog, ready, in-progress, blocked, ready-for-review, done)
-    owners: []                # e.g. ["Automation"]: Owner/Role contains one of these
-    plans: []                 # e.g. ["B"]: tasks of these plans only
-    marker: null              # e.g. "[auto]": rows containing this text only
-  notes: Opened by doc-sync   # Notes cell of the rows doc-sync opens
-
-# Severity per rule: error | warning | notice | off, or { severity, options }.
-# "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
-rules:
-  # Teams that keep session logs out of git turn these off:
-  # session-log-missing: off
-  # session-log-task-missing: off
-  csv-not-updated: warning
-`;
 
 // src/config/settings.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix } from "node:path";
 var normalizeWord = (value) => value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
 var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^\d+(\.\d+)*[.)]?\s+/, "");
-function compileSettings(config2) {
+var DEFAULT_CONFIG_FILE = ".github/doc-sync.yml";
+function configFileOf(configSource) {
+  if (configSource === null || !/[\\/.]/.test(configSource)) return DEFAULT_CONFIG_FILE;
+  return configSource.replace(/ at [0-9a-f]{7,40}$/, "");
+}
+function compileSettings(config2, configSource = null) {
   const id = config2.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
   const firstIdPattern = new RegExp(idScanner.source, "u");
@@ -40214,13 +40873,14 @@ function compileSettings(config2) {
   const isPlan = (path) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
   const isSessionLog = (path) => sessionMatcher(path);
   const vocabulary = STATUS_CATEGORIES.flatMap(
-    (category) => config2.statuses[category].map((word) => ({ category, word: normalizeWord(word) }))
+    (category) => config2.statuses[category].map((word2) => ({ category, word: normalizeWord(word2) }))
   ).sort((a, b) => b.word.length - a.word.length);
   const columnAliases = new Map(
     Object.keys(config2.columns).map((name) => [name, config2.columns[name].map(normalizeWord)])
   );
   return {
     config: config2,
+    configFile: configFileOf(configSource),
     idScanner,
     isBoard: (path) => path === board,
     isCsv: (path) => path === boardCsv,
@@ -40237,6 +40897,17 @@ function compileSettings(config2) {
     firstId(text3) {
       return firstIdPattern.exec(text3)?.[0] ?? text3;
     },
+    membersOf(value) {
+      const first = firstIdPattern.exec(value)?.[0];
+      if (!first || first === value || !value.startsWith(`${first}-`)) return [value];
+      const digits = /\d+$/.exec(first)?.[0];
+      const end = Number(value.slice(first.length + 1));
+      if (!digits) return [value];
+      const start = Number(digits);
+      if (!(end > start) || end - start > 200) return [value];
+      const stem = first.slice(0, first.length - digits.length);
+      return Array.from({ length: end - start + 1 }, (_, offset) => `${stem}${String(start + offset).padStart(digits.length, "0")}`);
+    },
     planOfId(value) {
       const match = idWithGroups.exec(value);
       return match?.groups?.plan ?? null;
@@ -40247,8 +40918,8 @@ function compileSettings(config2) {
     parseStatus(text3) {
       const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
       const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text3)?.[1] ?? null;
-      for (const { category, word } of vocabulary) {
-        if (clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length))) {
+      for (const { category, word: word2 } of vocabulary) {
+        if (clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length))) {
           return { text: text3, category, date: date5 };
         }
       }
@@ -40266,12 +40937,118 @@ function compileSettings(config2) {
     sectionMatches(heading, section) {
       const clean = normalizeWord(stripLeadingMarks(heading));
       return config2.sections[section].some((name) => {
-        const word = normalizeWord(name);
-        return clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length));
+        const word2 = normalizeWord(name);
+        return clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length));
       });
     }
   };
 }
+
+// src/core/config-at.ts
+function wantedPaths(explicitPath) {
+  return explicitPath ? [explicitPath.replace(/^\.\//, "")] : [...DEFAULT_CONFIG_PATHS];
+}
+async function findConfigAt(reader, commit, explicitPath) {
+  const wanted = wantedPaths(explicitPath);
+  const files = await reader.listFiles(commit, (path) => wanted.includes(path));
+  for (const path of wanted) {
+    const oid = files.get(path);
+    if (!oid) continue;
+    const blob = (await reader.readBlobs([oid])).get(oid);
+    return { path, oid, text: new TextDecoder("utf-8").decode(blob) };
+  }
+  return null;
+}
+var parseFound = (found, commit) => parseConfig(found.text, `${found.path} (at ${commit.slice(0, 7)})`);
+var describeFound = (found, commit) => `${found.path} at ${commit.slice(0, 7)}`;
+function missingExplicit(explicitPath, commit) {
+  return new ConfigError(
+    `the config file ${explicitPath} (the "config" input) does not exist at ${commit.slice(0, 7)}; commit it to the base branch first, or clear the input to use .github/doc-sync.yml`
+  );
+}
+async function loadConfigAt(reader, commit, explicitPath) {
+  const found = await findConfigAt(reader, commit, explicitPath);
+  if (found) return { config: parseFound(found, commit), source: describeFound(found, commit) };
+  if (explicitPath) throw missingExplicit(explicitPath, commit);
+  return { config: defaultConfig(), source: null };
+}
+
+// src/config/template.ts
+var CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
+# yaml-language-server: $schema=https://raw.githubusercontent.com/doc-sync/doc-sync/main/schemas/config.schema.json
+# Run "doc-sync doctor" after editing: it shows what doc-sync understood with this config.
+
+paths:
+  board: docs/StateTrace_TaskBoard.md        # the Markdown task board
+  boardCsv: docs/taskboard/TaskBoard.csv     # its CSV mirror, row for row
+  backlog: docs/CODEX_BACKLOG.md             # the backlog table
+  plans: ["docs/plans/Plan*.md"]             # one glob or a list of globs of plan files
+  planIndex: docs/plans/PlanIndex.md         # null if there is no index
+  sessionLogs: ["docs/agents/sessions/*.md"] # [] if the team keeps no session logs (the session rules go off)
+
+ids:
+  # A task ID. The named group "plan" captures the plan letters (B in ST-B-001; AA..AF past Z).
+  pattern: 'ST-(?<plan>[A-Z]{1,2})-\\d{3}'
+  # Matched against a plan file's name to learn which plan it is (PlanB_Performance.md is plan B).
+  planFilePattern: '^Plan(?<plan>[A-Z]{1,2})(?=[_.-])'
+
+sessionLogs:
+  namePattern: '^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$'
+
+# Header names that identify each column (case-insensitive). The names you write are
+# ADDED to the defaults and preferred over them (status: ["Stage"] also keeps "Column",
+# "Status", "State"); write status: { only: ["Stage"] } to replace the defaults.
+# A table with an ID column but no status (or title) column is reported, never skipped.
+columns:
+  id: ["ID", "Task ID", "Task"]
+  title: ["Title", "Description", "Task title"]
+  status: ["Column", "Status", "State"]
+  owner: ["Owner/Role", "OwnerRole", "Owner", "Role"]
+  deliverable: ["Deliverable", "Deliverables"]
+  planLink: ["PlanLink", "Plan link", "Links", "Link"]
+  notes: ["Notes", "Note"]
+  plan: ["Plan"]
+  preconditions: ["Preconditions", "Precondition"]
+  definitionOfDone: ["Definition of done", "DoD"]
+
+# Words that open a status cell, per category. Words you write are ADDED to the category's
+# defaults (a default word you give to another category moves there); { only: [...] }
+# replaces them. The longest match wins, so "Ready for Review" is ready-for-review, not
+# ready. "Done - 2025-12-22" is done. A word in no category is reported by unknown-status.
+statuses:
+  backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"]
+  ready: ["Ready", "Todo", "To Do", "Next"]
+  in-progress: ["In Progress", "In-Progress", "WIP", "Active", "Doing"]
+  blocked: ["Blocked", "On Hold"]
+  ready-for-review: ["Ready for Review", "In Review", "Review"]
+  done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+
+# Plan headings (extended like the lists above). Rows under a delivered heading count as
+# done; the active table counts for the plan index's progress. A task table under any
+# other heading is reported (plan-section-unknown) so it is never silently ignored.
+sections:
+  delivered: ["Recently delivered", "Delivered", "Completed", "Done"]
+  active: ["Active work", "Active", "Current work", "In flight"]
+
+# Which board tasks need a backlog row (rule backlog-entry-missing, a notice; doc-sync fix
+# opens the row). Every criterion given must hold.
+backlog:
+  require:
+    tasks: added              # added: new on the board; touched: any task the change touched
+    columns: [ready, backlog] # status categories (backlog, ready, in-progress, blocked, ready-for-review, done)
+    owners: []                # e.g. ["Automation"]: Owner/Role contains one of these
+    plans: []                 # e.g. ["B"]: tasks of these plans only
+    marker: null              # e.g. "[auto]": rows containing this text only
+  notes: Opened by doc-sync   # Notes cell of the rows doc-sync opens
+
+limits:
+  maxFileBytes: 8388608       # larger documents are reported, not parsed
+
+# Severity per rule: error | warning (or warn) | notice | off, or { severity, options }.
+# "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
+rules:
+  csv-not-updated: warning
+`;
 
 // src/model/model.ts
 var INDEX_PROGRESS = /\((\d+)\s*\/\s*(\d+)\s+done\)/i;
@@ -40294,6 +41071,17 @@ function taskTables(model) {
 function rowsOf(table, id) {
   return table?.byId.get(id) ?? [];
 }
+function boardRowsOf(model, id, first = "csv") {
+  const second = first === "csv" ? "board" : "csv";
+  return [...rowsOf(model[first], id), ...rowsOf(model[second], id)];
+}
+function planLetterOf(model, settings, id) {
+  for (const link of boardRowsOf(model, id).flatMap((row) => row.planLinks)) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
+}
 function planRowsOf(model, id) {
   const rows = [];
   for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
@@ -40301,10 +41089,10 @@ function planRowsOf(model, id) {
 }
 function indexById(rows) {
   const byId = /* @__PURE__ */ new Map();
-  for (const row2 of rows) {
-    const list2 = byId.get(row2.id);
-    if (list2) list2.push(row2);
-    else byId.set(row2.id, [row2]);
+  for (const row of rows) {
+    const list2 = byId.get(row.id);
+    if (list2) list2.push(row);
+    else byId.set(row.id, [row]);
   }
   return byId;
 }
@@ -40320,7 +41108,7 @@ function diffFiles(base, head) {
   for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: "deleted" });
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 }
-var statusKey = (row2) => (row2?.status?.text ?? row2?.fields.status ?? "").replace(/\s+/g, " ").trim();
+var statusKey = (row) => (row?.status?.text ?? row?.fields.status ?? "").replace(/\s+/g, " ").trim();
 function changedFields(before, after) {
   const names = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
   return [...names].filter((name) => (before.fields[name] ?? "") !== (after.fields[name] ?? ""));
@@ -40328,9 +41116,14 @@ function changedFields(before, after) {
 function diffRows(baseRows, headRows) {
   const remainingBase = [...baseRows];
   const unmatchedHead = [];
-  for (const row2 of headRows) {
-    const same = remainingBase.findIndex((candidate) => candidate.content === row2.content);
-    if (same === -1) unmatchedHead.push(row2);
+  const readable = [];
+  for (const row of headRows) {
+    if (row.damage !== "unparsed" || remainingBase.length === 0) readable.push(row);
+    else remainingBase.splice(Math.max(0, remainingBase.findIndex((candidate) => candidate.line === row.line)), 1);
+  }
+  for (const row of readable) {
+    const same = remainingBase.findIndex((candidate) => candidate.content === row.content);
+    if (same === -1) unmatchedHead.push(row);
     else remainingBase.splice(same, 1);
   }
   const changes = [];
@@ -40406,7 +41199,7 @@ function diffModels(base, head) {
 
 // src/model/links.ts
 import { posix as posix2 } from "node:path";
-var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
+var MD_PATH = /(?<![\p{L}\p{N}_./-])(?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_.-]+\.md(?![\p{L}\p{N}_])/gu;
 function pathsIn(text3, links = []) {
   const found = /* @__PURE__ */ new Set();
   for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
@@ -40462,11 +41255,11 @@ function toTaskRow(settings, input2) {
   if (idIndex === void 0) return null;
   const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
   if (!parsedId) return null;
-  const fields = {};
+  const fields2 = {};
   for (const [column, index2] of Object.entries(columns)) {
-    fields[column] = input2.cells[index2]?.text ?? "";
+    fields2[column] = input2.cells[index2]?.text ?? "";
   }
-  const statusText = fields.status?.trim() ?? "";
+  const statusText = fields2.status?.trim() ?? "";
   const status = statusText !== "" ? settings.parseStatus(statusText) : input2.impliedStatus;
   const linkCells = columns.planLink !== void 0 ? [input2.cells[columns.planLink]] : columns.plan !== void 0 ? [input2.cells[columns.plan]] : input2.cells;
   const planLinks = [];
@@ -40487,27 +41280,28 @@ function toTaskRow(settings, input2) {
     layout: input2.layout,
     id: parsedId.id,
     range: parsedId.range,
-    fields,
+    fields: fields2,
     status,
     planLinks,
     content: input2.content,
     cellCount: input2.cells.length,
     headerCount: input2.headerCount,
-    section: input2.section
+    section: input2.section,
+    damage: input2.damage ?? null
   };
 }
-function markdownRowInput(source2, table, row2, layout, section, impliedStatus) {
+function markdownRowInput(source2, table, row, layout, section, impliedStatus) {
   return {
     source: source2,
-    line: row2.line,
-    endLine: row2.line,
-    text: row2.source,
-    cells: row2.cells,
-    rawCells: row2.cells.map((cell) => row2.source.slice(cell.start, cell.end)),
-    cellSpans: row2.cells.map((cell) => [cell.start, cell.end]),
+    line: row.line,
+    endLine: row.line,
+    text: row.source,
+    cells: row.cells,
+    rawCells: row.cells.map((cell) => row.source.slice(cell.start, cell.end)),
+    cellSpans: row.cells.map((cell) => [cell.start, cell.end]),
     layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
-    content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
+    content: row.cells.map((cell) => squash(cell.raw)).join(" | "),
     headerCount: table.header.cells.length,
     section,
     impliedStatus
@@ -40528,37 +41322,98 @@ function markdownLayout(file2, table, header, columns) {
     style: { syntax: "markdown", markdown: markdownRowStyle(last ?? table.header) }
   };
 }
-function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
+function requiredColumns(source2, section) {
+  if (source2 === "board" || source2 === "csv") return ["title", "status"];
+  if (source2 === "plan" && section !== "delivered") return ["status"];
+  return [];
+}
+var quoteList = (values) => values.map((value) => `"${value}"`).join(", ");
+function likelyColumn(settings, header, columns, values, missing) {
+  const mapped = new Set(Object.values(columns));
+  const candidates = header.map((_, index2) => index2).filter((index2) => !mapped.has(index2) && header[index2].trim() !== "");
+  if (candidates.length === 0) return null;
+  const score = (index2) => missing === "status" ? values.filter((row) => settings.parseStatus(row[index2] ?? "").category !== "unknown").length : values.reduce((sum, row) => sum + (row[index2]?.length ?? 0), 0);
+  const best = candidates.reduce((a, b) => score(b) > score(a) ? b : a);
+  return header[best];
+}
+function unmappedTableProblem(settings, file2, line, header, columns, values, missing) {
+  const advice = missing.map((column) => {
+    const guess = likelyColumn(settings, header, columns, values, column);
+    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
+  });
+  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join("; ");
+  return {
+    kind: "unmapped-table",
+    file: file2,
+    line,
+    taskId: null,
+    message: `the task table at line ${line} has an ID column but no ${missing.join(" and no ")} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(" and ")} in ${settings.configFile}`,
+    key: `unmapped-table:${missing.join(",")}:${header.join("|")}`
+  };
+}
+function planSection(settings, heading) {
+  if (settings.sectionMatches(heading, "delivered")) return "delivered";
+  if (settings.sectionMatches(heading, "active")) return "active";
+  return "other";
+}
+function markdownTaskRows(settings, source2, file2, doc, problems) {
   const rows = [];
   const layouts = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
-    if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
+    if (columns.id === void 0) continue;
     const layout = markdownLayout(file2, table, header, columns);
     layouts.push(layout);
     let section = null;
     let impliedStatus = null;
     if (source2 === "plan") {
       const heading = table.heading?.text ?? "";
-      section = settings.sectionMatches(heading, "delivered") ? "delivered" : settings.sectionMatches(heading, "active") ? "active" : "other";
+      section = planSection(settings, heading);
       if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
+      if (section === "other") {
+        problems.push({
+          kind: "plan-section",
+          file: file2,
+          line: table.line,
+          taskId: null,
+          message: `the task table at line ${table.line} is under ${heading === "" ? "no heading" : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
+          key: `plan-section:${heading}`
+        });
+      }
     }
-    for (const row2 of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row2, layout, section, impliedStatus));
+    const missing = requiredColumns(source2, section).filter((column) => columns[column] === void 0);
+    if (missing.length > 0) {
+      const values = table.rows.map((row) => row.cells.map((cell) => cell.text));
+      problems.push(unmappedTableProblem(settings, file2, table.line, header, columns, values, missing));
+    }
+    for (const row of table.rows) {
+      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row, layout, section, impliedStatus));
       if (!taskRow) continue;
       if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
           kind: "md-row",
           file: file2,
-          line: row2.line,
+          line: row.line,
           taskId: taskRow.id,
           message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
           key: `md-row:${taskRow.content}`
         });
+        taskRow.damage = "malformed";
       }
       rows.push(taskRow);
     }
+  }
+  if (layouts.length === 0 && doc.tables.length > 0) {
+    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
+    problems.push({
+      kind: "no-task-table",
+      file: file2,
+      line: doc.tables[0].line,
+      taskId: null,
+      message: `doc-sync recognised no task table in ${file2}: none of its ${doc.tables.length === 1 ? "table" : `${doc.tables.length} tables`} (${headers.join("; ")}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      key: "no-task-table"
+    });
   }
   return tableOf(file2, rows, layouts);
 }
@@ -40585,39 +41440,79 @@ function csvLayout(file2, lines, headerRecord, records, header, columns) {
     style: { syntax: "csv", quoted: csvQuotingStyle(lines, headerRecord, last) }
   };
 }
-function csvTable(settings, file2, doc, text3, problems) {
-  for (const problem of doc.problems) {
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
+function splitGlued(settings, fields2, headerLength) {
+  if (fields2.length <= headerLength) return [[...fields2]];
+  for (let index2 = 1; index2 < fields2.length; index2++) {
+    const glued = /^"([^"]*)"(.+)$/.exec(fields2[index2]);
+    if (!glued || !settings.exactId(glued[2])) continue;
+    return [[...fields2.slice(0, index2), glued[1]], ...splitGlued(settings, [glued[2], ...fields2.slice(index2 + 1)], headerLength)];
   }
+  return [[...fields2]];
+}
+function recoverBroken(settings, problem, headerLength, idIndex) {
+  const entries = problem.recovered.flatMap((fields2) => splitGlued(settings, fields2, headerLength)).filter((fields2) => settings.exactId(fields2[idIndex] ?? "") !== null).map((fields2) => ({ line: problem.line, endLine: problem.line, fields: fields2, text: null, unparsed: true }));
+  const ids = entries.map((entry) => settings.exactId(entry.fields[idIndex]).id);
+  if (ids.length === 0) {
+    const leading = settings.firstId(problem.text);
+    if (leading !== problem.text && problem.text.replace(/^"/, "").startsWith(leading)) {
+      ids.push(leading);
+      const fields2 = Array.from({ length: headerLength }, (_, index2) => index2 === idIndex ? leading : "");
+      entries.push({ line: problem.line, endLine: problem.line, fields: fields2, text: null, unparsed: true });
+    }
+  }
+  return { entries, ids };
+}
+function csvTable(settings, file2, doc, text3, problems) {
+  const syntaxProblem = (problem, ids) => ({
+    kind: "csv-syntax",
+    file: file2,
+    line: problem.line,
+    message: ids.length === 0 ? problem.message : `the CSV record of ${ids.join(" and ")} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(", ")} starts right after a closing quote, so a line break is missing before it` : ""}`,
+    taskId: ids[0] ?? null,
+    key: `csv-syntax:${problem.text}`
+  });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === void 0) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({
       kind: "csv-header",
       file: file2,
       line: headerRecord.line,
       taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in ${settings.configFile}`,
       key: "csv-header"
     });
     return null;
   }
+  const missing = requiredColumns("csv", null).filter((column) => columns[column] === void 0);
+  if (missing.length > 0) {
+    problems.push(unmappedTableProblem(settings, file2, headerRecord.line, header, columns, records.map((record2) => record2.fields.map((field) => field.trim())), missing));
+  }
   const lines = splitLines(text3);
   const layout = csvLayout(file2, lines, headerRecord, records, header, columns);
+  const entries = records.map((record2) => ({ line: record2.line, endLine: record2.endLine, fields: record2.fields, text: recordText(lines, record2), unparsed: false }));
+  for (const problem of doc.problems) {
+    const recovered = recoverBroken(settings, problem, header.length, columns.id);
+    problems.push(syntaxProblem(problem, recovered.ids));
+    entries.push(...recovered.entries);
+  }
+  entries.sort((a, b) => a.line - b.line);
   const rows = [];
-  for (const record2 of records) {
-    const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
+  for (const record2 of entries) {
+    const cells = record2.fields.map((field, index2) => ({ text: field.trim(), links: index2 === columns.planLink && /\.md$/i.test(field.trim()) ? [field.trim()] : [] }));
     const content3 = JSON.stringify(record2.fields.map(squash));
-    const row2 = toTaskRow(settings, {
+    const row = toTaskRow(settings, {
       source: "csv",
       line: record2.line,
       endLine: record2.endLine,
-      text: recordText(lines, record2),
+      text: record2.text,
       cells,
       rawCells: record2.fields,
       cellSpans: null,
@@ -40625,21 +41520,24 @@ function csvTable(settings, file2, doc, text3, problems) {
       content: content3,
       headerCount: header.length,
       section: null,
-      impliedStatus: null
+      impliedStatus: null,
+      damage: record2.unparsed ? "unparsed" : null
     });
     const idText = cells[columns.id]?.text ?? "";
-    if (record2.fields.length !== header.length) {
+    if (record2.unparsed) {
+    } else if (record2.fields.length !== header.length) {
       const more = record2.fields.length > header.length;
-      const label = row2?.id ?? (idText || "a record");
+      const label = row?.id ?? (idText || "a record");
       problems.push({
         kind: "csv-field-count",
         file: file2,
         line: record2.line,
-        taskId: row2?.id ?? null,
+        taskId: row?.id ?? null,
         message: `the CSV record of ${label} has ${record2.fields.length} fields but the header has ${header.length}; ${more ? "a line break may be missing (two records glued together) or a comma needs quoting" : "fields are missing or shifted"}`,
         key: `csv-field-count:${content3}`
       });
-    } else if (!row2 && idText !== "") {
+      if (row) row.damage = "malformed";
+    } else if (!row && idText !== "") {
       problems.push({
         kind: "csv-field-count",
         file: file2,
@@ -40648,37 +41546,42 @@ function csvTable(settings, file2, doc, text3, problems) {
         message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
         key: `csv-id:${content3}`
       });
+    } else if (row) {
+      const planLinkIndex = columns.planLink;
+      const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
+      if (planLinkText !== "" && row.planLinks.length === 0) {
+        problems.push({
+          kind: "csv-plan-link",
+          file: file2,
+          line: record2.line,
+          taskId: row.id,
+          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
+          key: `csv-plan-link:${row.id}:${planLinkText}`
+        });
+      }
     }
-    if (!row2) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
-    if (planLinkText !== "" && row2.planLinks.length === 0) {
-      problems.push({
-        kind: "csv-plan-link",
-        file: file2,
-        line: record2.line,
-        taskId: row2.id,
-        message: `the PlanLink of ${row2.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
-        key: `csv-plan-link:${row2.id}:${planLinkText}`
-      });
-    }
-    rows.push(row2);
+    if (row) rows.push(row);
   }
   return tableOf(file2, rows, [layout]);
 }
-function planIndexDoc(settings, file2, text3, doc) {
-  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row2) => [row2.line, row2])));
+function plansByLetter(settings, lineText, planFiles) {
+  const letters = [...lineText.matchAll(/(?<![\p{L}\p{N}])Plan\s+([A-Z]{1,2})(?![\p{L}\p{N}])/gu)].map((match) => match[1]);
+  return planFiles.filter((path) => letters.includes(settings.planOfFile(path) ?? ""));
+}
+function planIndexDoc(settings, file2, text3, doc, planFiles) {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row])));
   const entries = text3.split("\n").flatMap((lineText, index2) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
-    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
     const progress = INDEX_PROGRESS.exec(lineText);
-    const row2 = tableRows.get(index2 + 1);
+    let plans = planLinksIn(file2, lineText, links, settings.isPlan);
+    if (plans.length === 0 && progress) plans = plansByLetter(settings, lineText, planFiles);
+    if (plans.length === 0) return [];
+    const row = tableRows.get(index2 + 1);
     return [
       {
         line: index2 + 1,
         text: lineText.replace(/\r$/, ""),
-        row: row2 ? { cells: row2.cells.map((cell) => ({ raw: row2.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row2) } : null,
+        row: row ? { cells: row.cells.map((cell) => ({ raw: row.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row) } : null,
         targets: plans,
         progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
       }
@@ -40722,21 +41625,21 @@ function buildModel(files, blobs, settings) {
     if (settings.isCsv(file2)) {
       model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems);
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems);
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isPlanIndex(file2)) {
-      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid));
+      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid), paths.filter(settings.isPlan));
     } else if (settings.isPlan(file2)) {
       const markdown = blobs.markdown(oid);
-      const table = markdownTaskRows(settings, "plan", file2, markdown, [], model.problems);
-      const active = table.rows.filter((row2) => row2.section === "active");
+      const table = markdownTaskRows(settings, "plan", file2, markdown, model.problems);
+      const active = table.rows.filter((row) => row.section === "active");
       const plan = {
         ...table,
         plan: settings.planOfFile(file2),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
-        activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
+        activeProgress: active.length > 0 ? { done: active.filter((row) => row.status?.category === "done").length, total: active.length } : null
       };
       model.plans.set(file2, plan);
     } else if (settings.isSessionLog(file2)) {
@@ -40768,13 +41671,20 @@ var findingSchema = external_exports.strictObject({
   introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
   fix: fixSchema.optional()
 });
+var ruleCountSchema = external_exports.strictObject({
+  rule: external_exports.string(),
+  severity,
+  introduced: external_exports.number().int().min(0),
+  preExisting: external_exports.number().int().min(0),
+  fixable: external_exports.number().int().min(0).describe("Findings with a fix (`doc-sync fix`, `/doc-sync fix`).")
+});
 var reportSchema = external_exports.strictObject({
   schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
   tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
   mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
   result: external_exports.enum(["pass", "fail"]),
   base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
-  head: external_exports.string().describe("Full SHA of the head commit."),
+  head: external_exports.string().describe('What was judged: the full SHA of the head commit, or "working-tree" / "index" when the CLI judged uncommitted files (the default, or --staged).'),
   summary: external_exports.strictObject({
     errors: external_exports.number().int().min(0),
     warnings: external_exports.number().int().min(0),
@@ -40803,7 +41713,13 @@ var reportSchema = external_exports.strictObject({
   ),
   findings: external_exports.array(findingSchema),
   skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
-  durationMs: external_exports.number().min(0)
+  durationMs: external_exports.number().min(0),
+  omitted: external_exports.strictObject({
+    findings: external_exports.number().int().min(0).describe("Findings left out (the least important ones)."),
+    fixes: external_exports.boolean().describe("True when the fix edits of the kept findings were left out."),
+    tasks: external_exports.boolean().describe("True when `tasks` was emptied."),
+    rules: external_exports.array(ruleCountSchema).describe("Every finding counted per rule, the left-out ones too.")
+  }).optional().describe("Set only on a copy trimmed to fit a size-limited channel (the pull request comment); the full report is in the job summary and the report-path file.")
 }).describe("doc-sync JSON report");
 
 // src/version.ts
@@ -40820,12 +41736,25 @@ var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
-async function loadModel(reader, files, settings, store) {
+async function loadModel(reader, files, settings, store, revision) {
   await store.load(reader, files.values());
-  return buildModel(files, store, settings);
+  try {
+    return buildModel(files, store, settings);
+  } catch (error62) {
+    if (error62 instanceof BlobTooComplexError) {
+      const file2 = [...files].find(([, oid]) => oid === error62.oid)?.[0] ?? `blob ${error62.oid.slice(0, 7)}`;
+      throw error62.at(file2, revision);
+    }
+    throw error62;
+  }
 }
 function withoutUntouchedSessionLogs(files, other, settings) {
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
+}
+async function loadModelAt(reader, config2, commit, store) {
+  const settings = compileSettings(config2);
+  const files = await reader.listFiles(commit, settings.isTracked);
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes), commit), settings };
 }
 function failsGate(finding, gate) {
   if (gate.failOn === "never") return false;
@@ -40836,7 +41765,7 @@ function failsGate(finding, gate) {
 function summarizeTasks(changes, head, ids) {
   return [...ids].sort().map((id) => {
     const sources = taskTables(head).flatMap(
-      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
+      (table) => (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line }))
     );
     return {
       id,
@@ -40855,7 +41784,7 @@ function summarizeTasks(changes, head, ids) {
 async function runCheck(request) {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
-  const settings = compileSettings(request.config);
+  const settings = compileSettings(request.config, request.configSource ?? null);
   const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;
@@ -40874,8 +41803,8 @@ async function runCheck(request) {
       withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
     ];
   }
-  const head = await loadModel(request.reader, headFiles, settings, store);
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store) : emptyModel();
+  const head = await loadModel(request.reader, headFiles, settings, store, headSha);
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha) : emptyModel();
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
     throw new ConfigError(
@@ -40934,7 +41863,7 @@ async function runCheck(request) {
 
 // src/fix/apply.ts
 var LF2 = 10;
-var CR2 = 13;
+var CR3 = 13;
 var BOM = Uint8Array.of(239, 187, 191);
 var encoder = new TextEncoder();
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -40948,7 +41877,7 @@ function byteLines(bytes) {
       lines.push({ start, contentEnd: bytes.length, end: bytes.length });
       break;
     }
-    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    const contentEnd = newline > start && bytes[newline - 1] === CR3 ? newline - 1 : newline;
     lines.push({ start, contentEnd, end: newline + 1 });
     start = newline + 1;
   }
@@ -41234,14 +42163,14 @@ function renderFixDiff(edits) {
 }
 
 // src/fix/overlay.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var OverlayReader = class _OverlayReader {
   /** `files`: path → new bytes, laid over commit `base` (a full SHA). */
   constructor(inner, base, files) {
     this.inner = inner;
     this.base = base;
     for (const [path, bytes] of files) {
-      const oid = `fixed:${createHash("sha1").update(bytes).digest("hex")}`;
+      const oid = `fixed:${createHash2("sha1").update(bytes).digest("hex")}`;
       this.oids.set(path, oid);
       this.blobs.set(oid, bytes);
     }
@@ -41273,12 +42202,61 @@ var OverlayReader = class _OverlayReader {
   }
 };
 
-// src/report/text.ts
+// src/report/counts.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
-function plural2(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function countByRule(report) {
+  if (report.omitted) return report.omitted.rules;
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    let count2 = counts.get(finding.rule);
+    if (!count2) {
+      count2 = { rule: finding.rule, severity: finding.severity, introduced: 0, preExisting: 0, fixable: 0 };
+      counts.set(finding.rule, count2);
+    }
+    if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[count2.severity]) count2.severity = finding.severity;
+    if (finding.introduced) count2.introduced += 1;
+    else count2.preExisting += 1;
+    if (finding.fix) count2.fixable += 1;
+  }
+  return [...counts.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.introduced + b.preExisting - (a.introduced + a.preExisting) || a.rule.localeCompare(b.rule)
+  );
 }
+function fixableOf(counts) {
+  const rules = counts.filter((count2) => count2.fixable > 0);
+  return { findings: rules.reduce((sum, count2) => sum + count2.fixable, 0), rules: rules.map((count2) => count2.rule) };
+}
+var plural2 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
+
+// src/report/escape.ts
+var CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var hex3 = (character) => {
+  const code2 = character.codePointAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+};
+function replaceControlCharacters(text3) {
+  return text3.replace(CONTROL_CHARACTERS, hex3);
+}
+function terminalText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n\t]/g, " ");
+}
+var JOINER = "\u2060";
+function inlineText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ").replace(/[\\`*_[\]<>#!|~&]/g, "\\$&").replace(/@(?=\w)/g, `@${JOINER}`).replace(/#(?=\w)/g, `#${JOINER}`).replace(/:(?=\/\/)/g, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function codeSpan(text3, options = {}) {
+  const clean = replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ");
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${options.inTable ? clean.replace(/\|/g, "\\|") : clean}${pad}${fence}`;
+}
+function urlPath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
+// src/report/text.ts
+var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.skipped) {
@@ -41295,14 +42273,38 @@ function scopeLine(report) {
   const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural2(report.summary.tasksTouched, "task")} touched, ${plural2(report.summary.filesChanged, "file")} changed`;
   return `${scope}; ${plural2(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
 }
-function findingLine(finding) {
-  const where = `${finding.line}`.padStart(5);
-  const severity2 = finding.severity.padEnd(7);
-  const origin = finding.introduced ? "" : " (pre-existing)";
-  return `${where}  ${severity2} ${finding.message}${origin}  [${finding.rule}]`;
+var ANSI = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  pass: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22]
+};
+var painter = (color) => color ? (text3, style) => `\x1B[${ANSI[style][0]}m${text3}\x1B[${ANSI[style][1]}m` : (text3) => text3;
+function findingLine(finding, paint) {
+  const where2 = `${finding.line}`.padStart(5);
+  const severity2 = paint(finding.severity.padEnd(7), finding.severity);
+  const origin = finding.introduced ? "" : paint(" (pre-existing)", "dim");
+  return `${where2}  ${severity2} ${terminalText(finding.message)}${origin}  ${paint(`[${finding.rule}]`, "dim")}`;
 }
-function renderText(report) {
-  const lines = [verdictLine(report), scopeLine(report)];
+function countLines(report, paint) {
+  const counts = countByRule(report);
+  const width = Math.max(...counts.map((count2) => count2.rule.length));
+  const lines = ["", "Findings per rule:"];
+  for (const count2 of counts) {
+    const extra = [...count2.preExisting > 0 ? [`${count2.preExisting} pre-existing`] : [], ...count2.fixable > 0 ? [`${count2.fixable} fixable`] : []];
+    const total = String(count2.introduced + count2.preExisting).padStart(5);
+    lines.push(`  ${paint(count2.severity.padEnd(7), count2.severity)} ${count2.rule.padEnd(width)} ${total}${extra.length > 0 ? `  (${extra.join(", ")})` : ""}`);
+  }
+  const { findings } = fixableOf(counts);
+  if (findings > 0) lines.push("", paint(`${plural2(findings, "finding")} can be fixed: run doc-sync fix`, "bold"));
+  return lines;
+}
+function renderText(report, options = {}) {
+  const paint = painter(options.color ?? false);
+  const verdict = verdictLine(report);
+  const lines = [report.findings.length === 0 ? paint(verdict, "pass") : report.result === "fail" ? paint(verdict, "error") : verdict, scopeLine(report)];
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
     const list2 = byFile.get(finding.file);
@@ -41310,11 +42312,12 @@ function renderText(report) {
     else byFile.set(finding.file, [finding]);
   }
   for (const [file2, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push("", file2);
+    lines.push("", paint(terminalText(file2), "bold"));
     for (const finding of [...findings].sort((a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])) {
-      lines.push(findingLine(finding));
+      lines.push(findingLine(finding, paint));
     }
   }
+  if (report.findings.length > 0) lines.push(...countLines(report, paint));
   if (report.findings.some((finding) => !finding.introduced)) {
     lines.push("", "Pre-existing findings were already there at base; they do not fail the gate.");
   }
@@ -41323,46 +42326,260 @@ function renderText(report) {
 `;
 }
 
+// src/report/compact.ts
+var SEVERITY_COLOR = { error: "\x1B[31m", warning: "\x1B[33m", notice: "\x1B[36m" };
+var DIM = "\x1B[2m";
+var RESET = "\x1B[0m";
+function oneLine(text3) {
+  return text3.replace(/\r\n|[\r\n]/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+function renderCompact(report, options = {}) {
+  const paint = (code2, text3) => options.color ? `${code2}${text3}${RESET}` : text3;
+  const lines = report.findings.map((finding) => {
+    const origin = finding.introduced ? "" : " (pre-existing)";
+    return `${oneLine(finding.file)}:${finding.line}: ${paint(SEVERITY_COLOR[finding.severity], finding.severity)} ${paint(DIM, finding.rule)} ${oneLine(finding.message)}${origin}`;
+  });
+  lines.push(verdictLine(report));
+  return `${lines.join("\n")}
+`;
+}
+
 // src/report/markdown.ts
 var COMMENT_MARKER = "<!-- doc-sync:report -->";
 var GITHUB_COMMENT_LIMIT = 65536;
-var escapeCell = (text3) => text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024 - 1024;
+var FLAT_LIST_LIMIT = 15;
+var JSON_SUMMARY_START = "<summary>JSON report";
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function row(finding, docsBaseUrl) {
-  const rule = docsBaseUrl ? `[\`${finding.rule}\`](${docsBaseUrl}${finding.rule}.md)` : `\`${finding.rule}\``;
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${finding.taskId ?? ""} | \`${escapeCell(finding.file)}:${finding.line}\` | ${escapeCell(finding.message)} | ${finding.introduced ? "introduced" : "pre-existing"} |`;
+function lineUrl(links, head, finding) {
+  const server = links.serverUrl.replace(/\/+$/, "");
+  return `${server}/${urlPath(links.owner)}/${urlPath(links.repo)}/blob/${head}/${urlPath(finding.file)}?plain=1#L${finding.line}`;
+}
+var Pieces = class {
+  constructor(report, options) {
+    this.report = report;
+    this.options = options;
+  }
+  report;
+  options;
+  rule(rule, inTable = false) {
+    const code2 = codeSpan(rule, { inTable });
+    return this.options.docsBaseUrl ? `[${code2}](${this.options.docsBaseUrl}${urlPath(rule)}.md)` : code2;
+  }
+  where(finding) {
+    const code2 = codeSpan(`${finding.file}:${finding.line}`);
+    const { links } = this.options;
+    return links ? `[${code2}](${lineUrl(links, links.head ?? this.report.head, finding)})` : code2;
+  }
+  items = /* @__PURE__ */ new Map();
+  /** One finding, one list item: where, (rule), message; the task is in the message. Rendered once per fit. */
+  item(finding, withRule) {
+    let line = this.items.get(finding);
+    if (line === void 0) {
+      line = this.renderItem(finding, withRule);
+      this.items.set(finding, line);
+    }
+    return line;
+  }
+  renderItem(finding, withRule) {
+    const rule = withRule ? ` ${this.rule(finding.rule)}` : "";
+    return `- ${ICON[finding.severity]} ${this.where(finding)}${rule} ${inlineText(finding.message)}${finding.fix ? " \u{1F527}" : ""}`;
+  }
+  /** The counts in one paragraph, for a change with few findings (each listed with its rule below). */
+  countLine(counts) {
+    const parts = counts.map((count2) => `${ICON[count2.severity]} ${this.rule(count2.rule)} \xD7${count2.introduced}${count2.preExisting > 0 ? ` (+${count2.preExisting} pre-existing)` : ""}`);
+    return [`**By rule:** ${parts.join(" \xB7 ")}`];
+  }
+  countTable(counts) {
+    const preExisting = counts.some((count2) => count2.preExisting > 0);
+    const rows = counts.map((count2) => {
+      const found = preExisting ? `${count2.introduced} new, ${count2.preExisting} pre-existing` : String(count2.introduced);
+      return `| ${this.rule(count2.rule, true)} | ${ICON[count2.severity]} ${count2.severity} | ${found} | ${count2.fixable > 0 ? count2.fixable : "-"} |`;
+    });
+    return ["| Rule | Severity | Findings | Fixable |", "|---|---|---:|---:|", ...rows];
+  }
+  /** How many findings have a fix, and the exact commands that apply them. */
+  fixLine(counts) {
+    const { findings, rules } = fixableOf(counts);
+    if (findings === 0) return [];
+    const total = counts.reduce((sum, count3) => sum + count3.introduced + count3.preExisting, 0);
+    const one2 = rules[0];
+    const slash = `Comment \`/doc-sync fix\` to commit ${findings === 1 ? "it" : "them"} onto this branch${rules.length > 1 ? `, or \`/doc-sync fix ${one2}\` for one rule's` : ""}; locally, run \`doc-sync fix\` and push.`;
+    const local = `Run \`doc-sync fix\`${rules.length > 1 ? ` (or \`doc-sync fix --rule ${one2}\`)` : ""} to apply ${findings === 1 ? "it" : "them"}.`;
+    const count2 = findings === total ? findings === 1 ? "The finding has" : `All ${findings} findings have` : `${findings} of ${total} findings have`;
+    return ["", `\u{1F527} **${count2} a mechanical fix.** ${this.report.mode === "change" ? slash : local}`];
+  }
+};
+function ruleGroup(pieces, rule, findings, total, open2, overflowHint) {
+  const left = total - findings.length;
+  return [
+    "",
+    `<details${open2 ? " open" : ""}><summary>${ICON[findings[0]?.severity ?? "notice"]} <code>${rule}</code>: ${plural2(total, "finding")}</summary>`,
+    "",
+    ...findings.map((finding) => pieces.item(finding, false)),
+    ...left > 0 ? [`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`] : [],
+    "",
+    "</details>"
+  ];
+}
+function findingLines(pieces, report, layout, overflowHint) {
+  const listed = new Set(report.findings.slice(0, layout.shown));
+  const introduced = report.findings.filter((finding) => finding.introduced);
+  const preExisting = report.findings.filter((finding) => !finding.introduced);
+  const lines = [];
+  const byRule = (findings) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const finding of findings) {
+      const group = groups.get(finding.rule);
+      if (group) group.push(finding);
+      else groups.set(finding.rule, [finding]);
+    }
+    return groups;
+  };
+  const grouped = (findings) => {
+    for (const [rule, all2] of byRule(findings)) lines.push(...ruleGroup(pieces, rule, all2.filter((finding) => listed.has(finding)), all2.length, layout.open, overflowHint));
+  };
+  if (introduced.length > 0) {
+    lines.push("", `**${report.mode === "all" ? "Findings" : "Introduced by this change"}** (${introduced.length})`);
+    if (introduced.length <= FLAT_LIST_LIMIT) {
+      lines.push("", ...introduced.filter((finding) => listed.has(finding)).map((finding) => pieces.item(finding, true)));
+      const left = introduced.filter((finding) => !listed.has(finding)).length;
+      if (left > 0) lines.push(`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`);
+    } else grouped(introduced);
+  }
+  if (preExisting.length > 0) {
+    lines.push("", `<details${layout.open ? " open" : ""}><summary><b>Pre-existing</b> (${preExisting.length}): already there at base; they fail nothing</summary>`);
+    grouped(preExisting);
+    lines.push("", "</details>");
+  }
+  return lines;
+}
+function embeddedJson(report, layout) {
+  if (layout.json === "pretty") return JSON.stringify(report, null, 2);
+  if (layout.json === "compact") return JSON.stringify(report);
+  const kept = report.findings.slice(0, layout.kept).map(({ fix: _fix, ...finding }) => finding);
+  const omitted = { findings: report.findings.length - kept.length, fixes: report.findings.some((finding) => finding.fix), tasks: report.tasks.length > 0, rules: countByRule(report) };
+  return JSON.stringify({ ...report, tasks: [], findings: kept, omitted });
+}
+function build(report, options, layout, pieces = new Pieces(report, options)) {
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const lines = layout.json === "none" ? [] : [COMMENT_MARKER];
+  if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
+  lines.push(`### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`);
+  if (report.findings.length > 0) {
+    const counts = countByRule(report);
+    const few = report.findings.length <= FLAT_LIST_LIMIT;
+    lines.push("", ...few ? pieces.countLine(counts) : pieces.countTable(counts), ...pieces.fixLine(counts), ...findingLines(pieces, report, layout, overflowHint));
+  }
+  for (const section of options.sections ?? []) lines.push("", section);
+  if (layout.json === "none") {
+    if (options.overflowHint) lines.push("", `<sub>The JSON report is in ${options.overflowHint}.</sub>`);
+  } else {
+    const left = report.findings.length - layout.kept;
+    const trimmed = layout.json === "lean" ? ` (trimmed to fit: ${left > 0 ? `${plural2(left, "finding")}, ` : ""}the fix edits and the task list left out)` : "";
+    lines.push("", `<details>${JSON_SUMMARY_START}${trimmed}</summary>`, "", "```json", embeddedJson(report, layout), "```", "", "</details>");
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+function largest(max, fits) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function fit(report, options, open2, withJson) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const all2 = report.findings.length;
+  const pieces = new Pieces(report, options);
+  const render = (layout, renderOptions = options) => build(report, renderOptions, { ...layout, open: open2 }, pieces);
+  const levels = withJson ? ["pretty", "compact"] : ["none"];
+  for (const json3 of levels) {
+    const body2 = render({ shown: all2, kept: all2, json: json3 });
+    if (body2.length <= maxLength) return body2;
+  }
+  const json2 = withJson ? "lean" : "none";
+  if (withJson && render({ shown: all2, kept: 0, json: json2 }).length <= maxLength) {
+    return render({ shown: all2, kept: largest(all2, (kept) => render({ shown: all2, kept, json: json2 }).length <= maxLength), json: json2 });
+  }
+  const shown = largest(all2, (count2) => render({ shown: count2, kept: 0, json: json2 }).length <= maxLength);
+  const body = render({ shown, kept: 0, json: json2 });
+  if (body.length <= maxLength) return body;
+  return render({ shown: 0, kept: 0, json: json2 }, { ...options, sections: [`_${plural2(options.sections?.length ?? 0, "section")} left out to fit; see ${options.overflowHint ?? "the job summary"}._`] });
 }
 function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const overflowHint = options.overflowHint ?? "the job summary";
-  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
-  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
-  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
-  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
-  const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
-  const json2 = JSON.stringify(report, null, 2);
-  const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
-  const build = (shown2, withJson) => {
-    const lines = [...head];
-    if (report.findings.length > 0) {
-      lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
-      const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
-    }
-    lines.push(...sections);
-    if (withJson) lines.push(...jsonBlock);
-    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
-    return lines.join("\n");
+  return fit(report, options, false, true);
+}
+
+// src/report/sarif.ts
+import { createHash as createHash3 } from "node:crypto";
+var SARIF_VERSION = "2.1.0";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "docSync/v1";
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function plainHelp(markdown) {
+  return markdown.replace(/^#+\s*/gm, "").replace(/`/g, "").replace(/\*\*/g, "").trim();
+}
+function ruleDescriptor(meta3) {
+  const level = meta3.defaultSeverity === "off" ? "none" : LEVEL[meta3.defaultSeverity];
+  return {
+    id: meta3.id,
+    name: meta3.id.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter) => letter.toUpperCase()),
+    shortDescription: { text: meta3.description },
+    fullDescription: { text: meta3.description },
+    help: { text: plainHelp(meta3.help), markdown: meta3.help },
+    ...meta3.helpUri ? { helpUri: meta3.helpUri } : {},
+    defaultConfiguration: { level },
+    properties: { tags: ["documentation", "planning-docs"], precision: "very-high", "problem.severity": meta3.defaultSeverity === "notice" ? "recommendation" : meta3.defaultSeverity }
   };
-  let body = build(report.findings.length, true);
-  if (body.length <= maxLength) return body;
-  let shown = report.findings.length;
-  body = build(shown, false);
-  while (body.length > maxLength && shown > 0) {
-    shown = Math.max(0, Math.floor(shown * 0.8));
-    body = build(shown, false);
+}
+function fingerprints(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  return findings.map((finding) => {
+    const identity2 = finding.taskId ?? finding.message.replace(/\d+/g, "#");
+    const hash2 = createHash3("sha256").update(JSON.stringify([finding.rule, finding.file, identity2])).digest("hex").slice(0, 32);
+    const occurrence = (seen.get(hash2) ?? 0) + 1;
+    seen.set(hash2, occurrence);
+    return `${hash2}:${occurrence}`;
+  });
+}
+function renderSarif(report, rules) {
+  const known = [...rules];
+  for (const finding of report.findings) {
+    if (!known.some((meta3) => meta3.id === finding.rule)) known.push({ id: finding.rule, description: finding.rule, defaultSeverity: finding.severity, help: `# ${finding.rule}
+` });
   }
-  return body;
+  const index2 = new Map(known.map((meta3, position3) => [meta3.id, position3]));
+  const keys = fingerprints(report.findings);
+  const results = report.findings.map(
+    (finding, position3) => ({
+      ruleId: finding.rule,
+      ruleIndex: index2.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: finding.file, uriBaseId: "%SRCROOT%" }, region: { startLine: finding.line } } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: keys[position3] },
+      ...report.mode === "change" ? { baselineState: finding.introduced ? "new" : "unchanged" } : {},
+      properties: { taskId: finding.taskId, fixable: finding.fix !== void 0 }
+    })
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: known.map(ruleDescriptor) } },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the repository checked." } } },
+        results,
+        properties: { result: report.result, base: report.base, head: report.head }
+      }
+    ]
+  };
 }
 
 // src/fix/rows.ts
@@ -41370,26 +42587,26 @@ var LABEL = { board: "Markdown row", csv: "CSV record" };
 function fixText(text3) {
   return splitLines(text3).map((line) => line.text).join("\n");
 }
-function lastLineOf(row2) {
-  return row2.text === null ? null : { line: row2.endLine, text: row2.text.slice(row2.text.lastIndexOf("\n") + 1) };
+function lastLineOf(row) {
+  return row.text === null ? null : { line: row.endLine, text: row.text.slice(row.text.lastIndexOf("\n") + 1) };
 }
 function insertAfter(file2, anchor2, text3, description) {
   if (text3.includes("\uFFFD")) return null;
   return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text3), description };
 }
-function replaceRow(row2, text3, description) {
-  if (row2.text === null || text3.includes("\uFFFD")) return null;
-  return { file: row2.file, kind: "replace", line: row2.line, expected: row2.text, text: fixText(text3), description };
+function replaceRow(row, text3, description) {
+  if (row.text === null || text3.includes("\uFFFD")) return null;
+  return { file: row.file, kind: "replace", line: row.line, expected: row.text, text: fixText(text3), description };
 }
 var syntaxOf = (layout) => layout.style.syntax;
-function cellFor(row2, column, syntax) {
-  const index2 = row2.layout.columns[column];
+function cellFor(row, column, syntax) {
+  const index2 = row.layout.columns[column];
   if (index2 === void 0) return void 0;
-  const value = row2.cells[index2] ?? "";
-  const from = syntaxOf(row2.layout);
+  const value = row.cells[index2] ?? "";
+  const from = syntaxOf(row.layout);
   if (from === syntax) return value;
   if (syntax === "markdown") return toMarkdownCell(value);
-  if (column === "planLink" && row2.planLinks.length === 1) return row2.planLinks[0];
+  if (column === "planLink" && row.planLinks.length === 1) return row.planLinks[0];
   return fromMarkdownCell(value).trim();
 }
 function renderRow(layout, values) {
@@ -41400,23 +42617,23 @@ function renderRow(layout, values) {
   });
   return layout.style.syntax === "csv" ? renderCsvRecord(cells, layout.style.quoted) : renderMarkdownRow(cells, layout.style.markdown);
 }
-function valuesFor(row2, syntax) {
+function valuesFor(row, syntax) {
   const values = {};
-  for (const column of Object.keys(row2.layout.columns)) values[column] = cellFor(row2, column, syntax);
-  values.id = row2.id;
+  for (const column of Object.keys(row.layout.columns)) values[column] = cellFor(row, column, syntax);
+  values.id = row.id;
   return values;
 }
-function rewriteRow(row2, values) {
-  if (row2.text === null) return null;
+function rewriteRow(row, values) {
+  if (row.text === null) return null;
   const replacements = /* @__PURE__ */ new Map();
   for (const [column, value] of Object.entries(values)) {
-    const index2 = row2.layout.columns[column];
-    if (index2 === void 0 || index2 >= row2.cells.length) return null;
+    const index2 = row.layout.columns[column];
+    if (index2 === void 0 || index2 >= row.cells.length) return null;
     replacements.set(index2, value);
   }
-  if (row2.layout.style.syntax === "markdown") return replaceMarkdownCells(row2.text, row2.cellSpans ?? [], replacements);
-  const fields = row2.cells.map((cell, index2) => replacements.get(index2) ?? cell);
-  return renderCsvRecord(fields, csvQuoting(row2.text, row2.cells) ?? row2.layout.style.quoted);
+  if (row.layout.style.syntax === "markdown") return replaceMarkdownCells(row.text, row.cellSpans ?? [], replacements);
+  const fields2 = row.cells.map((cell, index2) => replacements.get(index2) ?? cell);
+  return renderCsvRecord(fields2, csvQuoting(row.text, row.cells) ?? row.layout.style.quoted);
 }
 function copyCellsFix(model, id, from, columns) {
   const to = from === "board" ? "csv" : "board";
@@ -41424,6 +42641,7 @@ function copyCellsFix(model, id, from, columns) {
   const targets = rowsOf(model[to], id);
   if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
   const [source2, target] = [sources[0], targets[0]];
+  if (source2.damage !== null) return null;
   const values = {};
   for (const column of columns) {
     const value = cellFor(source2, column, syntaxOf(target.layout));
@@ -41435,11 +42653,11 @@ function copyCellsFix(model, id, from, columns) {
   const names = columns.length > 1 ? `${columns.slice(0, -1).join(", ")} and ${columns.at(-1)}` : columns[0];
   return replaceRow(target, text3, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
 }
-function mirrorAnchor(model, row2, into) {
+function mirrorAnchor(model, row, into) {
   const from = into === "board" ? model.csv : model.board;
   const table = model[into];
   if (!from || !table) return null;
-  const index2 = from.rows.indexOf(row2);
+  const index2 = from.rows.indexOf(row);
   for (let i = index2 - 1; i >= 0; i--) {
     const neighbour = rowsOf(table, from.rows[i].id).at(-1);
     if (!neighbour) continue;
@@ -41449,31 +42667,39 @@ function mirrorAnchor(model, row2, into) {
   const layout = table.layouts[0];
   return layout ? { anchor: layout.headerEnd, layout } : null;
 }
-function missingRowFix(model, id, into) {
-  const row2 = rowsOf(into === "board" ? model.csv : model.board, id)[0];
-  if (!row2) return null;
-  const place = mirrorAnchor(model, row2, into);
-  if (!place) return null;
-  const text3 = renderRow(place.layout, valuesFor(row2, syntaxOf(place.layout)));
-  return insertAfter(place.layout.file, place.anchor, text3, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === "board" ? "csv" : "board"]}`);
+var MIRRORED_CONTENT = ["id", "title", "status", "owner", "deliverable", "planLink"];
+function columnsWithoutSource(layout, values) {
+  const names = new Map(Object.entries(layout.columns).map(([name, index2]) => [index2, name]));
+  return layout.header.filter((_, index2) => {
+    const name = names.get(index2);
+    return name === void 0 || MIRRORED_CONTENT.includes(name) && values[name] === void 0;
+  });
 }
-function planLetterOf(model, settings, id) {
-  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row2) => row2.planLinks);
-  for (const link of links) {
-    const letter = settings.planOfFile(link);
-    if (letter) return letter;
+function missingRowRepair(model, id, into) {
+  const row = rowsOf(into === "board" ? model.csv : model.board, id)[0];
+  if (!row) return null;
+  const sourceLabel = LABEL[into === "board" ? "csv" : "board"];
+  if (row.damage !== null) return { reason: `its ${sourceLabel} is malformed; repair it first, so the damage is not copied` };
+  const place = mirrorAnchor(model, row, into);
+  if (!place) return null;
+  const syntax = syntaxOf(place.layout);
+  const values = valuesFor(row, syntax);
+  if (values.planLink === void 0 && row.planLinks.length === 1) values.planLink = row.planLinks[0];
+  const unfilled = columnsWithoutSource(place.layout, values);
+  if (unfilled.length > 0) {
+    return { reason: `the ${sourceLabel} has nothing for its ${unfilled.map((name) => `"${name}"`).join(", ")} column${unfilled.length === 1 ? "" : "s"}, so the ${LABEL[into]} must be written by hand` };
   }
-  return settings.planOfId(id);
+  const fix2 = insertAfter(place.layout.file, place.anchor, renderRow(place.layout, values), `add the ${LABEL[into]} of ${id}, mirroring its ${sourceLabel}`);
+  return fix2 ? { fix: fix2 } : { reason: `its ${sourceLabel} holds U+FFFD replacement characters; copy it by hand` };
 }
 
 // src/fix/backlog.ts
-var boardRowsOf = (model, id) => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
 function backlogLayout(model) {
   return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
 }
 function backlogRow(model, settings, layout, id, notes) {
   const values = {};
-  for (const row2 of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row2, "markdown"));
+  for (const row of boardRowsOf(model, id, "board").reverse()) Object.assign(values, valuesFor(row, "markdown"));
   const letter = planLetterOf(model, settings, id);
   return renderRow(layout, {
     ...values,
@@ -41492,7 +42718,8 @@ function backlogRowFixes(model, settings, ids, notes) {
     const refuse = (reason) => result.refused.push({ id, reason });
     const existing = rowsOf(model.backlog, id)[0];
     if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
-    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (boardRowsOf(model, id).some((row) => row.damage !== null)) refuse(`a board row of ${id} is malformed (see its csv-malformed-row or md-malformed-row finding); repair it first, so the backlog row does not copy the damage`);
+    else if (boardRowsOf(model, id, "board").length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
     else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
     else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
     else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
@@ -41508,17 +42735,17 @@ function backlogRowFixes(model, settings, ids, notes) {
 }
 
 // src/rules/support/helpers.ts
-function boardStatus(model, id) {
-  for (const row2 of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
-    if (row2.status) return { status: row2.status, row: row2 };
+function boardStatus(model, id, first) {
+  for (const row of boardRowsOf(model, id, first)) {
+    if (row.status) return { status: row.status, row };
   }
   return null;
 }
 function planStatus(model, id) {
-  const rows = planRowsOf(model, id).filter((row3) => row3.status !== null);
-  const delivered = rows.find((row3) => row3.section === "delivered" || row3.status?.category === "done");
-  const row2 = delivered ?? rows[0];
-  return row2 ? { status: row2.status, row: row2 } : null;
+  const rows = planRowsOf(model, id).filter((row2) => row2.status !== null);
+  const delivered = rows.find((row2) => row2.section === "delivered" || row2.status?.category === "done");
+  const row = delivered ?? rows[0];
+  return row ? { status: row.status, row } : null;
 }
 function categoriesDiffer(a, b) {
   return !!a && !!b && a.category !== "unknown" && b.category !== "unknown" && a.category !== b.category;
@@ -41538,14 +42765,22 @@ function boardStatusChanges(context, id) {
     (change) => (change.source === "board" || change.source === "csv") && change.statusChanged
   );
 }
+function movedBoardSide(context, id) {
+  const sides = new Set(boardStatusChanges(context, id).map((change) => change.source));
+  return sides.size === 1 ? [...sides][0] : void 0;
+}
 function comparable(text3) {
   return (text3 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-function plural3(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural3(count2, word2) {
+  return `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 }
 function listSome(items, max = 5) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function withRepair(message, repair) {
+  if (repair?.fix) return { message, fix: repair.fix };
+  return { message: repair?.reason ? `${message} (doc-sync fix cannot: ${repair.reason})` : message };
 }
 function withFix(fix2) {
   return fix2 ? { fix: fix2 } : {};
@@ -41559,9 +42794,9 @@ var noOptions = external_exports.strictObject({});
 
 // src/rules/backlog-entry-missing.ts
 function matchesCriteria(model, settings, id, requirement) {
-  const rows = boardRowsOf(model, id);
+  const rows = boardRowsOf(model, id, "board");
   if (requirement.owners.length > 0) {
-    const owners = rows.map((row2) => (row2.fields.owner ?? "").toLowerCase());
+    const owners = rows.map((row) => (row.fields.owner ?? "").toLowerCase());
     if (!requirement.owners.some((owner) => owners.some((text3) => text3.includes(owner.toLowerCase())))) return false;
   }
   if (requirement.plans.length > 0) {
@@ -41569,7 +42804,7 @@ function matchesCriteria(model, settings, id, requirement) {
     if (!letter || !requirement.plans.includes(letter)) return false;
   }
   const marker = requirement.marker;
-  return marker === null || rows.some((row2) => row2.cells.some((cell) => cell.includes(marker)));
+  return marker === null || rows.some((row) => row.cells.some((cell) => cell.includes(marker)));
 }
 var backlog_entry_missing_default = defineRule({
   id: "backlog-entry-missing",
@@ -41583,16 +42818,16 @@ var backlog_entry_missing_default = defineRule({
     const { require: requirement, notes } = settings.config.backlog;
     const findings = [];
     for (const id of tasks) {
-      const row2 = boardRowsOf(head, id)[0];
+      const row = boardRowsOf(head, id, "board")[0];
       const status = boardStatus(head, id)?.status;
-      if (!row2 || !status || rowsOf(backlog, id).length > 0) continue;
+      if (!row || !status || rowsOf(backlog, id).length > 0) continue;
       if (requirement.tasks === "added" && isOnBoard(base, id)) continue;
       if (status.category === "unknown" || !requirement.columns.includes(status.category)) continue;
       if (!matchesCriteria(head, settings, id, requirement)) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in ${status.text.trim()} on the board but has no row in ${backlog.file}, and backlog.require says it needs one; add it`,
         ...withFix(backlogRowFixes(head, settings, [id], notes).fixes[0] ?? null)
       });
@@ -41611,13 +42846,13 @@ var backlog_only_id_default = defineRule({
   check(context) {
     const findings = [];
     for (const id of context.tasks) {
-      const row2 = rowsOf(context.head.backlog, id)[0];
-      if (!row2 || isOnBoard(context.head, id)) continue;
+      const row = rowsOf(context.head.backlog, id)[0];
+      if (!row || isOnBoard(context.head, id)) continue;
       if (context.mode === "change" && changesOf(context, id, "backlog").length === 0) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in the backlog but on neither board; every backlog row needs a Markdown board row and a CSV record`
       });
     }
@@ -41652,18 +42887,20 @@ var board_not_updated_default = defineRule({
 });
 
 // src/rules/support/problems.ts
+var BLINDING = /* @__PURE__ */ new Set(["csv-header", "unmapped-table", "no-task-table"]);
 function problemFindings(context, kinds) {
   const changed = new Set(context.changes.files.map((file2) => file2.path));
-  return context.head.problems.filter((problem) => kinds.includes(problem.kind)).filter(
-    (problem) => problem.taskId !== null ? context.tasks.has(problem.taskId) : context.mode === "all" || changed.has(problem.file)
-  ).map((problem) => ({
+  return context.head.problems.filter((problem) => kinds.includes(problem.kind)).filter((problem) => {
+    const fileJudged = context.mode === "all" || changed.has(problem.file);
+    if (problem.taskId === null) return fileJudged;
+    return context.tasks.has(problem.taskId) || problem.kind === "csv-syntax" && fileJudged;
+  }).map((problem) => ({
     taskId: problem.taskId,
     file: problem.file,
     line: problem.line,
     message: problem.message,
     key: `${problem.file}:${problem.key}`,
-    // A CSV that cannot be read at all hides every other CSV finding: it always fails.
-    ...problem.kind === "csv-header" ? { introduced: true } : {}
+    ...BLINDING.has(problem.kind) ? { introduced: true } : {}
   }));
 }
 
@@ -41751,8 +42988,7 @@ var csv_row_missing_default = defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
-        ...withFix(missingRowFix(head, id, "csv"))
+        ...withRepair(`${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`, missingRowRepair(head, id, "csv"))
       });
     }
     return findings;
@@ -41769,15 +43005,15 @@ var dead_plan_link_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
-        for (const link of row2.planLinks) {
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
+        for (const link of row.planLinks) {
           if (head.files.has(link)) continue;
           findings.push({
             taskId: id,
-            file: row2.file,
-            line: row2.line,
+            file: row.file,
+            line: row.line,
             message: `${id} links to ${link}, which does not exist; fix the path or restore the plan`,
-            key: `${row2.source}:${id}:${link}`
+            key: `${row.source}:${id}:${link}`
           });
         }
       }
@@ -41822,12 +43058,12 @@ var duplicate_id_default = defineRule({
         const rows = rowsOf(after, id);
         if (rows.length < 2) continue;
         const baseCount = rowsOf(before, id).length;
-        const titles = new Set(rows.map((row2) => comparable(row2.fields.title)));
+        const titles = new Set(rows.map((row) => comparable(row.fields.title)));
         findings.push({
           taskId: id,
           file: rows[1].file,
           line: rows[1].line,
-          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row2) => row2.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
+          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row) => row.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
           key: `${label}:${id}`,
           // Judged on counts: introduced only when the change added a row with this ID.
           introduced: rows.length > baseCount
@@ -41885,8 +43121,7 @@ var md_row_missing_default = defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
-        ...withFix(missingRowFix(head, id, "board"))
+        ...withRepair(`${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`, missingRowRepair(head, id, "board"))
       });
     }
     return findings;
@@ -41899,7 +43134,7 @@ var NON_ASCII = /[^\x00-\x7F]/g;
 var count = (text3, pattern) => text3.match(pattern)?.length ?? 0;
 var mojibake_introduced_default = defineRule({
   id: "mojibake-introduced",
-  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs or single "?" marks where it lost non-ASCII characters.',
   defaultSeverity: "error",
   kind: "change",
   options: noOptions,
@@ -41912,17 +43147,20 @@ var mojibake_introduced_default = defineRule({
       const before = base.texts.get(file2.path) ?? "";
       const gainedReplacement = count(after, /\uFFFD/g) > count(before, /\uFFFD/g);
       const gainedQuestionRuns = count(after, /\?{3,}/g) > count(before, /\?{3,}/g);
-      const lostNonAscii = count(after.replace(/\uFFFD/g, ""), NON_ASCII) < count(before, NON_ASCII);
-      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii)) continue;
+      const lost = count(before, NON_ASCII) - count(after.replace(/\uFFFD/g, ""), NON_ASCII);
+      const lostNonAscii = lost > 0;
+      const gainedSingleMarks = lostNonAscii && count(after, /\?/g) - count(before, /\?/g) >= lost;
+      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii) && !gainedSingleMarks) continue;
       const baseLines = new Set(before.split("\n"));
       const lines = after.split("\n");
-      const index2 = lines.findIndex((line2) => REPLACEMENT_RUN.test(line2) && !baseLines.has(line2));
+      const marks = gainedReplacement || gainedQuestionRuns ? REPLACEMENT_RUN : /\?/;
+      const index2 = lines.findIndex((line2) => marks.test(line2) && !baseLines.has(line2));
       const line = index2 === -1 ? 1 : index2 + 1;
       findings.push({
         taskId: null,
         file: file2.path,
         line,
-        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : '"???" runs where it lost non-ASCII characters'} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : gainedQuestionRuns ? '"???" runs where it lost non-ASCII characters' : `"?" marks where it lost ${lost} non-ASCII character${lost === 1 ? "" : "s"}`} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file2.path
       });
     }
@@ -41932,8 +43170,8 @@ var mojibake_introduced_default = defineRule({
 
 // src/rules/support/plan-resolution.ts
 function lookUpPlan(context, model, id) {
-  const csvLinks = rowsOf(model.csv, id).flatMap((row2) => row2.planLinks);
-  const mdLinks = rowsOf(model.board, id).flatMap((row2) => row2.planLinks);
+  const csvLinks = rowsOf(model.csv, id).flatMap((row) => row.planLinks);
+  const mdLinks = rowsOf(model.board, id).flatMap((row) => row.planLinks);
   for (const paths of [csvLinks, mdLinks]) {
     const existing = paths.map((path) => model.plans.get(path)).filter((plan) => !!plan);
     if (existing.length > 0) return { paths, plans: existing };
@@ -41958,14 +43196,14 @@ var plan_entry_missing_default = defineRule({
       const lookup = lookUpPlan(context, head, id);
       const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row2 = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
+      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
       const letter = context.settings.planOfId(id);
-      const where = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
+      const where2 = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
-        message: `${id} is on the board but does not occur in ${where}; add it to the plan's Active work table`
+        file: row.file,
+        line: row.line,
+        message: `${id} is on the board but does not occur in ${where2}; add it to the plan's Active work table`
       });
     }
     return findings;
@@ -42100,19 +43338,19 @@ var plan_letter_mismatch_default = defineRule({
     for (const id of tasks) {
       const letter = settings.planOfId(id);
       if (!letter) continue;
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
-        const named = row2.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
-        if (row2.source === "backlog" && row2.fields.plan) {
-          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row2.fields.plan)?.[1];
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
+        const named = row.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
+        if (row.source === "backlog" && row.fields.plan) {
+          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row.fields.plan)?.[1];
           if (fromColumn) named.push(fromColumn);
         }
         if (named.length === 0 || named.includes(letter)) continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
-          key: `${row2.source}:${id}`
+          file: row.file,
+          line: row.line,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          key: `${row.source}:${id}`
         });
       }
     }
@@ -42132,15 +43370,29 @@ var plan_only_id_default = defineRule({
     for (const id of context.tasks) {
       const added = changesOf(context, id, "plan").find((change) => change.kind === "added");
       if (!added || planRowsOf(context.base, id).length > 0 || isOnBoard(context.head, id)) continue;
+      const members2 = context.settings.membersOf(id);
+      const missing = members2.filter((member) => !isOnBoard(context.head, member));
+      if (missing.length === 0) continue;
+      const isRange = members2.length > 1;
       findings.push({
         taskId: id,
         file: added.file,
         line: added.line,
-        message: `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
+        message: isRange ? `${id} was added to ${added.file}, but ${missing.length === members2.length ? "none of its members is on either board" : `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} on neither board`}; add ${missing.length === 1 ? "it" : "them"} to the Markdown board and the CSV` : `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
       });
     }
     return findings;
   }
+});
+
+// src/rules/plan-section-unknown.ts
+var plan_section_unknown_default = defineRule({
+  id: "plan-section-unknown",
+  description: "A plan task table sits under a heading that is neither an active nor a delivered section.",
+  defaultSeverity: "warning",
+  kind: "state",
+  options: noOptions,
+  check: (context) => problemFindings(context, ["plan-section"])
 });
 
 // src/rules/row-deleted.ts
@@ -42278,17 +43530,22 @@ var status_mismatch_md_csv_default = defineRule({
 });
 
 // src/rules/status-mismatch-plan.ts
+function reportedByBoardNotUpdated(context, id) {
+  const planMoved = changesOf(context, id, "plan").some((change) => change.kind === "modified" && change.statusChanged);
+  return planMoved && changesOf(context, id, "board").length === 0 && changesOf(context, id, "csv").length === 0;
+}
 var status_mismatch_plan_default = defineRule({
   id: "status-mismatch-plan",
   description: "A plan's status for a task differs from the board's.",
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
-  check({ head, tasks }) {
+  check(context) {
     const findings = [];
-    for (const id of tasks) {
-      const board = boardStatus(head, id);
-      const plan = planStatus(head, id);
+    for (const id of context.tasks) {
+      if (context.mode === "change" && reportedByBoardNotUpdated(context, id)) continue;
+      const board = boardStatus(context.head, id, movedBoardSide(context, id));
+      const plan = planStatus(context.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
       findings.push({
         taskId: id,
@@ -42296,6 +43553,57 @@ var status_mismatch_plan_default = defineRule({
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
         message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
+      });
+    }
+    return findings;
+  }
+});
+
+// src/rules/table-unmapped.ts
+var table_unmapped_default = defineRule({
+  id: "table-unmapped",
+  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column.",
+  defaultSeverity: "error",
+  kind: "state",
+  options: noOptions,
+  check: (context) => problemFindings(context, ["unmapped-table", "no-task-table"])
+});
+
+// src/rules/table-unread.ts
+var TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
+function whereReadingStopped(text3, baseText, lostIds) {
+  const lines = text3.split("\n");
+  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
+  const baseLines = new Set(baseText.split("\n").map((line) => line.trim()));
+  for (let index2 = at - 1; index2 >= 0; index2--) {
+    const line = lines[index2];
+    if (TABLE_BREAKER.test(line) && !baseLines.has(line.trim())) return { line: at + 1, culprit: { line: index2 + 1, text: line.trim().slice(0, 40) } };
+    if (/^\s{0,3}#{1,6}\s/.test(line)) break;
+  }
+  return { line: at + 1, culprit: null };
+}
+var table_unread_default = defineRule({
+  id: "table-unread",
+  description: "Rows of a plan or backlog table are still in the file but no longer read as a table (something above them ends it).",
+  defaultSeverity: "error",
+  kind: "change",
+  options: noOptions,
+  check({ base, head, changes, settings }) {
+    const findings = [];
+    for (const file2 of changes.files) {
+      if (file2.status !== "modified") continue;
+      const [before, after] = settings.isBacklog(file2.path) ? [base.backlog, head.backlog] : [base.plans.get(file2.path), head.plans.get(file2.path)];
+      const text3 = head.texts.get(file2.path);
+      if (!before || text3 === void 0) continue;
+      const readNow = new Set(after?.byId.keys() ?? []);
+      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text3.includes(id));
+      if (lost.length === 0) continue;
+      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", lost);
+      findings.push({
+        taskId: lost.length === 1 ? lost[0] : null,
+        file: file2.path,
+        line,
+        message: `${plural3(lost.length, "task row")} of ${file2.path} (${listSome(lost)}) ${lost.length === 1 ? "is" : "are"} still in the file but no longer read as a table from line ${line}: ${culprit ? `line ${culprit.line} adds "${culprit.text}", which ends the table or hides what follows` : "something above them ends the table (an unclosed <!--, <details>, <div> or code fence, or a deleted header row)"}; close or remove it so the rows are checked again`
       });
     }
     return findings;
@@ -42312,14 +43620,14 @@ var unknown_status_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row2.status?.category !== "unknown") continue;
+      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
+        if (row.status?.category !== "unknown") continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `the status "${row2.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row2.source}:${id}:${row2.status.text}`
+          file: row.file,
+          line: row.line,
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${id}:${row.status.text}`
         });
       }
     }
@@ -42350,12 +43658,20 @@ var RULES = [
   mojibake_introduced_default,
   md_malformed_row_default,
   file_unreadable_default,
+  table_unmapped_default,
+  table_unread_default,
+  plan_section_unknown_default,
   doc_missing_default,
   dead_plan_link_default,
   plan_letter_mismatch_default,
   session_log_name_default,
   unknown_status_default
 ];
+var SESSION_LOG_RULES = [session_log_missing_default.id, session_log_task_missing_default.id, session_log_name_default.id];
+function rulesOffByLayout(config2) {
+  if (config2.paths.sessionLogs.length > 0) return [];
+  return SESSION_LOG_RULES.map((id) => ({ id, reason: "paths.sessionLogs is empty: this layout keeps no session logs" }));
+}
 function findRule(id) {
   return RULES.find((rule) => rule.id === id);
 }
@@ -42368,6 +43684,7 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     );
   }
   const enabled = [];
+  const offByLayout = new Set(rulesOffByLayout(config2).map((entry) => entry.id));
   for (const rule of registry2) {
     const setting = config2.rules[rule.id];
     const severity2 = typeof setting === "string" ? setting : setting?.severity ?? rule.defaultSeverity;
@@ -42375,64 +43692,390 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source2, parsed.error.issues.map((issue2) => ({ ...issue2, path: ["rules", rule.id, "options", ...issue2.path] }))));
     }
-    if (severity2 === "off") continue;
+    if (severity2 === "off" || offByLayout.has(rule.id)) continue;
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
 }
 
+// src/report/doctor.ts
+var CONFIG_PROBLEMS = /* @__PURE__ */ new Set(["unmapped-table", "no-task-table", "plan-section", "csv-header", "unreadable"]);
+var headerLine = (layout) => layout.style.syntax === "markdown" ? layout.headerEnd.line - 1 : layout.headerEnd.line;
+function roleOf(rows, source2) {
+  if (source2 !== "plan") return source2 === "board" ? "Markdown board" : source2 === "csv" ? "CSV board" : "backlog";
+  const section = rows[0]?.section;
+  return section === "active" ? "plan, active section" : section === "delivered" ? "plan, delivered section" : "plan, unknown section";
+}
+function tablesOf(model) {
+  const entries = [];
+  for (const table of taskTables(model)) {
+    const source2 = model.board === table ? "board" : model.csv === table ? "csv" : model.backlog === table ? "backlog" : "plan";
+    for (const layout of table.layouts) {
+      const rows = table.rows.filter((row) => row.layout === layout);
+      const roles = new Map(Object.entries(layout.columns).map(([role, index2]) => [index2, role]));
+      entries.push({
+        file: layout.file,
+        line: headerLine(layout),
+        role: roleOf(rows, source2),
+        columns: layout.header.map((header, index2) => ({ header, role: roles.get(index2) ?? null })),
+        rows: rows.length
+      });
+    }
+  }
+  return entries;
+}
+function statusesOf(model) {
+  const seen = {};
+  for (const row of taskTables(model).flatMap((table) => table.rows)) {
+    if (!row.status || row.fields.status === void 0) continue;
+    const word2 = row.status.text.replace(/\(?\d{4}-\d{2}-\d{2}\)?/g, "").replace(/[\s\-–:]+$/, "").trim();
+    const list2 = seen[row.status.category] ??= [];
+    if (word2 !== "" && !list2.includes(word2)) list2.push(word2);
+  }
+  return seen;
+}
+async function diagnose(request) {
+  const revision = await request.reader.resolveRevision(request.revision);
+  const { model, settings } = await loadModelAt(request.reader, request.config, revision);
+  const { paths } = request.config;
+  const found = [...model.files.keys()];
+  const single = (key, path) => path === null ? [] : [{ key, pattern: path, files: found.filter((file2) => file2 === path) }];
+  const documents = [
+    ...single("paths.board", paths.board),
+    ...single("paths.boardCsv", paths.boardCsv),
+    ...single("paths.backlog", paths.backlog),
+    ...single("paths.planIndex", paths.planIndex),
+    { key: "paths.plans", pattern: paths.plans.join(", "), files: found.filter(settings.isPlan) },
+    ...paths.sessionLogs.length > 0 ? [{ key: "paths.sessionLogs", pattern: paths.sessionLogs.join(", "), files: found.filter(settings.isSessionLog) }] : []
+  ];
+  const configFile = settings.configFile;
+  const needsConfig = [];
+  for (const document3 of documents) {
+    if (document3.files.length === 0 && document3.key !== "paths.sessionLogs") {
+      needsConfig.push(`${document3.key}: nothing at ${document3.pattern}; set ${document3.key} in ${configFile}${document3.key === "paths.planIndex" ? " (null if there is none)" : ""}`);
+    }
+  }
+  if (paths.sessionLogs.length > 0 && documents.find((document3) => document3.key === "paths.sessionLogs")?.files.length === 0) {
+    needsConfig.push(`paths.sessionLogs: no session log at ${paths.sessionLogs.join(", ")}; set paths.sessionLogs: [] in ${configFile} if the team keeps none (the session rules then go off)`);
+  }
+  for (const problem of model.problems.filter((item) => CONFIG_PROBLEMS.has(item.kind))) {
+    needsConfig.push(`${problem.file}:${problem.line}: ${problem.message}`);
+  }
+  const statuses = statusesOf(model);
+  if (statuses.unknown?.length) {
+    needsConfig.push(`status words in no category: ${statuses.unknown.map((word2) => `"${word2}"`).join(", ")}; add each under statuses.<category> in ${configFile} (e.g. statuses.done: ["${statuses.unknown[0]}"])`);
+  }
+  return {
+    revision,
+    config: { source: request.configSource, reason: request.configReason },
+    documents,
+    tables: tablesOf(model),
+    statuses,
+    needsConfig,
+    rulesOff: rulesOffByLayout(request.config)
+  };
+}
+var CATEGORY_ORDER = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done", "unknown"];
+function renderDiagnosis(diagnosis) {
+  const out = [`doc-sync doctor at ${diagnosis.revision.slice(0, 7)}`, ""];
+  out.push(`Config: ${diagnosis.config.source ?? "the defaults (StateTrace layout)"}`, `  ${diagnosis.config.reason}`, "");
+  out.push("Documents:");
+  for (const document3 of diagnosis.documents) {
+    const what = document3.files.length === 0 ? "MISSING" : document3.files.length === 1 && document3.files[0] === document3.pattern ? "found" : `${document3.files.length} found`;
+    out.push(`  ${document3.key.padEnd(18)} ${document3.pattern}  ${what}`);
+  }
+  out.push("", "Task tables:");
+  if (diagnosis.tables.length === 0) out.push("  none recognised");
+  for (const table of diagnosis.tables) {
+    out.push(`  ${table.file}:${table.line}  ${table.role}, ${table.rows} row${table.rows === 1 ? "" : "s"}`);
+    out.push(`    ${table.columns.map((column) => `${column.header} \u2192 ${column.role ?? "(unmapped)"}`).join(" | ")}`);
+  }
+  out.push("", "Statuses seen:");
+  const categories = CATEGORY_ORDER.filter((category) => diagnosis.statuses[category]?.length);
+  if (categories.length === 0) out.push("  none");
+  for (const category of categories) {
+    const words = diagnosis.statuses[category];
+    out.push(`  ${category.padEnd(16)} ${words.slice(0, 8).map((word2) => `"${word2}"`).join(", ")}${words.length > 8 ? ` and ${words.length - 8} more` : ""}`);
+  }
+  if (diagnosis.rulesOff.length > 0) {
+    out.push("", "Rules off for this layout:");
+    for (const rule of diagnosis.rulesOff) out.push(`  ${rule.id}: ${rule.reason}`);
+  }
+  out.push("");
+  if (diagnosis.needsConfig.length === 0) {
+    out.push("doc-sync understood every document: nothing needs config.");
+  } else {
+    out.push(`Needs config (${diagnosis.needsConfig.length}):`);
+    for (const item of diagnosis.needsConfig) out.push(`  - ${item}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+
 // src/cli.ts
 var EXIT = { pass: 0, fail: 1, error: 2 };
-var USAGE = `Usage:
-  doc-sync check [--base REV] [--head REV] [--all] [--config FILE] [--format text|json|markdown]
-  doc-sync fix [--base REV] [--head REV] [--all] [--config FILE] [--rule ID]... [--dry-run]
-  doc-sync init
-  doc-sync explain [RULE]
-
-Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.
-(fix: 0 when the fixes leave no finding that fails the gate, 1 when some remain.)`;
-var FORMATS = ["text", "json", "markdown"];
+var FORMATS = ["text", "compact", "json", "markdown", "sarif"];
+var FAIL_ON = ["error", "warning", "never"];
+var CONFIG_FROM = ["base", "head"];
+var COLOR = ["auto", "always", "never"];
 var CHECK_OPTIONS = {
   base: { type: "string" },
-  head: { type: "string", default: "HEAD" },
+  head: { type: "string" },
+  staged: { type: "boolean", default: false },
   all: { type: "boolean", default: false },
-  config: { type: "string" }
+  config: { type: "string" },
+  "config-from": { type: "string" },
+  "fail-on": { type: "string", default: "error" },
+  strict: { type: "boolean", default: false },
+  quiet: { type: "boolean", short: "q", default: false }
 };
-async function checkRepository(args, io) {
-  if (args.all && args.base) throw new UsageError("--all audits one revision; drop --base or drop --all");
+var CHECK_OPTIONS_HELP = `What to judge (one of):
+  (default)            the working tree: tracked files as on disk, untracked files that
+                       match the planning paths, deleted files gone
+  --staged             the index: what "git commit" would record (for pre-commit hooks)
+  --head REV           a commit
+Against what:
+  --base REV           compare with REV (default: the merge base with the remote's default
+                       branch; for the working tree or the index, HEAD when you are on that
+                       branch or there is no remote)
+  --all                audit every task instead of judging a change
+Config:
+  --config FILE        the config file (default: .github/doc-sync.yml or .yaml)
+  --config-from base|head
+                       read the config at the base (the default when there is a base: a
+                       change cannot loosen its own gate, as in the action) or from what is
+                       judged (for trying out a config edit locally)
+Gate (the action's meanings):
+  --fail-on error|warning|never
+                       lowest severity of an introduced finding that fails (default: error)
+  --strict             warnings and pre-existing findings in touched tasks fail too
+                       (the action's strict branches)
+Output:
+  -q, --quiet          no notes on stderr; print nothing when the gate passes
+  -h, --help           this help`;
+var COMMANDS = {
+  check: {
+    summary: "judge the planning documents (the working tree by default)",
+    usage: "doc-sync check [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                      [--format text|compact|json|markdown|sarif] [--fail-on LEVEL] [--strict] [--color WHEN] [-q]",
+    options: {
+      ...CHECK_OPTIONS,
+      format: { type: "string", default: "text" },
+      color: { type: "string", default: "auto" }
+    },
+    help: `${CHECK_OPTIONS_HELP}
+  --format text|compact|json|markdown|sarif
+                       text: grouped, for people; compact: one "path:line: severity rule
+                       message" line per finding (jumpable); json: exactly one report;
+                       markdown: the pull-request comment; sarif: SARIF 2.1.0 for code
+                       scanning
+  --color auto|always|never
+                       colour for compact (auto: on a terminal, unless NO_COLOR is set;
+                       FORCE_COLOR forces it)`
+  },
+  fix: {
+    summary: "apply the mechanical fixes to the working tree, print the diff",
+    usage: "doc-sync fix [--staged | --head REV] [--base REV | --all] [--config FILE] [--config-from base|head]\n                    [--rule ID]... [--dry-run] [--fail-on LEVEL] [--strict] [-q]",
+    options: {
+      ...CHECK_OPTIONS,
+      rule: { type: "string", multiple: true },
+      "dry-run": { type: "boolean", default: false }
+    },
+    help: `Checks like "doc-sync check", then writes the fixes the findings carry into the
+working tree, only the files that change; a fix whose line on disk no longer reads as
+the check saw it is refused. With --staged the fixes are computed on the index and
+written to the working tree: nothing is staged; review and "git add" them.
+Exit 0 when the fixed documents pass the gate, 1 when findings are left.
+
+${CHECK_OPTIONS_HELP}
+  --rule ID            apply only this rule's fixes (repeatable)
+  --dry-run            print the diff and the outcome, write nothing`
+  },
+  init: {
+    summary: "write a commented .github/doc-sync.yml",
+    usage: "doc-sync init",
+    options: {},
+    help: "Writes .github/doc-sync.yml with every key and its default; never overwrites one."
+  },
+  explain: {
+    summary: "list the rules, or print one rule's docs page",
+    usage: "doc-sync explain [RULE]",
+    options: {},
+    help: "Without RULE: every rule with its default severity. With RULE: its docs page."
+  },
+  doctor: {
+    summary: "show what doc-sync understood at a revision, and what needs config",
+    usage: "doc-sync doctor [--rev REV] [--config FILE]",
+    options: {
+      rev: { type: "string", default: "HEAD" },
+      config: { type: "string" }
+    },
+    help: `Prints the config used (or the defaults) and why, each planning document found or
+missing, each task table (file:line, role, columns mapped to roles, rows), the statuses
+seen with their categories, and everything left unmapped. Exit 1 when something needs
+config, 0 when everything configured was understood.
+
+  --rev REV            the revision to look at (default HEAD)
+  --config FILE        the config file to use`
+  }
+};
+var COMMAND_NAMES = Object.keys(COMMANDS);
+function usage() {
+  const width = Math.max(...COMMAND_NAMES.map((name) => name.length));
+  return `Usage: doc-sync <command> [options]
+
+Commands:
+${COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`).join("\n")}
+
+"doc-sync <command> --help" shows a command's options; "doc-sync --version" the version.
+Exit codes: 0 the gate passes, 1 it fails, 2 doc-sync could not check.`;
+}
+function commandHelp(name) {
+  const { usage: line, help } = COMMANDS[name];
+  return `Usage: ${line}
+
+${help}
+`;
+}
+function editDistance(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous2[j] + 1, current[j - 1] + 1, previous2[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length];
+}
+function didYouMean(word2, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word2.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word2.length / 3)) ? `; did you mean "${best}"?` : "";
+}
+function choice(option, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new UsageError(`--${option} must be one of ${allowed.join(", ")}, not "${value}"${didYouMean(value, allowed)}`);
+}
+function requireRules(ids) {
+  for (const id of ids) {
+    if (!findRule(id)) {
+      throw new UsageError(`there is no rule "${id}"${didYouMean(id, RULES.map((rule) => rule.id))}; run "doc-sync explain" to list them`);
+    }
+  }
+}
+function parseCommand(name, args, allowPositionals = false) {
+  const options = COMMANDS[name].options;
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error62) {
+    const code2 = typeof error62 === "object" && error62 !== null && "code" in error62 ? String(error62.code) : "";
+    if (!code2.startsWith("ERR_PARSE_ARGS")) throw error62;
+    const message = error62.message;
+    const unknown2 = code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : void 0;
+    const sentence = unknown2 ? `unknown option "${unknown2}" for doc-sync ${name}${didYouMean(unknown2, Object.keys(options).map((option) => `--${option}`))}` : message.split("\n")[0].replace(/\.$/, "");
+    throw new UsageError(`${sentence}. Run "doc-sync ${name} --help" for its options.`);
+  }
+}
+function gateOf(values) {
+  const failOn = choice("fail-on", values["fail-on"], FAIL_ON);
+  return values.strict ? { failOn: failOn === "never" ? "never" : "warning", strict: true } : { failOn, strict: false };
+}
+function repositoryPath(file2, cwd, root) {
+  const path = relative(root, resolve(cwd, file2));
+  if (path.startsWith("..") || resolve(root, path) !== resolve(cwd, file2)) {
+    throw new UsageError(`--config ${file2} is outside the repository; doc-sync reads the config from the repository at a revision, so put it there`);
+  }
+  return path.split(sep).join("/");
+}
+var isLocalState = (revision) => revision === WORKING_TREE || revision === INDEX;
+var nameOf = (revision) => isLocalState(revision) ? `the ${revision.replace("-", " ")}` : /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
+var where = (revision) => `${isLocalState(revision) ? "in" : "at"} ${nameOf(revision)}`;
+async function readConfig(reader, { values, io, root, base, head, baseWhy }) {
+  const configFrom = choice("config-from", values["config-from"] ?? (base ? "base" : "head"), CONFIG_FROM);
+  if (configFrom === "base" && !base) throw new UsageError("--config-from base needs a base to read it at, and --all has none; drop one of them");
+  const configAt = configFrom === "base" ? base : await reader.resolveRevision(head);
+  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
+  let loaded;
+  try {
+    loaded = await loadConfigAt(reader, configAt, configPath);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError) || !configPath || !/does not exist/.test(error62.message)) throw error62;
+    const instead = configFrom === "base" ? " (the base); commit it there, or pass --config-from head to read it from what is judged" : "; check the path";
+    throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
+  }
+  const configSource = loaded.source ? `${loaded.source.slice(0, loaded.source.lastIndexOf(" at "))} ${where(configAt)}` : `the defaults: no config file ${where(configAt)}`;
+  const rules = enabledRules(loaded.config, configSource);
+  if (!values.quiet) {
+    const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ""}` : `, every task${baseWhy ? ` (${baseWhy})` : ""}`;
+    const fromBase = configFrom === "base" ? `, the base (--config-from head reads ${nameOf(head)}'s)` : "";
+    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
+    io.stderr(`doc-sync: judging ${nameOf(head)}${against}
+`);
+    io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(", ") : "none"}
+`);
+  }
+  return { config: loaded.config, configSource, rules };
+}
+async function checkRepository(values, io) {
+  if (values.all && values.base) throw new UsageError("--all audits one revision; drop --base or drop --all");
+  if (values.staged && values.head) throw new UsageError("--staged judges the index and --head REV a commit; pass one of them");
+  const gate = gateOf(values);
   const root = await findRepositoryRoot(io.cwd);
-  const { config: config2, source: source2 } = await loadConfig(root, args.config, io.cwd);
-  const reader = new GitReader(root);
-  const base = args.all ? void 0 : args.base ?? await defaultBase(root, args.head);
+  const head = values.head ?? (values.staged ? INDEX : WORKING_TREE);
+  const reader = values.head ? new GitReader(root) : values.staged ? new IndexReader(root) : new WorkingTreeReader(root);
+  let base;
+  let baseWhy = "";
+  let all2 = values.all;
+  if (!all2) {
+    if (values.base) base = await reader.resolveRevision(values.base);
+    else if (values.head) base = await defaultBase(root, values.head);
+    else {
+      const local = await localBase(root);
+      [base, baseWhy, all2] = [local.commit ?? void 0, local.why, local.commit === null];
+    }
+  }
+  const { config: config2, configSource, rules } = await readConfig(reader, { values, io, root, base, head, baseWhy });
   const request = {
     reader,
     config: config2,
-    rules: enabledRules(config2, source2 ?? "default configuration"),
-    configSource: source2 ?? "default configuration",
+    rules,
+    configSource,
     base,
-    head: args.head,
-    mode: args.all ? "all" : "change",
+    head,
+    mode: all2 ? "all" : "change",
+    gate,
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config2.limits.maxFileBytes)
   };
-  return { root, request, report: (await runCheck(request)).report };
+  return { root, request, report: (await runCheck(request)).report, gate };
+}
+function useColor(when, io) {
+  if (when !== "auto") return when === "always";
+  const env = io.env ?? {};
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== void 0) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  return io.isTTY === true && env.TERM !== "dumb";
 }
 async function check2(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...CHECK_OPTIONS, format: { type: "string", default: "text" } },
-    allowPositionals: false,
-    strict: true
-  });
-  const format = values.format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
+  const { values } = parseCommand("check", args);
+  const format = choice("format", values.format, FORMATS);
+  const color = useColor(choice("color", values.color, COLOR), io);
   const { report } = await checkRepository(values, io);
+  const code2 = report.result === "pass" ? EXIT.pass : EXIT.fail;
   if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
 `);
+  else if (values.quiet && code2 === EXIT.pass) return code2;
   else if (format === "markdown") io.stdout(`${renderMarkdown(report)}
 `);
-  else io.stdout(renderText(report));
-  return report.result === "pass" ? EXIT.pass : EXIT.fail;
+  else if (format === "compact") io.stdout(renderCompact(report, { color }));
+  else if (format === "sarif") io.stdout(`${JSON.stringify(renderSarif(report, await loadSarifRules(RULES)), null, 2)}
+`);
+  else io.stdout(renderText(report, { color }));
+  return code2;
 }
 async function readWorkingTree(root, paths) {
   const files = /* @__PURE__ */ new Map();
@@ -42448,14 +44091,15 @@ async function readWorkingTree(root, paths) {
   }
   return files;
 }
-var plural4 = (count2, word) => `${count2} ${word}${count2 === 1 ? "" : /(s|x|sh|ch)$/.test(word) ? "es" : "s"}`;
-function fixSummary(outcome, after, findingOf, dryRun) {
-  const byHand = after.findings.filter((finding) => failsGate(finding, DEFAULT_GATE));
+var plural4 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : /(s|x|sh|ch)$/.test(word2) ? "es" : "s"}`;
+function fixSummary({ outcome, after, gate, findingOf, dryRun, staged }) {
+  const byHand = after.findings.filter((finding) => failsGate(finding, gate));
   const findings = outcome.applied.length > outcome.edits.length ? ` (${outcome.applied.length} findings)` : "";
   const parts = [`${dryRun ? "would apply" : "applied"} ${plural4(outcome.edits.length, "fix")} to ${plural4(outcome.files.size, "file")}${findings}`];
   if (outcome.unchanged.length > 0) parts.push(`${outcome.unchanged.length} already applied`);
   if (outcome.refused.length > 0) parts.push(`refused ${outcome.refused.length}`);
   parts.push(byHand.length > 0 ? `${plural4(byHand.length, "failing finding")} left to fix by hand` : "the check passes");
+  if (staged && !dryRun && outcome.files.size > 0) parts.push('nothing is staged: review the diff and "git add" the files');
   const lines = [`doc-sync fix: ${parts.join("; ")}`];
   for (const { fix: fix2, reason } of outcome.refused) lines.push(`  refused  ${fix2.file}:${fix2.line}  [${findingOf(fix2).rule}] ${reason}`);
   for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
@@ -42463,17 +44107,11 @@ function fixSummary(outcome, after, findingOf, dryRun) {
 `;
 }
 async function fix(args, io) {
-  const { values } = parseArgs({
-    args,
-    options: { ...CHECK_OPTIONS, rule: { type: "string", multiple: true }, "dry-run": { type: "boolean", default: false } },
-    allowPositionals: false,
-    strict: true
-  });
+  const { values } = parseCommand("fix", args);
   const rules = values.rule ?? [];
-  const unknown2 = rules.filter((id) => !findRule(id));
-  if (unknown2.length > 0) throw new UsageError(`there is no rule ${unknown2.map((id) => `"${id}"`).join(", ")}; run "doc-sync explain" to list them`);
+  requireRules(rules);
   const dryRun = values["dry-run"];
-  const { root, request, report } = await checkRepository(values, io);
+  const { root, request, report, gate } = await checkRepository(values, io);
   const chosen = report.findings.filter((finding) => finding.fix && (rules.length === 0 || rules.includes(finding.rule)));
   const findingOfFix = new Map(chosen.map((finding) => [finding.fix, finding]));
   const fixes = [...findingOfFix.keys()];
@@ -42491,11 +44129,14 @@ async function fix(args, io) {
   const fixed = /* @__PURE__ */ new Map();
   for (const item of [...outcome.applied, ...outcome.unchanged]) fixed.set(item.file, outcome.files.get(item.file) ?? tree.get(item.file));
   const after = fixed.size === 0 ? report : (await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? void 0, head: OverlayReader.REVISION })).report;
+  const code2 = after.result === "pass" ? EXIT.pass : EXIT.fail;
+  if (values.quiet && code2 === EXIT.pass && outcome.edits.length === 0) return code2;
   io.stdout(renderFixDiff(outcome.edits));
-  io.stdout(fixSummary(outcome, after, (item) => findingOfFix.get(item), dryRun));
-  return after.result === "pass" ? EXIT.pass : EXIT.fail;
+  io.stdout(fixSummary({ outcome, after, gate, findingOf: (item) => findingOfFix.get(item), dryRun, staged: values.staged }));
+  return code2;
 }
-async function init(io) {
+async function init(args, io) {
+  parseCommand("init", args);
   const root = await findRepositoryRoot(io.cwd);
   const existing = DEFAULT_CONFIG_PATHS.map((path) => join3(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
@@ -42507,57 +44148,81 @@ async function init(io) {
   return EXIT.pass;
 }
 async function explain(args, io) {
-  const [id] = args;
+  const { positionals } = parseCommand("explain", args, true);
+  if (positionals.length > 1) throw new UsageError('explain takes one rule id. Run "doc-sync explain --help".');
+  const [id] = positionals;
   if (!id) {
-    const width = Math.max(...RULES.map((rule2) => rule2.id.length));
+    const width = Math.max(...RULES.map((rule) => rule.id.length));
     io.stdout(
-      `${RULES.map((rule2) => `${rule2.id.padEnd(width)}  ${String(rule2.defaultSeverity).padEnd(7)}  ${rule2.description}`).join("\n")}
+      `${RULES.map((rule) => `${rule.id.padEnd(width)}  ${String(rule.defaultSeverity).padEnd(7)}  ${rule.description}`).join("\n")}
 `
     );
     return EXIT.pass;
   }
-  const rule = findRule(id);
-  if (!rule) throw new UsageError(`there is no rule "${id}"; run "doc-sync explain" to list them`);
-  const docs = await readRuleDocs(rule);
+  requireRules([id]);
+  const docs = await readRuleDocs(findRule(id));
   io.stdout(docs.endsWith("\n") ? docs : `${docs}
 `);
   return EXIT.pass;
 }
+var isCommand = (name) => name !== void 0 && Object.hasOwn(COMMANDS, name);
+var asksForHelp = (args) => {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+};
+async function doctor(args, io) {
+  const { values } = parseCommand("doctor", args);
+  const root = await findRepositoryRoot(io.cwd);
+  const reader = new GitReader(root);
+  const revision = await reader.resolveRevision(values.rev);
+  const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
+  const { config: config2, source: configSource } = await loadConfigAt(reader, revision, configPath);
+  const reason = configSource === null ? `no ${DEFAULT_CONFIG_PATHS.join(" or ")} at ${values.rev}, so the defaults apply ("doc-sync init" writes a commented config)` : `${values.config ? "named by --config" : "found"} at ${values.rev} (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader, revision: values.rev, config: config2, configSource, configReason: reason });
+  io.stdout(renderDiagnosis(diagnosis));
+  return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
+}
 async function runCli(argv, io) {
   const [command, ...rest] = argv;
   try {
+    if (isCommand(command) && asksForHelp(rest)) {
+      io.stdout(commandHelp(command));
+      return EXIT.pass;
+    }
     switch (command) {
       case "check":
         return await check2(rest, io);
       case "fix":
         return await fix(rest, io);
       case "init":
-        return await init(io);
+        return await init(rest, io);
       case "explain":
         return await explain(rest, io);
+      case "doctor":
+        return await doctor(rest, io);
       case "--version":
       case "-v":
         io.stdout(`${VERSION}
 `);
         return EXIT.pass;
       case void 0:
-        io.stderr(`${USAGE}
+        io.stderr(`${usage()}
 `);
         return EXIT.error;
       case "--help":
       case "-h":
-      case "help":
-        io.stdout(`${USAGE}
+      case "help": {
+        const [topic] = rest;
+        if (topic !== void 0 && !isCommand(topic)) throw new UsageError(`there is no command "${topic}"${didYouMean(topic, COMMAND_NAMES)}`);
+        io.stdout(topic ? commandHelp(topic) : `${usage()}
 `);
         return EXIT.pass;
+      }
       default:
-        throw new UsageError(`unknown command "${command}"
-${USAGE}`);
+        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}. Run "doc-sync --help" for the commands.`);
     }
   } catch (error62) {
-    const message = error62 instanceof TypeError && "code" in error62 && String(error62.code).startsWith("ERR_PARSE_ARGS") ? `${error62.message}
-${USAGE}` : describeError(error62);
-    io.stderr(`doc-sync: ${message}
+    io.stderr(`doc-sync: ${describeError(error62)}
 `);
     return EXIT.error;
   }
@@ -42567,6 +44232,8 @@ ${USAGE}` : describeError(error62);
 var code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text3) => process.stdout.write(text3),
-  stderr: (text3) => process.stderr.write(text3)
+  stderr: (text3) => process.stderr.write(text3),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env
 });
 process.exitCode = code;

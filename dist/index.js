@@ -3391,7 +3391,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder3 = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3464,7 +3464,7 @@ var require_data_url = __commonJS({
       return input2.slice(start, position3.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder3.encode(input2);
+      const bytes = encoder2.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -15130,11 +15130,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder3.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder3.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15159,11 +15159,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder3.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder3.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -18396,7 +18396,7 @@ var require_eventsource_stream = __commonJS({
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
     var LF3 = 10;
-    var CR3 = 13;
+    var CR4 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR3) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR4) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18532,8 +18532,8 @@ var require_eventsource_stream = __commonJS({
               }
               this.crlfCheck = false;
             }
-            if (byte === LF3 || byte === CR3) {
-              if (byte === CR3) {
+            if (byte === LF3 || byte === CR4) {
+              if (byte === CR4) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18546,8 +18546,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF3 || byte === CR3) {
-            if (byte === CR3) {
+          if (byte === LF3 || byte === CR4) {
+            if (byte === CR4) {
               this.crlfCheck = true;
             }
             try {
@@ -24078,14 +24078,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -24102,14 +24102,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24126,12 +24126,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24143,12 +24143,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24163,39 +24163,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text3;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -31421,8 +31421,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text4, reviver) => {
-  return JSON.parse(text4, (key, value, context3) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -31480,8 +31480,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text4) => {
-  return text4.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -31495,18 +31495,18 @@ var serializeBigInts = (text4) => {
     }
   );
 };
-var JSONParse = (text4, reviver) => {
-  if (!text4) return originalParse(text4, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
-    const serializedData = serializeBigInts(text4);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text4);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -31674,12 +31674,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text4 = "";
+    let text3 = "";
     try {
-      text4 = await response.text();
-      return JSONParse(text4);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text4;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -34934,8 +34934,17 @@ function describeError(error63) {
 }
 
 // src/adapters/github/client.ts
+var ApiError = class extends SourceError {
+  constructor(message, status, options) {
+    super(message, options);
+    this.status = status;
+  }
+  status;
+};
+var TokenMissingError = class extends SourceError {
+};
 function createGitHubClient(token, options) {
-  if (!token) throw new SourceError('no token: set the "token" input (it defaults to ${{ github.token }})');
+  if (!token) throw new TokenMissingError('no token: set the "token" input (it defaults to ${{ github.token }})');
   return getOctokit(
     token,
     {
@@ -34960,6 +34969,7 @@ function createGitHubClient(token, options) {
   );
 }
 function httpStatus(error63) {
+  if (error63 instanceof ApiError) return error63.status;
   if (typeof error63 === "object" && error63 !== null && "status" in error63 && typeof error63.status === "number") return error63.status;
   return null;
 }
@@ -34967,7 +34977,7 @@ function apiFailure(what, error63) {
   const status = httpStatus(error63);
   const message = error63 instanceof Error ? error63.message.split("\n")[0] : String(error63);
   const advice = status === 401 ? 'the token is invalid or expired; check the "token" input' : status === 403 ? 'the token lacks a permission (the workflow needs "contents: read" and "pull-requests: write"), or the rate limit is exhausted' : status === 404 ? "the repository, pull request or commit is not visible to this token; for private repositories check the token's access" : status !== null && status >= 500 ? "GitHub had a server error; re-run the job" : "check the GitHub status page and re-run the job";
-  return new SourceError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${message}; ${advice}`, { cause: error63 });
+  return new ApiError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${message}; ${advice}`, status, { cause: error63 });
 }
 
 // src/adapters/github/api-reader.ts
@@ -34983,9 +34993,12 @@ var ApiReader = class {
   where;
   concurrency;
   trees = /* @__PURE__ */ new Map();
+  /** The real trees (with modes), one request per commit; `trees` may be overlays of them. */
+  entryTrees = /* @__PURE__ */ new Map();
   overlays = /* @__PURE__ */ new Map();
   /** Blobs are immutable: one request per blob, however many readers of it. */
   blobs = /* @__PURE__ */ new Map();
+  mergeBases = /* @__PURE__ */ new Map();
   /** The listing of `head` is `base` plus these changed files (a complete `pulls.listFiles`). */
   overlay(head, base, files) {
     this.overlays.set(head, { base, files });
@@ -35002,11 +35015,22 @@ var ApiReader = class {
     }
   }
   /** The merge base as GitHub's compare API gives it (what a pull request's diff uses). */
-  async mergeBase(base, head) {
+  mergeBase(base, head) {
+    const key = `${base}...${head}`;
+    let pending = this.mergeBases.get(key);
+    if (!pending) {
+      pending = this.compare(base, head);
+      this.mergeBases.set(key, pending);
+    }
+    return pending;
+  }
+  async compare(base, head) {
     try {
       const { data } = await this.github.rest.repos.compareCommitsWithBasehead({ ...this.where, basehead: `${base}...${head}`, per_page: 1 });
       return data.merge_base_commit.sha;
     } catch (error63) {
+      const status = httpStatus(error63);
+      if (status === 404) throw new RevisionError(`${base.slice(0, 7)} and ${head.slice(0, 7)} share no history in ${this.where.owner}/${this.where.repo} (or are not visible to this token)`);
       throw apiFailure(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, error63);
     }
   }
@@ -35032,7 +35056,19 @@ var ApiReader = class {
     }
     return files;
   }
+  /** Files at a commit with their modes, always from the commit's own tree (an overlay has no modes). */
+  async listEntries(commit, accept) {
+    let entries = this.entryTrees.get(commit);
+    if (!entries) {
+      entries = this.treeEntries(commit);
+      this.entryTrees.set(commit, entries);
+    }
+    return new Map([...await entries].filter(([path]) => accept(path)));
+  }
   async tree(commit) {
+    return new Map([...await this.listEntries(commit, () => true)].map(([path, entry]) => [path, entry.oid]));
+  }
+  async treeEntries(commit) {
     let data;
     try {
       ({ data } = await this.github.rest.git.getTree({ ...this.where, tree_sha: commit, recursive: "true" }));
@@ -35050,7 +35086,7 @@ var ApiReader = class {
     }
     const files = /* @__PURE__ */ new Map();
     for (const entry of data.tree) {
-      if (entry.type === "blob" && entry.path && entry.sha) files.set(entry.path, entry.sha);
+      if (entry.type === "blob" && entry.path && entry.sha) files.set(entry.path, { oid: entry.sha, mode: entry.mode ?? "100644" });
     }
     return files;
   }
@@ -35084,22 +35120,27 @@ var ApiReader = class {
 };
 
 // src/adapters/github/commit-edits.ts
-var MAX_ATTEMPTS = 3;
-async function commitEdit(github, where, branch, message, plan, createFrom) {
+var MAX_COMMIT_ATTEMPTS = 3;
+var REGULAR_FILE = "100644";
+var WRITABLE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+async function commitEdit(github, where, branch, message, plan, options = {}) {
   const ref = `heads/${branch}`;
-  let detail = null;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    let head;
-    let creating = false;
+  const api = new ApiReader(github, where);
+  const readRef = async () => {
     try {
-      head = (await github.rest.git.getRef({ ...where, ref })).data.object.sha;
+      return (await github.rest.git.getRef({ ...where, ref })).data.object.sha;
     } catch (error63) {
       if (httpStatus(error63) !== 404) throw apiFailure(`reading the branch ${branch}`, error63);
-      if (!createFrom) return { committed: false, reason: `the branch ${branch} does not exist (any more)`, detail, attempts: attempt };
-      head = createFrom;
-      creating = true;
+      return null;
     }
-    const reader = new ApiReader(github, where);
+  };
+  let detail = null;
+  for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt += 1) {
+    const current = await readRef();
+    if (current === null && !options.createFrom) return { committed: false, reason: `the branch ${branch} does not exist (any more)`, detail, attempts: attempt };
+    const creating = current === null;
+    const head = current ?? options.createFrom;
+    const reader = options.known?.head === head ? options.known.reader : api;
     const read = async (paths) => {
       const listed = await reader.listFiles(head, (path) => paths.includes(path));
       const blobs = await reader.readBlobs([...listed.values()]);
@@ -35108,19 +35149,27 @@ async function commitEdit(github, where, branch, message, plan, createFrom) {
     const edit = await plan(read, head, reader);
     detail = edit.detail;
     if (edit.files.size === 0) return { committed: false, reason: "nothing to change", detail, attempts: attempt };
+    const existing = await reader.listEntries(head, (path) => edit.files.has(path));
+    const unwritable = [...existing].find(([, entry]) => !WRITABLE_MODES.has(entry.mode));
+    if (unwritable) {
+      const [path, entry] = unwritable;
+      return { committed: false, reason: `${path} is ${entry.mode === "120000" ? "a symbolic link" : `not a regular file (mode ${entry.mode})`} at ${head.slice(0, 7)}; doc-sync edits files only, so edit its target by hand`, detail, attempts: attempt };
+    }
     let sha;
     try {
       const tree = (await github.rest.git.getCommit({ ...where, commit_sha: head })).data.tree.sha;
       const entries = [];
       for (const [path, bytes] of edit.files) {
         const blob = await github.rest.git.createBlob({ ...where, content: Buffer.from(bytes).toString("base64"), encoding: "base64" });
-        entries.push({ path, mode: "100644", type: "blob", sha: blob.data.sha });
+        const mode = existing.get(path)?.mode ?? REGULAR_FILE;
+        entries.push({ path, mode, type: "blob", sha: blob.data.sha });
       }
       const newTree = await github.rest.git.createTree({ ...where, base_tree: tree, tree: entries });
       sha = (await github.rest.git.createCommit({ ...where, message, tree: newTree.data.sha, parents: [head] })).data.sha;
     } catch (error63) {
       throw apiFailure(`writing a commit onto ${branch}`, error63);
     }
+    if (!creating && await readRef() !== head) continue;
     try {
       if (creating) await github.rest.git.createRef({ ...where, ref: `refs/${ref}`, sha });
       else await github.rest.git.updateRef({ ...where, ref, sha, force: false });
@@ -35131,9 +35180,9 @@ async function commitEdit(github, where, branch, message, plan, createFrom) {
   }
   return {
     committed: false,
-    reason: `${branch} kept moving while doc-sync tried to commit (${MAX_ATTEMPTS} attempts); nothing was written, so no push was lost. Run the command again`,
+    reason: `${branch} kept moving while doc-sync tried to commit (${MAX_COMMIT_ATTEMPTS} attempts); nothing was written, so no push was lost. Run the command again`,
     detail,
-    attempts: MAX_ATTEMPTS
+    attempts: MAX_COMMIT_ATTEMPTS
   };
 }
 
@@ -35161,31 +35210,94 @@ async function labelAddedBy(github, where, issueNumber, label) {
   }
 }
 
-// src/adapters/rule-docs.ts
-import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-var HERE = dirname(fileURLToPath(import.meta.url));
-var DOCS_DIRS = [join(HERE, "..", "docs", "rules"), join(HERE, "..", "..", "docs", "rules")];
-async function readRuleDocs(rule) {
-  for (const dir of DOCS_DIRS) {
-    try {
-      return await readFile(join(dir, `${rule.id}.md`), "utf8");
-    } catch {
-    }
+// src/adapters/github/pulls.ts
+async function getPull(github, where, pullNumber) {
+  try {
+    return (await github.rest.pulls.get({ ...where, pull_number: pullNumber })).data;
+  } catch (error63) {
+    throw apiFailure(`reading pull request #${pullNumber}`, error63);
   }
-  return `# ${rule.id}
+}
+async function defaultBranch(github, where) {
+  try {
+    return (await github.rest.repos.get({ ...where })).data.default_branch;
+  } catch (error63) {
+    throw apiFailure(`reading the repository ${where.owner}/${where.repo}`, error63);
+  }
+}
+async function upsertPull(github, where, spec) {
+  try {
+    const open3 = await github.rest.pulls.list({ ...where, head: `${where.owner}:${spec.head}`, base: spec.base, state: "open", per_page: 1 });
+    const existing = open3.data[0];
+    if (existing) {
+      await github.rest.pulls.update({ ...where, pull_number: existing.number, body: `${existing.body ?? ""}
 
-${rule.description}
-`;
+${spec.line}`.trim() });
+      return existing.html_url;
+    }
+    const created = await github.rest.pulls.create({ ...where, head: spec.head, base: spec.base, title: spec.title, body: spec.body });
+    return created.data.html_url;
+  } catch (error63) {
+    throw apiFailure(`opening the pull request from ${spec.head}`, error63);
+  }
+}
+async function reactToComment(github, where, commentId, content3) {
+  try {
+    await github.rest.reactions.createForIssueComment({ ...where, comment_id: commentId, content: content3 });
+  } catch (error63) {
+    if (httpStatus(error63) !== 403) throw apiFailure("reacting to the command", error63);
+  }
 }
 
-// src/config/settings.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+// src/report/counts.ts
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function countByRule(report) {
+  if (report.omitted) return report.omitted.rules;
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    let count2 = counts.get(finding.rule);
+    if (!count2) {
+      count2 = { rule: finding.rule, severity: finding.severity, introduced: 0, preExisting: 0, fixable: 0 };
+      counts.set(finding.rule, count2);
+    }
+    if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[count2.severity]) count2.severity = finding.severity;
+    if (finding.introduced) count2.introduced += 1;
+    else count2.preExisting += 1;
+    if (finding.fix) count2.fixable += 1;
+  }
+  return [...counts.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.introduced + b.preExisting - (a.introduced + a.preExisting) || a.rule.localeCompare(b.rule)
+  );
+}
+function fixableOf(counts) {
+  const rules = counts.filter((count2) => count2.fixable > 0);
+  return { findings: rules.reduce((sum, count2) => sum + count2.fixable, 0), rules: rules.map((count2) => count2.rule) };
+}
+var plural = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 
-// src/config/schema.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+// src/report/escape.ts
+var CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var hex = (character) => {
+  const code = character.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+function replaceControlCharacters(text3) {
+  return text3.replace(CONTROL_CHARACTERS, hex);
+}
+var JOINER = "\u2060";
+function inlineText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ").replace(/[\\`*_[\]<>#!|~&]/g, "\\$&").replace(/@(?=\w)/g, `@${JOINER}`).replace(/#(?=\w)/g, `#${JOINER}`).replace(/:(?=\/\/)/g, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function codeSpan(text3, options = {}) {
+  const clean = replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ");
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${options.inTable ? clean.replace(/\|/g, "\\|") : clean}${pad}${fence}`;
+}
+function urlPath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -35330,7 +35442,7 @@ __export(external_exports, {
   gte: () => _gte,
   guid: () => guid2,
   hash: () => hash,
-  hex: () => hex2,
+  hex: () => hex3,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
   iban: () => iban2,
@@ -36491,8 +36603,8 @@ function base64urlToUint8Array(base64url3) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex3) {
-  const cleanHex = hex3.replace(/^0x/, "");
+function hexToUint8Array(hex4) {
+  const cleanHex = hex4.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -37121,7 +37233,7 @@ __export(regexes_exports, {
   emoji: () => emoji,
   extendedDuration: () => extendedDuration,
   guid: () => guid,
-  hex: () => hex,
+  hex: () => hex2,
   hostname: () => hostname,
   html5Email: () => html5Email,
   httpProtocol: () => httpProtocol,
@@ -37246,7 +37358,7 @@ var _null = /^null$/i;
 var _undefined = /^undefined$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
-var hex = /^[0-9a-fA-F]*$/;
+var hex2 = /^[0-9a-fA-F]*$/;
 function fixedBase64(bodyLength, padding) {
   return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
 }
@@ -43455,12 +43567,12 @@ function hu_default() {
 function getArmenianPlural(count2, one2, many) {
   return Math.abs(count2) === 1 ? one2 : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -44537,8 +44649,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text4) => {
-  return text4.charAt(0).toUpperCase() + text4.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -52269,7 +52381,7 @@ __export(schemas_exports2, {
   function: () => _function,
   guid: () => guid2,
   hash: () => hash,
-  hex: () => hex2,
+  hex: () => hex3,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
   iban: () => iban2,
@@ -52962,8 +53074,8 @@ function stringFormat(format, fnOrRegex, _params = {}) {
 function hostname2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
 }
-function hex2(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hex", hex, _params);
+function hex3(_params) {
+  return _stringFormat(ZodCustomStringFormat, "hex", hex2, _params);
 }
 function currencyCode2(_params) {
   return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
@@ -54189,7 +54301,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -54228,7 +54340,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -54236,7 +54348,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -54904,7 +55016,419 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/report/report.ts
+var REPORT_SCHEMA_VERSION = 1;
+var severity = external_exports.enum(["error", "warning", "notice"]);
+var source = external_exports.enum(["board", "csv", "backlog", "plan"]);
+var fixSchema = external_exports.strictObject({
+  file: external_exports.string().describe("Repository-relative path of the file to edit."),
+  kind: external_exports.enum(["insert", "replace", "delete"]),
+  line: external_exports.number().int().min(1).describe("1-based: the first line replaced or deleted, or the line inserted after."),
+  expected: external_exports.string().describe("Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused."),
+  text: external_exports.string().optional().describe("The new line(s), joined by \\n; absent for delete."),
+  description: external_exports.string().describe("What the fix does, for people.")
+}).describe("A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).");
+var findingSchema = external_exports.strictObject({
+  rule: external_exports.string().describe("Rule id; docs at docs/rules/<rule>.md."),
+  severity,
+  message: external_exports.string(),
+  taskId: external_exports.string().nullable(),
+  file: external_exports.string(),
+  line: external_exports.number().int().min(1).describe("1-based line."),
+  introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
+  fix: fixSchema.optional()
+});
+var ruleCountSchema = external_exports.strictObject({
+  rule: external_exports.string(),
+  severity,
+  introduced: external_exports.number().int().min(0),
+  preExisting: external_exports.number().int().min(0),
+  fixable: external_exports.number().int().min(0).describe("Findings with a fix (`doc-sync fix`, `/doc-sync fix`).")
+});
+var reportSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
+  tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
+  mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
+  result: external_exports.enum(["pass", "fail"]),
+  base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
+  head: external_exports.string().describe('What was judged: the full SHA of the head commit, or "working-tree" / "index" when the CLI judged uncommitted files (the default, or --staged).'),
+  summary: external_exports.strictObject({
+    errors: external_exports.number().int().min(0),
+    warnings: external_exports.number().int().min(0),
+    notices: external_exports.number().int().min(0),
+    /** Findings that fail the gate. */
+    failing: external_exports.number().int().min(0),
+    tasksTouched: external_exports.number().int().min(0),
+    filesChanged: external_exports.number().int().min(0),
+    filesParsed: external_exports.number().int().min(0)
+  }),
+  tasks: external_exports.array(
+    external_exports.strictObject({
+      id: external_exports.string(),
+      changes: external_exports.array(
+        external_exports.strictObject({
+          source,
+          file: external_exports.string(),
+          line: external_exports.number().int().min(1),
+          kind: external_exports.enum(["added", "removed", "modified"]),
+          statusBefore: external_exports.string().nullable(),
+          statusAfter: external_exports.string().nullable()
+        })
+      ),
+      sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
+    })
+  ),
+  findings: external_exports.array(findingSchema),
+  skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
+  durationMs: external_exports.number().min(0),
+  omitted: external_exports.strictObject({
+    findings: external_exports.number().int().min(0).describe("Findings left out (the least important ones)."),
+    fixes: external_exports.boolean().describe("True when the fix edits of the kept findings were left out."),
+    tasks: external_exports.boolean().describe("True when `tasks` was emptied."),
+    rules: external_exports.array(ruleCountSchema).describe("Every finding counted per rule, the left-out ones too.")
+  }).optional().describe("Set only on a copy trimmed to fit a size-limited channel (the pull request comment); the full report is in the job summary and the report-path file.")
+}).describe("doc-sync JSON report");
+
+// src/report/text.ts
+var short = (sha) => sha ? sha.slice(0, 7) : "-";
+function verdictLine(report) {
+  const { errors, warnings, notices, failing } = report.summary;
+  if (report.skipped) {
+    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural(report.findings.length, "finding")} fail nothing.`;
+  }
+  if (report.findings.length === 0) {
+    if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
+    return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
+  }
+  const counts = [plural(errors, "error"), plural(warnings, "warning"), ...notices > 0 ? [plural(notices, "notice")] : []].join(", ");
+  return report.result === "fail" ? `doc-sync: FAIL. ${counts}; ${plural(failing, "finding")} ${failing === 1 ? "fails" : "fail"} the gate.` : `doc-sync: pass. ${counts}, none failing the gate.`;
+}
+function scopeLine(report) {
+  const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural(report.summary.tasksTouched, "task")} touched, ${plural(report.summary.filesChanged, "file")} changed`;
+  return `${scope}; ${plural(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
+}
+
+// src/report/markdown.ts
+var COMMENT_MARKER = "<!-- doc-sync:report -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024 - 1024;
+var FLAT_LIST_LIMIT = 15;
+var JSON_SUMMARY_START = "<summary>JSON report";
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function lineUrl(links, head, finding) {
+  const server = links.serverUrl.replace(/\/+$/, "");
+  return `${server}/${urlPath(links.owner)}/${urlPath(links.repo)}/blob/${head}/${urlPath(finding.file)}?plain=1#L${finding.line}`;
+}
+var Pieces = class {
+  constructor(report, options) {
+    this.report = report;
+    this.options = options;
+  }
+  report;
+  options;
+  rule(rule, inTable = false) {
+    const code = codeSpan(rule, { inTable });
+    return this.options.docsBaseUrl ? `[${code}](${this.options.docsBaseUrl}${urlPath(rule)}.md)` : code;
+  }
+  where(finding) {
+    const code = codeSpan(`${finding.file}:${finding.line}`);
+    const { links } = this.options;
+    return links ? `[${code}](${lineUrl(links, links.head ?? this.report.head, finding)})` : code;
+  }
+  items = /* @__PURE__ */ new Map();
+  /** One finding, one list item: where, (rule), message; the task is in the message. Rendered once per fit. */
+  item(finding, withRule) {
+    let line = this.items.get(finding);
+    if (line === void 0) {
+      line = this.renderItem(finding, withRule);
+      this.items.set(finding, line);
+    }
+    return line;
+  }
+  renderItem(finding, withRule) {
+    const rule = withRule ? ` ${this.rule(finding.rule)}` : "";
+    return `- ${ICON[finding.severity]} ${this.where(finding)}${rule} ${inlineText(finding.message)}${finding.fix ? " \u{1F527}" : ""}`;
+  }
+  /** The counts in one paragraph, for a change with few findings (each listed with its rule below). */
+  countLine(counts) {
+    const parts = counts.map((count2) => `${ICON[count2.severity]} ${this.rule(count2.rule)} \xD7${count2.introduced}${count2.preExisting > 0 ? ` (+${count2.preExisting} pre-existing)` : ""}`);
+    return [`**By rule:** ${parts.join(" \xB7 ")}`];
+  }
+  countTable(counts) {
+    const preExisting = counts.some((count2) => count2.preExisting > 0);
+    const rows = counts.map((count2) => {
+      const found = preExisting ? `${count2.introduced} new, ${count2.preExisting} pre-existing` : String(count2.introduced);
+      return `| ${this.rule(count2.rule, true)} | ${ICON[count2.severity]} ${count2.severity} | ${found} | ${count2.fixable > 0 ? count2.fixable : "-"} |`;
+    });
+    return ["| Rule | Severity | Findings | Fixable |", "|---|---|---:|---:|", ...rows];
+  }
+  /** How many findings have a fix, and the exact commands that apply them. */
+  fixLine(counts) {
+    const { findings, rules } = fixableOf(counts);
+    if (findings === 0) return [];
+    const total = counts.reduce((sum, count3) => sum + count3.introduced + count3.preExisting, 0);
+    const one2 = rules[0];
+    const slash = `Comment \`/doc-sync fix\` to commit ${findings === 1 ? "it" : "them"} onto this branch${rules.length > 1 ? `, or \`/doc-sync fix ${one2}\` for one rule's` : ""}; locally, run \`doc-sync fix\` and push.`;
+    const local = `Run \`doc-sync fix\`${rules.length > 1 ? ` (or \`doc-sync fix --rule ${one2}\`)` : ""} to apply ${findings === 1 ? "it" : "them"}.`;
+    const count2 = findings === total ? findings === 1 ? "The finding has" : `All ${findings} findings have` : `${findings} of ${total} findings have`;
+    return ["", `\u{1F527} **${count2} a mechanical fix.** ${this.report.mode === "change" ? slash : local}`];
+  }
+};
+function ruleGroup(pieces, rule, findings, total, open3, overflowHint) {
+  const left = total - findings.length;
+  return [
+    "",
+    `<details${open3 ? " open" : ""}><summary>${ICON[findings[0]?.severity ?? "notice"]} <code>${rule}</code>: ${plural(total, "finding")}</summary>`,
+    "",
+    ...findings.map((finding) => pieces.item(finding, false)),
+    ...left > 0 ? [`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`] : [],
+    "",
+    "</details>"
+  ];
+}
+function findingLines(pieces, report, layout, overflowHint) {
+  const listed = new Set(report.findings.slice(0, layout.shown));
+  const introduced = report.findings.filter((finding) => finding.introduced);
+  const preExisting = report.findings.filter((finding) => !finding.introduced);
+  const lines = [];
+  const byRule = (findings) => {
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const finding of findings) {
+      const group = groups2.get(finding.rule);
+      if (group) group.push(finding);
+      else groups2.set(finding.rule, [finding]);
+    }
+    return groups2;
+  };
+  const grouped = (findings) => {
+    for (const [rule, all2] of byRule(findings)) lines.push(...ruleGroup(pieces, rule, all2.filter((finding) => listed.has(finding)), all2.length, layout.open, overflowHint));
+  };
+  if (introduced.length > 0) {
+    lines.push("", `**${report.mode === "all" ? "Findings" : "Introduced by this change"}** (${introduced.length})`);
+    if (introduced.length <= FLAT_LIST_LIMIT) {
+      lines.push("", ...introduced.filter((finding) => listed.has(finding)).map((finding) => pieces.item(finding, true)));
+      const left = introduced.filter((finding) => !listed.has(finding)).length;
+      if (left > 0) lines.push(`- \u2026and ${left} more, left out to fit; ${overflowHint} lists every one.`);
+    } else grouped(introduced);
+  }
+  if (preExisting.length > 0) {
+    lines.push("", `<details${layout.open ? " open" : ""}><summary><b>Pre-existing</b> (${preExisting.length}): already there at base; they fail nothing</summary>`);
+    grouped(preExisting);
+    lines.push("", "</details>");
+  }
+  return lines;
+}
+function embeddedJson(report, layout) {
+  if (layout.json === "pretty") return JSON.stringify(report, null, 2);
+  if (layout.json === "compact") return JSON.stringify(report);
+  const kept = report.findings.slice(0, layout.kept).map(({ fix: _fix, ...finding }) => finding);
+  const omitted = { findings: report.findings.length - kept.length, fixes: report.findings.some((finding) => finding.fix), tasks: report.tasks.length > 0, rules: countByRule(report) };
+  return JSON.stringify({ ...report, tasks: [], findings: kept, omitted });
+}
+function build(report, options, layout, pieces = new Pieces(report, options)) {
+  const overflowHint = options.overflowHint ?? "the job summary";
+  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
+  const lines = layout.json === "none" ? [] : [COMMENT_MARKER];
+  if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
+  lines.push(`### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`);
+  if (report.findings.length > 0) {
+    const counts = countByRule(report);
+    const few = report.findings.length <= FLAT_LIST_LIMIT;
+    lines.push("", ...few ? pieces.countLine(counts) : pieces.countTable(counts), ...pieces.fixLine(counts), ...findingLines(pieces, report, layout, overflowHint));
+  }
+  for (const section of options.sections ?? []) lines.push("", section);
+  if (layout.json === "none") {
+    if (options.overflowHint) lines.push("", `<sub>The JSON report is in ${options.overflowHint}.</sub>`);
+  } else {
+    const left = report.findings.length - layout.kept;
+    const trimmed = layout.json === "lean" ? ` (trimmed to fit: ${left > 0 ? `${plural(left, "finding")}, ` : ""}the fix edits and the task list left out)` : "";
+    lines.push("", `<details>${JSON_SUMMARY_START}${trimmed}</summary>`, "", "```json", embeddedJson(report, layout), "```", "", "</details>");
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+function largest(max, fits) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function fit(report, options, open3, withJson) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const all2 = report.findings.length;
+  const pieces = new Pieces(report, options);
+  const render = (layout, renderOptions = options) => build(report, renderOptions, { ...layout, open: open3 }, pieces);
+  const levels = withJson ? ["pretty", "compact"] : ["none"];
+  for (const json3 of levels) {
+    const body2 = render({ shown: all2, kept: all2, json: json3 });
+    if (body2.length <= maxLength) return body2;
+  }
+  const json2 = withJson ? "lean" : "none";
+  if (withJson && render({ shown: all2, kept: 0, json: json2 }).length <= maxLength) {
+    return render({ shown: all2, kept: largest(all2, (kept) => render({ shown: all2, kept, json: json2 }).length <= maxLength), json: json2 });
+  }
+  const shown = largest(all2, (count2) => render({ shown: count2, kept: 0, json: json2 }).length <= maxLength);
+  const body = render({ shown, kept: 0, json: json2 });
+  if (body.length <= maxLength) return body;
+  return render({ shown: 0, kept: 0, json: json2 }, { ...options, sections: [`_${plural(options.sections?.length ?? 0, "section")} left out to fit; see ${options.overflowHint ?? "the job summary"}._`] });
+}
+function renderMarkdown(report, options = {}) {
+  return fit(report, options, false, true);
+}
+function renderSummary(report, options = {}) {
+  return fit(report, { overflowHint: "the `report-path` file", ...options, fingerprint: void 0, maxLength: options.maxLength ?? GITHUB_SUMMARY_LIMIT }, true, false);
+}
+
+// src/adapters/github/sticky-comment.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+var startsWithMarker = (body) => (body ?? "").startsWith(COMMENT_MARKER);
+var FINGERPRINT = /<!-- doc-sync:fingerprint ([0-9a-f]+) -->/;
+function fingerprintOf(body) {
+  return FINGERPRINT.exec(body ?? "")?.[1] ?? null;
+}
+async function resolveIdentity(github) {
+  try {
+    const { data } = await github.rest.users.getAuthenticated();
+    return { login: data.login };
+  } catch (error63) {
+    const status = httpStatus(error63);
+    if (status === 403 || status === 401 || status === 404) return { bot: true };
+    throw apiFailure("asking who the token belongs to (GET /user)", error63);
+  }
+}
+var StickyComment = class {
+  constructor(github, where, issueNumber, identity2) {
+    this.github = github;
+    this.where = where;
+    this.issueNumber = issueNumber;
+    this.identity = identity2;
+  }
+  github;
+  where;
+  issueNumber;
+  identity;
+  /** The login this run's writes came back with. */
+  learnedLogin = null;
+  ownLogin(candidates) {
+    if ("login" in this.identity) return this.identity.login;
+    if (this.learnedLogin) return this.learnedLogin;
+    const bots = candidates.filter((comment) => comment.user?.type === "Bot");
+    if (bots.some((comment) => comment.user.login === ACTIONS_BOT_LOGIN)) return ACTIONS_BOT_LOGIN;
+    return bots[0]?.user?.login ?? null;
+  }
+  /** Ours, oldest first. */
+  async find() {
+    let comments;
+    try {
+      comments = await this.github.paginate(this.github.rest.issues.listComments, { ...this.where, issue_number: this.issueNumber, per_page: 100 });
+    } catch (error63) {
+      throw apiFailure(`listing the comments of #${this.issueNumber}`, error63);
+    }
+    const candidates = comments.filter((comment) => startsWithMarker(comment.body) && comment.user).sort((a, b) => a.id - b.id);
+    const login = this.ownLogin(candidates);
+    return candidates.filter((comment) => comment.user.login === login);
+  }
+  /** When our comment was last written (GitHub's clock), or null when there is none. */
+  async lastWritten() {
+    const [oldest] = await this.find();
+    return oldest?.updated_at ?? null;
+  }
+  /**
+   * Creates or updates the comment. `create: false` only updates an existing one
+   * (nothing to say on a clean first run). A 403 (a fork's read-only token) is an
+   * outcome, not a failure: the check result stands without a comment.
+   */
+  async upsert(body, options) {
+    try {
+      return await this.upsertOrThrow(body, options);
+    } catch (error63) {
+      if (httpStatus(error63) === 403) {
+        return { action: "forbidden", id: null, url: null, removedDuplicates: 0 };
+      }
+      throw error63;
+    }
+  }
+  async upsertOrThrow(body, options) {
+    const ours = await this.find();
+    if (ours.length === 0) {
+      if (!options.create) return { action: "not-needed", id: null, url: null, removedDuplicates: 0 };
+      const created = await this.write(
+        "creating the comment",
+        () => this.github.rest.issues.createComment({ ...this.where, issue_number: this.issueNumber, body })
+      );
+      if (created.user) this.learnedLogin = created.user.login;
+      const after = await this.find();
+      const keep2 = after[0] ?? created;
+      const removed2 = await this.removeDuplicates(after.slice(1));
+      if (keep2.id !== created.id && fingerprintOf(keep2.body) !== fingerprintOf(body)) {
+        const updated2 = await this.update(keep2.id, body);
+        return { action: "updated", id: updated2.id, url: updated2.html_url, removedDuplicates: removed2 };
+      }
+      return { action: keep2.id === created.id ? "created" : "unchanged", id: keep2.id, url: keep2.html_url, removedDuplicates: removed2 };
+    }
+    const [keep, ...duplicates] = ours;
+    const removed = "login" in this.identity ? 0 : await this.removeDuplicates(duplicates);
+    if (fingerprintOf(keep.body) !== null && fingerprintOf(keep.body) === fingerprintOf(body)) {
+      return { action: "unchanged", id: keep.id, url: keep.html_url, removedDuplicates: removed };
+    }
+    const updated = await this.update(keep.id, body);
+    return { action: "updated", id: updated.id, url: updated.html_url, removedDuplicates: removed };
+  }
+  update(id, body) {
+    return this.write("updating the comment", () => this.github.rest.issues.updateComment({ ...this.where, comment_id: id, body }));
+  }
+  async removeDuplicates(duplicates) {
+    let removed = 0;
+    for (const duplicate of duplicates) {
+      if (!startsWithMarker(duplicate.body)) continue;
+      try {
+        await this.github.rest.issues.deleteComment({ ...this.where, comment_id: duplicate.id });
+        removed += 1;
+      } catch (error63) {
+        if (httpStatus(error63) !== 404) throw apiFailure("deleting a duplicate comment", error63);
+      }
+    }
+    return removed;
+  }
+  async write(what, request2) {
+    try {
+      return (await request2()).data;
+    } catch (error63) {
+      if (httpStatus(error63) === 403) throw error63;
+      throw apiFailure(what, error63);
+    }
+  }
+};
+
+// src/adapters/rule-docs.ts
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var HERE = dirname(fileURLToPath(import.meta.url));
+var DOCS_DIRS = [join(HERE, "..", "docs", "rules"), join(HERE, "..", "..", "docs", "rules")];
+async function readRuleDocs(rule) {
+  for (const dir of DOCS_DIRS) {
+    try {
+      return await readFile(join(dir, `${rule.id}.md`), "utf8");
+    } catch {
+    }
+  }
+  return `# ${rule.id}
+
+${rule.description}
+`;
+}
+
+// src/config/settings.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { posix } from "node:path";
+
 // src/config/schema.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 var regexString = external_exports.string().min(1).refine(
   (source2) => {
     try {
@@ -54929,25 +55453,64 @@ var glob = external_exports.string().min(1).refine(
   { message: 'is not a valid glob: use a repository-relative path with forward slashes, e.g. "docs/plans/Plan*.md"' }
 );
 var repoPath = glob.refine((value) => !/[*?[\]{}]/.test(value), { message: "must be a file path, not a glob" });
-var aliases = (defaults2) => external_exports.array(external_exports.string().min(1)).min(1).default(defaults2);
+var listOf = (item, what) => external_exports.union([item.transform((value) => [value]), external_exports.array(item)], { error: `must be ${what} or a list of them` });
+var atLeastOne = { error: "must list at least one value" };
+var word = external_exports.string().trim().min(1);
+function extendWords(own5, defaults2) {
+  const seen = new Set(own5.map((value) => value.toLowerCase()));
+  return [...own5, ...defaults2.filter((value) => !seen.has(value.toLowerCase()))];
+}
+var replaceWords = external_exports.strictObject({ only: listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)) }).describe("Replaces the default words instead of adding to them.");
+var aliases = (defaults2) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().transform((value) => value === void 0 ? [...defaults2] : Array.isArray(value) ? extendWords(value, defaults2) : value.only).describe(`Added to the defaults (${defaults2.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
 var STATUS_CATEGORIES = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done"];
-var severitySetting = external_exports.enum(["error", "warning", "notice", "off"]);
-var ruleSetting = external_exports.union([
-  severitySetting,
-  external_exports.strictObject({
-    severity: severitySetting.optional(),
-    options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-  })
-]);
+var STATUS_DEFAULTS = {
+  backlog: ["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"],
+  ready: ["Ready", "Todo", "To Do", "Next"],
+  "in-progress": ["In Progress", "In-Progress", "WIP", "Active", "Doing"],
+  blocked: ["Blocked", "On Hold"],
+  "ready-for-review": ["Ready for Review", "In Review", "Review"],
+  done: ["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]
+};
+var ownWords = (defaults2) => external_exports.union([listOf(word, "a word").pipe(external_exports.array(word).min(1, atLeastOne)), replaceWords], {
+  error: "must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults"
+}).optional().describe(`Added to the defaults (${defaults2.map((value) => `"${value}"`).join(", ")}); write { only: [...] } to replace them.`);
+function mergeStatuses(input2) {
+  const own5 = (category) => {
+    const value = input2[category];
+    return value === void 0 ? [] : Array.isArray(value) ? value : value.only;
+  };
+  const claimed = /* @__PURE__ */ new Map();
+  for (const category of STATUS_CATEGORIES) for (const value of own5(category)) claimed.set(value.toLowerCase(), category);
+  const merged = {};
+  for (const category of STATUS_CATEGORIES) {
+    const value = input2[category];
+    const defaults2 = value !== void 0 && !Array.isArray(value) ? [] : STATUS_DEFAULTS[category].filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
+    merged[category] = extendWords(own5(category), defaults2);
+  }
+  return merged;
+}
+var severitySetting = external_exports.enum(["error", "warning", "warn", "notice", "off"]).transform((value) => value === "warn" ? "warning" : value);
+var ruleSetting = external_exports.union(
+  [
+    severitySetting,
+    external_exports.strictObject({
+      severity: severitySetting.optional(),
+      options: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+    })
+  ],
+  { error: "must be error, warning (or warn), notice, off, or { severity, options }" }
+);
 var configSchema = external_exports.strictObject({
   $schema: external_exports.string().optional(),
   paths: external_exports.strictObject({
     board: repoPath.default("docs/StateTrace_TaskBoard.md").describe("The Markdown task board."),
     boardCsv: repoPath.default("docs/taskboard/TaskBoard.csv").describe("The CSV mirror of the task board."),
     backlog: repoPath.default("docs/CODEX_BACKLOG.md").describe("The backlog table."),
-    plans: external_exports.array(glob).min(1).default(["docs/plans/Plan*.md"]).describe("Globs of plan files."),
+    plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(external_exports.array(glob).min(1, atLeastOne)).default(["docs/plans/Plan*.md"]).describe("Globs of plan files (one glob or a list)."),
     planIndex: repoPath.nullable().default("docs/plans/PlanIndex.md").describe("The plan index; null if there is none."),
-    sessionLogs: external_exports.array(glob).default(["docs/agents/sessions/*.md"]).describe("Globs of session logs.")
+    sessionLogs: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').default(["docs/agents/sessions/*.md"]).describe("Globs of session logs (one glob or a list); [] when the team keeps none, which turns the session-log rules off.")
   }).prefault({}),
   ids: external_exports.strictObject({
     pattern: regexString.default("ST-(?<plan>[A-Z]{1,2})-\\d{3}").describe("A task ID; the named group `plan` captures the plan letters."),
@@ -54968,14 +55531,11 @@ var configSchema = external_exports.strictObject({
     preconditions: aliases(["Preconditions", "Precondition"]),
     definitionOfDone: aliases(["Definition of done", "DoD"])
   }).prefault({}).describe("Header names (case-insensitive) that identify each column, in preference order."),
-  statuses: external_exports.strictObject({
-    done: aliases(["Done", "Complete", "Completed", "Delivered", "Closed", "Shipped"]),
-    "ready-for-review": aliases(["Ready for Review", "In Review", "Review"]),
-    "in-progress": aliases(["In Progress", "In-Progress", "WIP", "Active", "Doing"]),
-    ready: aliases(["Ready", "Todo", "To Do", "Next"]),
-    blocked: aliases(["Blocked", "On Hold"]),
-    backlog: aliases(["Backlog", "Pending", "Deferred", "Planned", "Proposed", "Not started"])
-  }).prefault({}).describe('Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready").'),
+  statuses: external_exports.strictObject(
+    Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])]))
+  ).prefault({}).transform(mergeStatuses).describe(
+    `Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the defaults (a word given for one category leaves the others); { only: [...] } replaces a category's defaults.`
+  ),
   sections: external_exports.strictObject({
     delivered: aliases(["Recently delivered", "Delivered", "Completed", "Done"]).describe(
       "Headings of plan sections whose rows count as done."
@@ -55003,7 +55563,12 @@ var configSchema = external_exports.strictObject({
 // src/config/settings.ts
 var normalizeWord = (value) => value.toLowerCase().replace(/[\s_-]+/g, " ").trim();
 var stripLeadingMarks = (value) => value.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^\d+(\.\d+)*[.)]?\s+/, "");
-function compileSettings(config2) {
+var DEFAULT_CONFIG_FILE = ".github/doc-sync.yml";
+function configFileOf(configSource) {
+  if (configSource === null || !/[\\/.]/.test(configSource)) return DEFAULT_CONFIG_FILE;
+  return configSource.replace(/ at [0-9a-f]{7,40}$/, "");
+}
+function compileSettings(config2, configSource = null) {
   const id = config2.ids.pattern;
   const idScanner = new RegExp(`(?<![A-Za-z0-9])(?:${id})(?![A-Za-z0-9])`, "gu");
   const firstIdPattern = new RegExp(idScanner.source, "u");
@@ -55019,13 +55584,14 @@ function compileSettings(config2) {
   const isPlan = (path) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
   const isSessionLog = (path) => sessionMatcher(path);
   const vocabulary = STATUS_CATEGORIES.flatMap(
-    (category) => config2.statuses[category].map((word) => ({ category, word: normalizeWord(word) }))
+    (category) => config2.statuses[category].map((word2) => ({ category, word: normalizeWord(word2) }))
   ).sort((a, b) => b.word.length - a.word.length);
   const columnAliases = new Map(
     Object.keys(config2.columns).map((name) => [name, config2.columns[name].map(normalizeWord)])
   );
   return {
     config: config2,
+    configFile: configFileOf(configSource),
     idScanner,
     isBoard: (path) => path === board,
     isCsv: (path) => path === boardCsv,
@@ -55035,12 +55601,23 @@ function compileSettings(config2) {
     isSessionLog,
     isTracked: (path) => path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path),
     exactId(cell) {
-      const text4 = cell.trim();
-      if (!exact.test(text4)) return null;
-      return { id: text4, range: !exactSingle.test(text4) };
+      const text3 = cell.trim();
+      if (!exact.test(text3)) return null;
+      return { id: text3, range: !exactSingle.test(text3) };
     },
-    firstId(text4) {
-      return firstIdPattern.exec(text4)?.[0] ?? text4;
+    firstId(text3) {
+      return firstIdPattern.exec(text3)?.[0] ?? text3;
+    },
+    membersOf(value) {
+      const first = firstIdPattern.exec(value)?.[0];
+      if (!first || first === value || !value.startsWith(`${first}-`)) return [value];
+      const digits = /\d+$/.exec(first)?.[0];
+      const end = Number(value.slice(first.length + 1));
+      if (!digits) return [value];
+      const start = Number(digits);
+      if (!(end > start) || end - start > 200) return [value];
+      const stem = first.slice(0, first.length - digits.length);
+      return Array.from({ length: end - start + 1 }, (_, offset) => `${stem}${String(start + offset).padStart(digits.length, "0")}`);
     },
     planOfId(value) {
       const match = idWithGroups.exec(value);
@@ -55049,15 +55626,15 @@ function compileSettings(config2) {
     planOfFile(path) {
       return planFile2.exec(posix.basename(path))?.groups?.plan ?? null;
     },
-    parseStatus(text4) {
-      const clean = normalizeWord(stripLeadingMarks(text4.replace(/[*_`~]/g, "")));
-      const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text4)?.[1] ?? null;
-      for (const { category, word } of vocabulary) {
-        if (clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length))) {
-          return { text: text4, category, date: date5 };
+    parseStatus(text3) {
+      const clean = normalizeWord(stripLeadingMarks(text3.replace(/[*_`~]/g, "")));
+      const date5 = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text3)?.[1] ?? null;
+      for (const { category, word: word2 } of vocabulary) {
+        if (clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length))) {
+          return { text: text3, category, date: date5 };
         }
       }
-      return { text: text4, category: "unknown", date: date5 };
+      return { text: text3, category: "unknown", date: date5 };
     },
     columnIndex(header, column) {
       const aliases2 = columnAliases.get(column) ?? [];
@@ -55071,8 +55648,8 @@ function compileSettings(config2) {
     sectionMatches(heading, section) {
       const clean = normalizeWord(stripLeadingMarks(heading));
       return config2.sections[section].some((name) => {
-        const word = normalizeWord(name);
-        return clean === word || clean.startsWith(word) && !/[\p{L}\p{N}]/u.test(clean.charAt(word.length));
+        const word2 = normalizeWord(name);
+        return clean === word2 || clean.startsWith(word2) && !/[\p{L}\p{N}]/u.test(clean.charAt(word2.length));
       });
     }
   };
@@ -55099,6 +55676,17 @@ function taskTables(model) {
 function rowsOf(table, id) {
   return table?.byId.get(id) ?? [];
 }
+function boardRowsOf(model, id, first = "csv") {
+  const second = first === "csv" ? "board" : "csv";
+  return [...rowsOf(model[first], id), ...rowsOf(model[second], id)];
+}
+function planLetterOf(model, settings, id) {
+  for (const link of boardRowsOf(model, id).flatMap((row) => row.planLinks)) {
+    const letter = settings.planOfFile(link);
+    if (letter) return letter;
+  }
+  return settings.planOfId(id);
+}
 function planRowsOf(model, id) {
   const rows = [];
   for (const plan of model.plans.values()) rows.push(...rowsOf(plan, id));
@@ -55106,10 +55694,10 @@ function planRowsOf(model, id) {
 }
 function indexById(rows) {
   const byId = /* @__PURE__ */ new Map();
-  for (const row2 of rows) {
-    const list2 = byId.get(row2.id);
-    if (list2) list2.push(row2);
-    else byId.set(row2.id, [row2]);
+  for (const row of rows) {
+    const list2 = byId.get(row.id);
+    if (list2) list2.push(row);
+    else byId.set(row.id, [row]);
   }
   return byId;
 }
@@ -55125,7 +55713,7 @@ function diffFiles(base, head) {
   for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: "deleted" });
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 }
-var statusKey = (row2) => (row2?.status?.text ?? row2?.fields.status ?? "").replace(/\s+/g, " ").trim();
+var statusKey = (row) => (row?.status?.text ?? row?.fields.status ?? "").replace(/\s+/g, " ").trim();
 function changedFields(before, after) {
   const names = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
   return [...names].filter((name) => (before.fields[name] ?? "") !== (after.fields[name] ?? ""));
@@ -55133,9 +55721,14 @@ function changedFields(before, after) {
 function diffRows(baseRows, headRows) {
   const remainingBase = [...baseRows];
   const unmatchedHead = [];
-  for (const row2 of headRows) {
-    const same = remainingBase.findIndex((candidate) => candidate.content === row2.content);
-    if (same === -1) unmatchedHead.push(row2);
+  const readable = [];
+  for (const row of headRows) {
+    if (row.damage !== "unparsed" || remainingBase.length === 0) readable.push(row);
+    else remainingBase.splice(Math.max(0, remainingBase.findIndex((candidate) => candidate.line === row.line)), 1);
+  }
+  for (const row of readable) {
+    const same = remainingBase.findIndex((candidate) => candidate.content === row.content);
+    if (same === -1) unmatchedHead.push(row);
     else remainingBase.splice(same, 1);
   }
   const changes = [];
@@ -56709,8 +57302,7 @@ var parse5 = function(data, opts = {}) {
 var decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function decodeDocument(bytes, maxBytes) {
   if (bytes.length > maxBytes) return { kind: "too-large", size: bytes.length };
-  const probe = bytes.subarray(0, 8e3);
-  if (probe.includes(0)) return { kind: "binary" };
+  if (bytes.includes(0)) return { kind: "binary" };
   const hasBom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   return { kind: "text", text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
 }
@@ -56739,17 +57331,17 @@ var LineIndex = class {
     return this.starts[line - 1] ?? this.starts[this.starts.length - 1];
   }
 };
-function splitLines(text4) {
+function splitLines(text3) {
   const lines = [];
   let start = 0;
-  while (start < text4.length) {
-    const newline = text4.indexOf("\n", start);
+  while (start < text3.length) {
+    const newline = text3.indexOf("\n", start);
     if (newline === -1) {
-      lines.push({ text: text4.slice(start), eol: "" });
+      lines.push({ text: text3.slice(start), eol: "" });
       break;
     }
-    const crlf = newline > start && text4.charCodeAt(newline - 1) === 13;
-    lines.push({ text: text4.slice(start, crlf ? newline - 1 : newline), eol: crlf ? "\r\n" : "\n" });
+    const crlf = newline > start && text3.charCodeAt(newline - 1) === 13;
+    lines.push({ text: text3.slice(start, crlf ? newline - 1 : newline), eol: crlf ? "\r\n" : "\n" });
     start = newline + 1;
   }
   return lines;
@@ -56786,6 +57378,15 @@ function describe3(code) {
       return "the record cannot be read as CSV";
   }
 }
+var unwrapQuotes = (field) => field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1) : field;
+function readRelaxed(text3) {
+  try {
+    const records = parse5(text3, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
+    return records.map((record2) => record2.map(unwrapQuotes));
+  } catch {
+    return [];
+  }
+}
 function parseCsv(bytes) {
   const lines = new LineIndex(bytes);
   const records = [];
@@ -56820,8 +57421,8 @@ function parseCsv(bytes) {
       failure2 = error63.code;
       const brokenStart = skipLineBreaks(bytes, previousEnd);
       offset = nextLineStart(bytes, brokenStart);
-      const text4 = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
-      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text4 });
+      const text3 = new TextDecoder().decode(bytes.subarray(brokenStart, trimLineBreaks(bytes, brokenStart, offset))).trim();
+      problems.push({ line: lines.lineAt(brokenStart), message: describe3(failure2), text: text3, recovered: readRelaxed(text3) });
     }
   }
   return { records, problems };
@@ -59168,8 +59769,8 @@ function decode3($0, $1, $2) {
   const head = $2.charCodeAt(0);
   if (head === 35) {
     const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
+    const hex4 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex4 ? 2 : 1), hex4 ? 16 : 10);
   }
   return decodeNamedCharacterReference($2) || $0;
 }
@@ -60096,7 +60697,7 @@ function resolveAllAttention(events, context3) {
   let index2 = -1;
   let open3;
   let group;
-  let text4;
+  let text3;
   let openingSequence;
   let closingSequence;
   let use;
@@ -60134,7 +60735,7 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          text4 = {
+          text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open3][1].end
@@ -60162,9 +60763,9 @@ function resolveAllAttention(events, context3) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
@@ -61612,7 +62213,7 @@ function resolveHeadingAtx(events, context3) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
   let content3;
-  let text4;
+  let text3;
   if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
@@ -61628,13 +62229,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    text4 = {
+    text3 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text4, context3], ["exit", text4, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -62457,7 +63058,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[close][1].end
     }
   };
-  const text4 = {
+  const text3 = {
     type: "labelText",
     start: {
       ...events[open3 + offset + 2][1].end
@@ -62468,9 +63069,9 @@ function resolveToLabelEnd(events, context3) {
   };
   media = [["enter", group, context3], ["enter", label, context3]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text4, context3]]);
+  media = push(media, [["enter", text3, context3]]);
   media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context3));
-  media = push(media, [["exit", text4, context3], events[close - 2], events[close - 1], ["exit", label, context3]]);
+  media = push(media, [["exit", text3, context3], events[close - 2], events[close - 1], ["exit", label, context3]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open3, events.length, media);
@@ -62850,7 +63451,7 @@ var setextUnderline = {
 function resolveToSetextUnderline(events, context3) {
   let index2 = events.length;
   let content3;
-  let text4;
+  let text3;
   let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -62859,7 +63460,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text4 = index2;
+        text3 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -62879,9 +63480,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text4][1].type = "setextHeadingText";
+  events[text3][1].type = "setextHeadingText";
   if (definition2) {
-    events.splice(text4, 0, ["enter", heading, context3]);
+    events.splice(text3, 0, ["enter", heading, context3]);
     events.splice(definition2 + 1, 0, ["exit", events[content3][1], context3]);
     events[content3][1].end = {
       ...events[definition2][1].end
@@ -62985,10 +63586,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text4 = effects.attempt(constructs2, start, notText);
+    const text3 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
-      return atBreak(code) ? text4(code) : notText(code);
+      return atBreak(code) ? text3(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -63002,7 +63603,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text4(code);
+        return text3(code);
       }
       effects.consume(code);
       return data;
@@ -64070,7 +64671,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text4();
+      tail = text3();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -64329,7 +64930,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text4() {
+  function text3() {
     return {
       type: "text",
       value: "",
@@ -65145,8 +65746,8 @@ var VFile = class {
     if (typeof this.value === "string") {
       return this.value;
     }
-    const decoder3 = new TextDecoder(encoding || void 0);
-    return decoder3.decode(this.value);
+    const decoder2 = new TextDecoder(encoding || void 0);
+    return decoder2.decode(this.value);
   }
 };
 function assertPart(part, name) {
@@ -65837,6 +66438,250 @@ function isUint8Array2(value) {
   );
 }
 
+// src/parse/limits.ts
+var MARKDOWN_LIMITS = {
+  /** Characters in one line (a real board's longest is ~9,000). */
+  maxLineChars: 64 * 1024,
+  /** Characters handed to micromark per document, after plain table rows are taken on the fast path. */
+  maxRemarkChars: 1024 * 1024,
+  /**
+   * Characters that can start inline syntax (`*_[]!\`\\&<~`) handed to micromark, per
+   * line and per document: its emphasis and link matching grows with their square
+   * (a real board has at most ~200 on a line and ~3,400 in all).
+   */
+  maxInlineTriggersPerLine: 4e3,
+  maxInlineTriggers: 4e4,
+  /** Lines handed to micromark per document, after plain rows and repeated prose are left out (a real board: ~1,000). */
+  maxRemarkLines: 2e4,
+  /** Cells in one table row (a real board has about a dozen columns). */
+  maxCellsPerRow: 1e3,
+  /** Cells in one table, rows times columns (100,000 tasks of a dozen columns fit). */
+  maxCellsPerTable: 2e6,
+  /** Block quotes and list items open on one line (micromark's work grows with the square of it). */
+  maxNesting: 100
+};
+var CHECK_LIMITS = {
+  /** Time spent parsing documents in one check. */
+  maxParseMs: 6e4,
+  /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
+  maxHeapShare: 0.7
+};
+var DocumentTooComplexError = class extends DocSyncError {
+  constructor(reason, line, file2) {
+    super(
+      file2 ? `${file2} is too complex to check: ${reason}; simplify or split that part of the document (doc-sync reads tables, headings and plain prose)` : `the document is too complex to check: ${reason}`
+    );
+    this.reason = reason;
+    this.line = line;
+    this.file = file2;
+  }
+  reason;
+  line;
+  file;
+};
+
+// src/parse/lines.ts
+var CR2 = 13;
+function markdownLines(source2, maxLineChars = MARKDOWN_LIMITS.maxLineChars) {
+  const lines = [];
+  let gitLine = 0;
+  let start = 0;
+  let nextCr = source2.indexOf("\r");
+  while (start < source2.length) {
+    gitLine++;
+    const newline = source2.indexOf("\n", start);
+    const lineEnd = newline === -1 ? source2.length : newline;
+    const gitText = source2.slice(start, newline !== -1 && lineEnd > start && source2.charCodeAt(lineEnd - 1) === CR2 ? lineEnd - 1 : lineEnd);
+    let contentEnd = lineEnd;
+    while (contentEnd > start && source2.charCodeAt(contentEnd - 1) === CR2) contentEnd--;
+    if (nextCr !== -1 && nextCr < start) nextCr = source2.indexOf("\r", start);
+    if (nextCr === -1 || nextCr >= contentEnd) {
+      const text3 = source2.slice(start, contentEnd);
+      if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+      lines.push({ text: text3, gitLine, source: gitText, wholeGitLine: true });
+    } else {
+      let at = start;
+      while (at <= contentEnd) {
+        if (nextCr !== -1 && nextCr < at) nextCr = source2.indexOf("\r", at);
+        const cr3 = nextCr === -1 || nextCr > contentEnd ? contentEnd : nextCr;
+        const text3 = source2.slice(at, cr3);
+        if (text3.length > maxLineChars) throw tooLong(gitLine, text3.length, maxLineChars);
+        lines.push({ text: text3, gitLine, source: text3, wholeGitLine: false });
+        at = cr3 + 1;
+      }
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+function tooLong(line, length, limit) {
+  return new DocumentTooComplexError(`line ${line} is ${length} characters long (the limit is ${limit})`, line);
+}
+
+// src/parse/row-syntax.ts
+var PIPE = 124;
+var BACKSLASH = 92;
+var UNDERSCORE = 95;
+var isSpaceOrTab = (code) => code === 32 || code === 9;
+var isAsciiAlphanumeric = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
+function rowCellSpans(text3) {
+  const pipes = [];
+  for (let at = 0; at < text3.length; at++) {
+    const code = text3.charCodeAt(at);
+    if (code === BACKSLASH) {
+      const next = text3.charCodeAt(at + 1);
+      if (next === PIPE || next === BACKSLASH) at++;
+    } else if (code === PIPE) pipes.push(at);
+  }
+  let end = text3.length;
+  while (end > 0 && isSpaceOrTab(text3.charCodeAt(end - 1))) end--;
+  const closed = pipes.length > 0 && pipes[pipes.length - 1] === end - 1;
+  end = text3.length;
+  if (closed && pipes.length === 1) return [[pipes[0], end]];
+  const opening = closed ? pipes.length - 1 : pipes.length;
+  const spans = [];
+  for (let index2 = 0; index2 < opening; index2++) spans.push([pipes[index2], index2 + 1 < opening ? pipes[index2 + 1] : end]);
+  return spans;
+}
+var BR_TAG = /^<br ?\/?>/i;
+function simpleCellText(text3, from, to, links) {
+  const found = [];
+  const read = readSimpleCell(text3, from, to, found);
+  if (read !== null) links.push(...found);
+  return read;
+}
+function readSimpleCell(text3, from, to, links) {
+  let out = "";
+  let copied = from;
+  for (let at = from; at < to; at++) {
+    const code = text3.charCodeAt(at);
+    switch (code) {
+      case 96: {
+        const close = text3.indexOf("`", at + 1);
+        if (at + 1 < to && text3.charCodeAt(at + 1) === 96) return null;
+        if (close === -1 || close >= to || close + 1 < to && text3.charCodeAt(close + 1) === 96) return null;
+        let value = text3.slice(at + 1, close).replaceAll("\\|", "|");
+        if (value.length >= 2 && value.startsWith(" ") && value.endsWith(" ") && value.trim() !== "") value = value.slice(1, -1);
+        out += text3.slice(copied, at) + value;
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 60: {
+        const tag = BR_TAG.exec(text3.slice(at, Math.min(to, at + 6)));
+        if (!tag) return null;
+        out += text3.slice(copied, at) + " ";
+        at += tag[0].length - 1;
+        copied = at + 1;
+        break;
+      }
+      case 91: {
+        const textEnd = text3.indexOf("](", at + 1);
+        if (textEnd === -1 || textEnd + 2 >= to) return null;
+        const close = text3.indexOf(")", textEnd + 2);
+        if (close === -1 || close >= to || close === textEnd + 2) return null;
+        for (let inner = at + 1; inner < textEnd; inner++) if (!isPlainLinkTextChar(text3, inner, at + 1, textEnd)) return null;
+        for (let inner = textEnd + 2; inner < close; inner++) if (!isPlainDestinationChar(text3.charCodeAt(inner))) return null;
+        links.push(text3.slice(textEnd + 2, close));
+        out += text3.slice(copied, at) + text3.slice(at + 1, textEnd);
+        at = close;
+        copied = close + 1;
+        break;
+      }
+      case 38: {
+        const next = text3.charCodeAt(at + 1);
+        if (at + 1 < to && (next === 35 || isAsciiAlphanumeric(next))) return null;
+        break;
+      }
+      case UNDERSCORE:
+        if (!(at > from && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at + 1)))) return null;
+        break;
+      case BACKSLASH:
+      case 42:
+      // *
+      case 93:
+      // ]
+      case 33:
+      // !
+      case 126:
+      // ~
+      case 0:
+        return null;
+      default:
+        break;
+    }
+  }
+  return out + text3.slice(copied, to);
+}
+function isPlainLinkTextChar(text3, at, from, to) {
+  const code = text3.charCodeAt(at);
+  if (code === UNDERSCORE) return at > from && at + 1 < to && isAsciiAlphanumeric(text3.charCodeAt(at - 1)) && isAsciiAlphanumeric(text3.charCodeAt(at + 1));
+  return !"\\`*[]!<&~()".includes(text3[at]) && code !== 0;
+}
+var isPlainDestinationChar = (code) => code > 32 && code !== 127 && !"\\`*[]()<>&\"'".includes(String.fromCharCode(code));
+var DELIMITER_CELL = /^:?-+:?$/;
+function isDelimiterRow(text3) {
+  let body = text3.trim();
+  if (body.startsWith("|")) body = body.slice(1);
+  if (body.endsWith("|")) body = body.slice(0, -1);
+  if (body === "") return false;
+  return body.split("|").every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
+function containerPrefix(text3) {
+  let at = 0;
+  let depth = 0;
+  for (; ; ) {
+    while (at < text3.length && isSpaceOrTab(text3.charCodeAt(at))) at++;
+    const code = text3.charCodeAt(at);
+    if (code === 62) {
+      at++;
+      depth++;
+      continue;
+    }
+    const endsMarker = (offset) => offset >= text3.length || isSpaceOrTab(text3.charCodeAt(offset));
+    if ((code === 45 || code === 42 || code === 43) && endsMarker(at + 1)) {
+      at++;
+      depth++;
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      let digits = at;
+      while (digits < text3.length && digits - at < 9 && text3.charCodeAt(digits) >= 48 && text3.charCodeAt(digits) <= 57) digits++;
+      const mark = text3.charCodeAt(digits);
+      if ((mark === 46 || mark === 41) && endsMarker(digits + 1)) {
+        at = digits + 1;
+        depth++;
+        continue;
+      }
+    }
+    return { content: at, depth };
+  }
+}
+function isBreakLike(text3) {
+  for (let at = 0; at < text3.length; at++) {
+    const code = text3.charCodeAt(at);
+    if (!(isSpaceOrTab(code) || code === 45 || code === 42 || code === 95)) return false;
+  }
+  return true;
+}
+var INLINE_TRIGGERS = /* @__PURE__ */ new Set([42, 95, 91, 93, 33, 96, BACKSLASH, 38, 60, 126]);
+function countInlineTriggers(text3) {
+  let count2 = 0;
+  for (let at = 0; at < text3.length; at++) if (INLINE_TRIGGERS.has(text3.charCodeAt(at))) count2++;
+  return count2;
+}
+function neutralizeInline(text3, from) {
+  let out = "";
+  let copied = 0;
+  for (let at = from; at < text3.length; at++) {
+    if (!INLINE_TRIGGERS.has(text3.charCodeAt(at))) continue;
+    out += text3.slice(copied, at) + "a";
+    copied = at + 1;
+  }
+  return copied === 0 ? text3 : out + text3.slice(copied);
+}
+
 // src/parse/markdown-table.ts
 function tablesOnly() {
   const data = this.data();
@@ -65845,38 +66690,38 @@ function tablesOnly() {
 }
 var processor = unified().use(remarkParse).use(tablesOnly);
 var PIPE_ROW = /^ {0,3}\|/;
-var DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var BR_TAG = /^<br\s*\/?>$/i;
-function bridgeTableInterruptions(source2) {
-  const lines = source2.split("\n").map((line) => line.replace(/\r+$/, "").replace(/\r/g, " "));
+var COMMENT_START = /^\s*<!--/;
+var BR_TAG2 = /^<br\s*\/?>$/i;
+var HTML_WITH_END_MARKER = /^(?:<(?:pre|script|style|textarea)(?:\s|>|$)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+function bridgeTableInterruptions(lines) {
   const kinds = [];
   let fence = null;
   let inComment = false;
-  for (const line of lines) {
+  for (const { text: text3 } of lines) {
     if (fence !== null) {
       kinds.push("other");
-      if (line.trimStart().startsWith(fence)) fence = null;
+      if (text3.trimStart().startsWith(fence)) fence = null;
       continue;
     }
     if (inComment) {
       kinds.push("comment");
-      if (line.includes("-->")) inComment = false;
+      if (text3.includes("-->")) inComment = false;
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
+    const fenceMatch = FENCE.exec(text3);
     if (fenceMatch) {
       fence = fenceMatch[1].slice(0, 3);
       kinds.push("other");
-    } else if (line.trim() === "") kinds.push("blank");
-    else if (/^\s*<!--/.test(line)) {
-      const closed = /-->\s*$/.test(line);
-      if (!closed && line.includes("-->")) kinds.push("other");
+    } else if (text3.trim() === "") kinds.push("blank");
+    else if (COMMENT_START.test(text3)) {
+      const closed = text3.trimEnd().endsWith("-->");
+      if (!closed && text3.includes("-->")) kinds.push("other");
       else {
         kinds.push("comment");
         inComment = !closed;
       }
-    } else if (PIPE_ROW.test(line)) kinds.push("pipe");
+    } else if (PIPE_ROW.test(text3)) kinds.push("pipe");
     else kinds.push("other");
   }
   const drop = /* @__PURE__ */ new Set();
@@ -65890,30 +66735,100 @@ function bridgeTableInterruptions(source2) {
     }
     const gap = j - i - 1;
     if (gap === 0 || j >= lines.length || kinds[j] !== "pipe") continue;
-    const startsNewTable = j + 1 < lines.length && DELIMITER_ROW.test(lines[j + 1]);
+    const startsNewTable = j + 1 < lines.length && isDelimiterRow(lines[j + 1].text);
     if (startsNewTable || blanks > 1) continue;
     for (let k = i + 1; k < j; k++) drop.add(k);
     i = j - 1;
   }
-  const kept = [];
-  const lineMap = [];
+  return drop.size === 0 ? [...lines] : lines.filter((_, index2) => !drop.has(index2));
+}
+var PLACEHOLDER_ROW = "|a|";
+var isTopLevelPipeRow = (text3) => text3.charCodeAt(0) === 124;
+var hasSetextOrDelimiterShape = (text3) => {
+  const { content: content3 } = containerPrefix(text3);
+  const rest = text3.slice(content3).trim();
+  return rest !== "" && /^[|:\-= \t]+$/.test(rest) && /[-=]/.test(rest);
+};
+function remarkLines(lines, fastPath, maxNesting) {
+  for (const line of lines) {
+    const { depth } = containerPrefix(line.text);
+    if (depth > maxNesting && !isBreakLike(line.text)) {
+      throw new DocumentTooComplexError(`line ${line.gitLine} opens ${depth} nested block quotes or list items (the limit is ${maxNesting})`, line.gitLine);
+    }
+  }
+  const verbatim = (origin) => ({ text: origin.text, origin, collapsed: [] });
+  if (!fastPath) return lines.map(verbatim);
+  const starts = lines.map((line) => containerPrefix(line.text).content);
+  const contentOf = (index2) => lines[index2].text.slice(starts[index2]);
+  const hasDefinitions = lines.some((_, index2) => contentOf(index2).startsWith("[") && contentOf(index2).includes("]:"));
+  if (hasDefinitions) return lines.map(verbatim);
+  const mayNeutralize = !lines.some((_, index2) => HTML_WITH_END_MARKER.test(contentOf(index2)));
+  const keep = new Array(lines.length).fill(false);
+  for (let index2 = lines.length - 1, protect = false; index2 >= 0; index2--) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") protect = false;
+    else if (protect) keep[index2] = true;
+    if (hasSetextOrDelimiterShape(text3)) protect = true;
+  }
+  for (let index2 = 0, afterPipe = false; index2 < lines.length; index2++) {
+    const text3 = lines[index2].text;
+    if (text3.trim() === "") afterPipe = false;
+    else if (afterPipe) keep[index2] = true;
+    if (text3.includes("|")) afterPipe = true;
+  }
+  const out = [];
+  let state = "none";
+  let anchor2 = null;
   lines.forEach((line, index2) => {
-    if (drop.has(index2)) return;
-    kept.push(line);
-    lineMap.push(index2 + 1);
+    const { text: text3 } = line;
+    if (isTopLevelPipeRow(text3)) {
+      if (isDelimiterRow(text3)) {
+        state = "after-delimiter";
+        anchor2 = null;
+        out.push(verbatim(line));
+      } else if (state === "in-rows" && anchor2) {
+        anchor2.collapsed.push(line);
+      } else if (state === "after-delimiter") {
+        state = "in-rows";
+        anchor2 = { text: PLACEHOLDER_ROW, origin: line, collapsed: [line] };
+        out.push(anchor2);
+      } else {
+        state = "none";
+        out.push(verbatim(line));
+      }
+      return;
+    }
+    state = "none";
+    anchor2 = null;
+    if (text3.trim() === "" && out.length >= 2 && out[out.length - 1].text.trim() === "" && out[out.length - 2].text.trim() === "") return;
+    const content3 = starts[index2];
+    const first = text3.charAt(content3);
+    let repeated = "-*_=+".includes(first);
+    for (let at = content3; repeated && at < text3.length; at++) repeated = text3[at] === first || text3[at] === " " || text3[at] === "	";
+    const structural = first === "" || "`~<[#|".includes(first) || repeated || text3.includes("|") || text3.includes("#");
+    if (!mayNeutralize || keep[index2] || structural) {
+      out.push(verbatim(line));
+      return;
+    }
+    const shortened = text3.includes(">") ? neutralizeInline(text3, content3) : `${text3.slice(0, content3)}a`;
+    const previous2 = out[out.length - 1];
+    if (previous2 && previous2.text === shortened && previous2.text !== previous2.origin.text) return;
+    out.push({ text: shortened, origin: line, collapsed: [] });
   });
-  return { text: kept.join("\n"), lineMap };
+  return out;
 }
 function phrasingText(nodes, links) {
   let out = "";
-  for (const node3 of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node3 = stack.pop();
     switch (node3.type) {
       case "text":
       case "inlineCode":
         out += node3.value;
         break;
       case "html":
-        if (BR_TAG.test(node3.value.trim())) out += " ";
+        if (BR_TAG2.test(node3.value.trim())) out += " ";
         break;
       case "break":
         out += " ";
@@ -65921,20 +66836,22 @@ function phrasingText(nodes, links) {
       case "image":
         out += node3.alt ?? "";
         break;
-      case "link":
-        links.push(node3.url);
-        out += phrasingText(node3.children, links);
-        break;
       default:
-        if ("children" in node3) out += phrasingText(node3.children, links);
+        if (node3.type === "link") links.push(node3.url);
+        if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
     }
   }
   return out;
 }
-function headingText(node3) {
-  if ("value" in node3 && typeof node3.value === "string") return node3.value;
-  if ("children" in node3) return node3.children.map(headingText).join("");
-  return "";
+function headingText(root) {
+  let out = "";
+  const stack = [root];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if ("value" in node3 && typeof node3.value === "string") out += node3.value;
+    else if ("children" in node3) for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push(node3.children[index2]);
+  }
+  return out;
 }
 function cellSpan(line, from, to) {
   let start = from;
@@ -65945,73 +66862,191 @@ function cellSpan(line, from, to) {
   while (end > start && /\s/.test(line[end - 1])) end--;
   return { start, end };
 }
-function parseMarkdownTables(source2) {
-  const { text: text4, lineMap } = bridgeTableInterruptions(source2);
-  const tree = processor.parse(text4);
-  const originalLine = (line) => lineMap[line - 1] ?? line;
-  const sourceLines = splitLines(source2);
-  const sourceOf = (line) => sourceLines[line - 1]?.text ?? "";
+var rawOf = (text3, from, to) => text3.slice(from, to).replace(/^\|/, "").replace(/\|$/, "").trim();
+var squashed = (text3) => text3.replace(/\s+/g, " ").trim();
+var WorkBudget = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  remarkChars = 0;
+  triggers = 0;
+  /** Charges one piece of micromark input (a line, a cell) that stands for `line`. */
+  spendRemark(text3, line) {
+    this.remarkChars += text3.length + 1;
+    if (this.remarkChars > this.limits.maxRemarkChars) {
+      throw new DocumentTooComplexError(
+        `from line ${line} on it needs more than ${this.limits.maxRemarkChars} characters of full Markdown parsing (table rows with plain cells need none)`,
+        line
+      );
+    }
+    const triggers = countInlineTriggers(text3);
+    this.triggers += triggers;
+    if (triggers > this.limits.maxInlineTriggersPerLine) {
+      throw new DocumentTooComplexError(`line ${line} has ${triggers} characters that start inline Markdown (*, _, [, ], \`, <, ...; the limit is ${this.limits.maxInlineTriggersPerLine})`, line);
+    }
+    if (this.triggers > this.limits.maxInlineTriggers) {
+      throw new DocumentTooComplexError(`from line ${line} on it has more than ${this.limits.maxInlineTriggers} characters that start inline Markdown`, line);
+    }
+  }
+  checkRow(cells, tableCells, line) {
+    if (cells > this.limits.maxCellsPerRow) {
+      throw new DocumentTooComplexError(`the table row at line ${line} has ${cells} cells (the limit is ${this.limits.maxCellsPerRow})`, line);
+    }
+    if (tableCells > this.limits.maxCellsPerTable) {
+      throw new DocumentTooComplexError(`the table reaching line ${line} has more than ${this.limits.maxCellsPerTable} cells`, line);
+    }
+  }
+};
+function readPendingCells(pending, budget) {
+  const chunk = 200;
+  const parts = [];
+  for (let index2 = 0; index2 < pending.length; index2 += chunk) {
+    const rows = pending.slice(index2, index2 + chunk).map(({ inner }) => `|${inner} |`);
+    parts.push(`|a|
+|-|
+${rows.join("\n")}`);
+  }
+  for (const { inner, line } of pending) budget.spendRemark(inner, line);
+  const text3 = parts.join("\n\n");
+  const tree = processor.parse(text3);
+  let next = 0;
+  for (const table of tree.children) {
+    if (table.type !== "table") return false;
+    for (const row of table.children.slice(1)) {
+      const target = pending[next++];
+      if (!target || row.children.length !== 1) return false;
+      target.cell.text = squashed(phrasingText(row.children[0].children, target.cell.links));
+    }
+  }
+  return next === pending.length;
+}
+function fastRow(origin, budget, tableCells, pending) {
+  const { text: text3 } = origin;
+  const spans = rowCellSpans(text3);
+  budget.checkRow(spans.length, tableCells + spans.length, origin.gitLine);
+  const cells = spans.map(([from, to]) => {
+    const span = cellSpan(text3, from, to);
+    const cell = { text: "", raw: rawOf(text3, from, to), links: [], ...span };
+    let innerEnd = to;
+    while (innerEnd > from + 1 && (text3.charCodeAt(innerEnd - 1) === 32 || text3.charCodeAt(innerEnd - 1) === 9)) innerEnd--;
+    if (!(innerEnd > from + 1 && text3.charCodeAt(innerEnd - 1) === 124 && text3.charCodeAt(innerEnd - 2) !== 92)) innerEnd = to;
+    else innerEnd--;
+    const simple = simpleCellText(text3, from + 1, innerEnd, cell.links);
+    if (simple !== null) cell.text = squashed(simple);
+    else pending.push({ inner: text3.slice(from + 1, innerEnd), cell, line: origin.gitLine });
+    return cell;
+  });
+  return { line: origin.gitLine, source: origin.source, start: 0, cells };
+}
+var FastPathMiss = class extends Error {
+};
+function parseLines(lines, fastPath, limits) {
+  const budget = new WorkBudget(limits);
+  const planned = remarkLines(lines, fastPath, limits.maxNesting);
+  if (planned.length > limits.maxRemarkLines) {
+    const line = planned[limits.maxRemarkLines].origin.gitLine;
+    throw new DocumentTooComplexError(`from line ${line} on it has more than ${limits.maxRemarkLines} lines of prose, lists or HTML to parse`, line);
+  }
+  for (const line of planned) budget.spendRemark(line.text, line.origin.gitLine);
+  const text3 = planned.map((line) => line.text).join("\n");
+  const tree = processor.parse(text3);
   const lineStarts = [0];
-  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
+  const plannedAt = (parsedLine) => planned[parsedLine - 1];
   const headings = [];
   const tableNodes = [];
-  const visit2 = (node3) => {
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node3, depth } = stack.pop();
     if (node3.type === "heading") {
-      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: originalLine(node3.position.start.line) });
-      return;
+      headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: plannedAt(node3.position.start.line).origin.gitLine });
+    } else if (node3.type === "table") {
+      tableNodes.push({ node: node3, topLevel: depth === 1 });
+    } else if ("children" in node3) {
+      for (let index2 = node3.children.length - 1; index2 >= 0; index2--) stack.push({ node: node3.children[index2], depth: depth + 1 });
     }
-    if (node3.type === "table") {
-      tableNodes.push(node3);
-      return;
-    }
-    if ("children" in node3) for (const child of node3.children) visit2(child);
-  };
-  visit2(tree);
-  const toRow = (row2) => {
-    const parsedLine = row2.position.start.line;
-    const line = originalLine(parsedLine);
-    const rowSource = sourceOf(line);
+  }
+  const pending = [];
+  let anchorsSeen = 0;
+  const tables = tableNodes.map(({ node: node3, topLevel }) => {
+    let tableCells = 0;
+    const rows = [];
+    node3.children.forEach((row, rowIndex) => {
+      const parsedLine = row.position.start.line;
+      const planned2 = plannedAt(parsedLine);
+      const { origin } = planned2;
+      const start = columnOf(row.position.start.offset, parsedLine);
+      if (planned2.collapsed.length > 0) {
+        if (!topLevel || rowIndex === 0 || start !== 0) throw new FastPathMiss();
+        anchorsSeen++;
+        for (const collapsed of planned2.collapsed) {
+          const fast = fastRow(collapsed, budget, tableCells, pending);
+          tableCells += fast.cells.length;
+          rows.push(fast);
+        }
+        return;
+      }
+      tableCells += row.children.length;
+      budget.checkRow(row.children.length, tableCells, origin.gitLine);
+      rows.push({
+        line: origin.gitLine,
+        source: origin.source,
+        start,
+        cells: row.children.map((cell) => {
+          const links = [];
+          const from = columnOf(cell.position.start.offset, parsedLine);
+          const to = columnOf(cell.position.end.offset, parsedLine);
+          const span = cellSpan(origin.text, from, to);
+          return { text: squashed(phrasingText(cell.children, links)), raw: rawOf(origin.text, from, to), links, ...span };
+        })
+      });
+    });
+    const [header, ...body] = rows;
+    const line = header.line;
+    const delimiter = plannedAt(node3.position.start.line + 1).origin;
     return {
       line,
-      source: rowSource,
-      start: columnOf(row2.position.start.offset, parsedLine),
-      cells: row2.children.map((cell) => {
-        const links = [];
-        const start = cell.position.start.offset;
-        const end = cell.position.end.offset;
-        const raw = text4.slice(start, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-        const span = cellSpan(rowSource, columnOf(start, parsedLine), columnOf(end, parsedLine));
-        return { text: phrasingText(cell.children, links).replace(/\s+/g, " ").trim(), raw, links, ...span };
-      })
-    };
-  };
-  const tables = tableNodes.map((node3) => {
-    const line = originalLine(node3.position.start.line);
-    let heading = null;
-    for (const candidate of headings) {
-      if (candidate.line < line) heading = candidate;
-      else break;
-    }
-    const [header, ...rows] = node3.children.map(toRow);
-    const delimiterLine = originalLine(node3.position.start.line + 1);
-    return {
-      line,
-      endLine: originalLine(node3.position.end.line),
-      delimiter: { line: delimiterLine, source: sourceOf(delimiterLine) },
-      heading,
+      endLine: rows[rows.length - 1].line,
+      delimiter: { line: delimiter.gitLine, source: delimiter.source },
+      heading: null,
       header,
-      rows
+      rows: body
     };
   });
+  if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
+  if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
+  let headingIndex = -1;
+  for (const table of tables) {
+    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line < table.line) headingIndex++;
+    table.heading = headingIndex >= 0 ? headings[headingIndex] : null;
+  }
   return { tables, headings };
 }
-function markdownRowStyle(row2) {
-  const filled = row2.cells.find((cell) => cell.end > cell.start);
+function parseMarkdownTables(source2, options = {}) {
+  const limits = { ...MARKDOWN_LIMITS, ...options.limits };
+  const lines = bridgeTableInterruptions(markdownLines(source2, limits.maxLineChars));
+  if (options.fastPath === false) {
+    options.onPath?.("reference");
+    return parseLines(lines, false, limits);
+  }
+  try {
+    const doc = parseLines(lines, true, limits);
+    options.onPath?.("fast");
+    return doc;
+  } catch (error63) {
+    if (!(error63 instanceof FastPathMiss)) throw error63;
+    options.onPath?.("fallback");
+    return parseLines(lines, false, limits);
+  }
+}
+function markdownRowStyle(row) {
+  const filled = row.cells.find((cell) => cell.end > cell.start);
   return {
-    indent: row2.source.slice(0, row2.start),
-    outerPipes: row2.source[row2.start] === "|",
-    padding: filled && filled.start > 0 && row2.source[filled.start - 1] === " " ? " " : ""
+    indent: row.source.slice(0, row.start),
+    outerPipes: row.source[row.start] === "|",
+    padding: filled && filled.start > 0 && row.source[filled.start - 1] === " " ? " " : ""
   };
 }
 function renderMarkdownRow(cells, style) {
@@ -66030,8 +67065,8 @@ function replaceMarkdownCells(source2, spans, replacements) {
   });
   return out + source2.slice(at);
 }
-function toMarkdownCell(text4) {
-  return text4.trim().replace(/\r\n|\r|\n/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
+function toMarkdownCell(text3) {
+  return text3.trim().replace(/\r\n|\r|\n/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
 }
 function fromMarkdownCell(raw) {
   return raw.replace(/\\\|/g, "|");
@@ -66039,11 +67074,11 @@ function fromMarkdownCell(raw) {
 
 // src/model/links.ts
 import { posix as posix2 } from "node:path";
-var MD_PATH = /(?<![\w./-])(?:[\w.-]+\/)*[\w.-]+\.md\b/g;
-function pathsIn(text4, links = []) {
+var MD_PATH = /(?<![\p{L}\p{N}_./-])(?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_.-]+\.md(?![\p{L}\p{N}_])/gu;
+function pathsIn(text3, links = []) {
   const found = /* @__PURE__ */ new Set();
   for (const link of links) if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) found.add(link);
-  for (const match of text4.replace(/\\/g, "/").matchAll(MD_PATH)) found.add(match[0]);
+  for (const match of text3.replace(/\\/g, "/").matchAll(MD_PATH)) found.add(match[0]);
   return [...found];
 }
 function resolveLink(fromFile, target) {
@@ -66058,9 +67093,9 @@ function resolveLink(fromFile, target) {
   const candidates = clean.startsWith("/") ? [fromRoot] : [fromRoot, relative];
   return [...new Set(candidates)].filter((p) => !p.startsWith("../") && p !== "..");
 }
-function planLinksIn(fromFile, text4, links, isPlan) {
+function planLinksIn(fromFile, text3, links, isPlan) {
   const plans = [];
-  for (const target of pathsIn(text4, links)) {
+  for (const target of pathsIn(text3, links)) {
     const plan = resolveLink(fromFile, target).find(isPlan);
     if (plan && !plans.includes(plan)) plans.push(plan);
   }
@@ -66126,21 +67161,22 @@ function toTaskRow(settings, input2) {
     content: input2.content,
     cellCount: input2.cells.length,
     headerCount: input2.headerCount,
-    section: input2.section
+    section: input2.section,
+    damage: input2.damage ?? null
   };
 }
-function markdownRowInput(source2, table, row2, layout, section, impliedStatus) {
+function markdownRowInput(source2, table, row, layout, section, impliedStatus) {
   return {
     source: source2,
-    line: row2.line,
-    endLine: row2.line,
-    text: row2.source,
-    cells: row2.cells,
-    rawCells: row2.cells.map((cell) => row2.source.slice(cell.start, cell.end)),
-    cellSpans: row2.cells.map((cell) => [cell.start, cell.end]),
+    line: row.line,
+    endLine: row.line,
+    text: row.source,
+    cells: row.cells,
+    rawCells: row.cells.map((cell) => row.source.slice(cell.start, cell.end)),
+    cellSpans: row.cells.map((cell) => [cell.start, cell.end]),
     layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
-    content: row2.cells.map((cell) => squash(cell.raw)).join(" | "),
+    content: row.cells.map((cell) => squash(cell.raw)).join(" | "),
     headerCount: table.header.cells.length,
     section,
     impliedStatus
@@ -66161,44 +67197,105 @@ function markdownLayout(file2, table, header, columns) {
     style: { syntax: "markdown", markdown: markdownRowStyle(last ?? table.header) }
   };
 }
-function markdownTaskRows(settings, source2, file2, doc, needs, problems) {
+function requiredColumns(source2, section) {
+  if (source2 === "board" || source2 === "csv") return ["title", "status"];
+  if (source2 === "plan" && section !== "delivered") return ["status"];
+  return [];
+}
+var quoteList = (values) => values.map((value) => `"${value}"`).join(", ");
+function likelyColumn(settings, header, columns, values, missing) {
+  const mapped = new Set(Object.values(columns));
+  const candidates = header.map((_, index2) => index2).filter((index2) => !mapped.has(index2) && header[index2].trim() !== "");
+  if (candidates.length === 0) return null;
+  const score = (index2) => missing === "status" ? values.filter((row) => settings.parseStatus(row[index2] ?? "").category !== "unknown").length : values.reduce((sum, row) => sum + (row[index2]?.length ?? 0), 0);
+  const best = candidates.reduce((a, b) => score(b) > score(a) ? b : a);
+  return header[best];
+}
+function unmappedTableProblem(settings, file2, line, header, columns, values, missing) {
+  const advice = missing.map((column) => {
+    const guess = likelyColumn(settings, header, columns, values, column);
+    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
+  });
+  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join("; ");
+  return {
+    kind: "unmapped-table",
+    file: file2,
+    line,
+    taskId: null,
+    message: `the task table at line ${line} has an ID column but no ${missing.join(" and no ")} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(" and ")} in ${settings.configFile}`,
+    key: `unmapped-table:${missing.join(",")}:${header.join("|")}`
+  };
+}
+function planSection(settings, heading) {
+  if (settings.sectionMatches(heading, "delivered")) return "delivered";
+  if (settings.sectionMatches(heading, "active")) return "active";
+  return "other";
+}
+function markdownTaskRows(settings, source2, file2, doc, problems) {
   const rows = [];
   const layouts = [];
   for (const table of doc.tables) {
     const header = table.header.cells.map((cell) => cell.text);
     const columns = columnMap(settings, header);
-    if (columns.id === void 0 || needs.some((column) => columns[column] === void 0)) continue;
+    if (columns.id === void 0) continue;
     const layout = markdownLayout(file2, table, header, columns);
     layouts.push(layout);
     let section = null;
     let impliedStatus = null;
     if (source2 === "plan") {
       const heading = table.heading?.text ?? "";
-      section = settings.sectionMatches(heading, "delivered") ? "delivered" : settings.sectionMatches(heading, "active") ? "active" : "other";
+      section = planSection(settings, heading);
       if (section === "delivered") impliedStatus = { text: heading, category: "done", date: null };
+      if (section === "other") {
+        problems.push({
+          kind: "plan-section",
+          file: file2,
+          line: table.line,
+          taskId: null,
+          message: `the task table at line ${table.line} is under ${heading === "" ? "no heading" : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
+          key: `plan-section:${heading}`
+        });
+      }
     }
-    for (const row2 of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row2, layout, section, impliedStatus));
+    const missing = requiredColumns(source2, section).filter((column) => columns[column] === void 0);
+    if (missing.length > 0) {
+      const values = table.rows.map((row) => row.cells.map((cell) => cell.text));
+      problems.push(unmappedTableProblem(settings, file2, table.line, header, columns, values, missing));
+    }
+    for (const row of table.rows) {
+      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row, layout, section, impliedStatus));
       if (!taskRow) continue;
       if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
           kind: "md-row",
           file: file2,
-          line: row2.line,
+          line: row.line,
           taskId: taskRow.id,
           message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
           key: `md-row:${taskRow.content}`
         });
+        taskRow.damage = "malformed";
       }
       rows.push(taskRow);
     }
+  }
+  if (layouts.length === 0 && doc.tables.length > 0) {
+    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
+    problems.push({
+      kind: "no-task-table",
+      file: file2,
+      line: doc.tables[0].line,
+      taskId: null,
+      message: `doc-sync recognised no task table in ${file2}: none of its ${doc.tables.length === 1 ? "table" : `${doc.tables.length} tables`} (${headers.join("; ")}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      key: "no-task-table"
+    });
   }
   return tableOf(file2, rows, layouts);
 }
 var recordText = (lines, record2) => record2.ownsLines ? joinLines(lines, record2.line, record2.endLine) : null;
 function quotingOf(lines, record2) {
-  const text4 = recordText(lines, record2);
-  return text4 === null ? null : csvQuoting(text4, record2.fields);
+  const text3 = recordText(lines, record2);
+  return text3 === null ? null : csvQuoting(text3, record2.fields);
 }
 function csvQuotingStyle(lines, header, last) {
   const fromLast = last ? quotingOf(lines, last) : null;
@@ -66218,39 +67315,79 @@ function csvLayout(file2, lines, headerRecord, records, header, columns) {
     style: { syntax: "csv", quoted: csvQuotingStyle(lines, headerRecord, last) }
   };
 }
-function csvTable(settings, file2, doc, text4, problems) {
-  for (const problem of doc.problems) {
-    problems.push({ kind: "csv-syntax", file: file2, line: problem.line, message: problem.message, taskId: null, key: `csv-syntax:${problem.text}` });
+function splitGlued(settings, fields, headerLength) {
+  if (fields.length <= headerLength) return [[...fields]];
+  for (let index2 = 1; index2 < fields.length; index2++) {
+    const glued = /^"([^"]*)"(.+)$/.exec(fields[index2]);
+    if (!glued || !settings.exactId(glued[2])) continue;
+    return [[...fields.slice(0, index2), glued[1]], ...splitGlued(settings, [glued[2], ...fields.slice(index2 + 1)], headerLength)];
   }
+  return [[...fields]];
+}
+function recoverBroken(settings, problem, headerLength, idIndex) {
+  const entries = problem.recovered.flatMap((fields) => splitGlued(settings, fields, headerLength)).filter((fields) => settings.exactId(fields[idIndex] ?? "") !== null).map((fields) => ({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true }));
+  const ids = entries.map((entry) => settings.exactId(entry.fields[idIndex]).id);
+  if (ids.length === 0) {
+    const leading = settings.firstId(problem.text);
+    if (leading !== problem.text && problem.text.replace(/^"/, "").startsWith(leading)) {
+      ids.push(leading);
+      const fields = Array.from({ length: headerLength }, (_, index2) => index2 === idIndex ? leading : "");
+      entries.push({ line: problem.line, endLine: problem.line, fields, text: null, unparsed: true });
+    }
+  }
+  return { entries, ids };
+}
+function csvTable(settings, file2, doc, text3, problems) {
+  const syntaxProblem = (problem, ids) => ({
+    kind: "csv-syntax",
+    file: file2,
+    line: problem.line,
+    message: ids.length === 0 ? problem.message : `the CSV record of ${ids.join(" and ")} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(", ")} starts right after a closing quote, so a line break is missing before it` : ""}`,
+    taskId: ids[0] ?? null,
+    key: `csv-syntax:${problem.text}`
+  });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({ kind: "csv-header", file: file2, line: 1, taskId: null, message: `${file2} has no header record (it is empty); restore the header and the records`, key: "csv-empty" });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === void 0) {
+    for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
     problems.push({
       kind: "csv-header",
       file: file2,
       line: headerRecord.line,
       taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in the config`,
+      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(", ")}); fix the header or set columns.id in ${settings.configFile}`,
       key: "csv-header"
     });
     return null;
   }
-  const lines = splitLines(text4);
+  const missing = requiredColumns("csv", null).filter((column) => columns[column] === void 0);
+  if (missing.length > 0) {
+    problems.push(unmappedTableProblem(settings, file2, headerRecord.line, header, columns, records.map((record2) => record2.fields.map((field) => field.trim())), missing));
+  }
+  const lines = splitLines(text3);
   const layout = csvLayout(file2, lines, headerRecord, records, header, columns);
+  const entries = records.map((record2) => ({ line: record2.line, endLine: record2.endLine, fields: record2.fields, text: recordText(lines, record2), unparsed: false }));
+  for (const problem of doc.problems) {
+    const recovered = recoverBroken(settings, problem, header.length, columns.id);
+    problems.push(syntaxProblem(problem, recovered.ids));
+    entries.push(...recovered.entries);
+  }
+  entries.sort((a, b) => a.line - b.line);
   const rows = [];
-  for (const record2 of records) {
-    const cells = record2.fields.map((field) => ({ text: field.trim(), links: [] }));
+  for (const record2 of entries) {
+    const cells = record2.fields.map((field, index2) => ({ text: field.trim(), links: index2 === columns.planLink && /\.md$/i.test(field.trim()) ? [field.trim()] : [] }));
     const content3 = JSON.stringify(record2.fields.map(squash));
-    const row2 = toTaskRow(settings, {
+    const row = toTaskRow(settings, {
       source: "csv",
       line: record2.line,
       endLine: record2.endLine,
-      text: recordText(lines, record2),
+      text: record2.text,
       cells,
       rawCells: record2.fields,
       cellSpans: null,
@@ -66258,21 +67395,24 @@ function csvTable(settings, file2, doc, text4, problems) {
       content: content3,
       headerCount: header.length,
       section: null,
-      impliedStatus: null
+      impliedStatus: null,
+      damage: record2.unparsed ? "unparsed" : null
     });
     const idText = cells[columns.id]?.text ?? "";
-    if (record2.fields.length !== header.length) {
+    if (record2.unparsed) {
+    } else if (record2.fields.length !== header.length) {
       const more = record2.fields.length > header.length;
-      const label = row2?.id ?? (idText || "a record");
+      const label = row?.id ?? (idText || "a record");
       problems.push({
         kind: "csv-field-count",
         file: file2,
         line: record2.line,
-        taskId: row2?.id ?? null,
+        taskId: row?.id ?? null,
         message: `the CSV record of ${label} has ${record2.fields.length} fields but the header has ${header.length}; ${more ? "a line break may be missing (two records glued together) or a comma needs quoting" : "fields are missing or shifted"}`,
         key: `csv-field-count:${content3}`
       });
-    } else if (!row2 && idText !== "") {
+      if (row) row.damage = "malformed";
+    } else if (!row && idText !== "") {
       problems.push({
         kind: "csv-field-count",
         file: file2,
@@ -66281,46 +67421,51 @@ function csvTable(settings, file2, doc, text4, problems) {
         message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
         key: `csv-id:${content3}`
       });
+    } else if (row) {
+      const planLinkIndex = columns.planLink;
+      const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
+      if (planLinkText !== "" && row.planLinks.length === 0) {
+        problems.push({
+          kind: "csv-plan-link",
+          file: file2,
+          line: record2.line,
+          taskId: row.id,
+          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
+          key: `csv-plan-link:${row.id}:${planLinkText}`
+        });
+      }
     }
-    if (!row2) continue;
-    const planLinkIndex = columns.planLink;
-    const planLinkText = planLinkIndex !== void 0 ? (record2.fields[planLinkIndex] ?? "").trim() : "";
-    if (planLinkText !== "" && row2.planLinks.length === 0) {
-      problems.push({
-        kind: "csv-plan-link",
-        file: file2,
-        line: record2.line,
-        taskId: row2.id,
-        message: `the PlanLink of ${row2.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(", ")}`,
-        key: `csv-plan-link:${row2.id}:${planLinkText}`
-      });
-    }
-    rows.push(row2);
+    if (row) rows.push(row);
   }
   return tableOf(file2, rows, [layout]);
 }
-function planIndexDoc(settings, file2, text4, doc) {
-  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row2) => [row2.line, row2])));
-  const entries = text4.split("\n").flatMap((lineText, index2) => {
+function plansByLetter(settings, lineText, planFiles) {
+  const letters = [...lineText.matchAll(/(?<![\p{L}\p{N}])Plan\s+([A-Z]{1,2})(?![\p{L}\p{N}])/gu)].map((match) => match[1]);
+  return planFiles.filter((path) => letters.includes(settings.planOfFile(path) ?? ""));
+}
+function planIndexDoc(settings, file2, text3, doc, planFiles) {
+  const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row])));
+  const entries = text3.split("\n").flatMap((lineText, index2) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
-    const plans = planLinksIn(file2, lineText, links, settings.isPlan);
-    if (plans.length === 0) return [];
     const progress = INDEX_PROGRESS.exec(lineText);
-    const row2 = tableRows.get(index2 + 1);
+    let plans = planLinksIn(file2, lineText, links, settings.isPlan);
+    if (plans.length === 0 && progress) plans = plansByLetter(settings, lineText, planFiles);
+    if (plans.length === 0) return [];
+    const row = tableRows.get(index2 + 1);
     return [
       {
         line: index2 + 1,
         text: lineText.replace(/\r$/, ""),
-        row: row2 ? { cells: row2.cells.map((cell) => ({ raw: row2.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row2) } : null,
+        row: row ? { cells: row.cells.map((cell) => ({ raw: row.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row) } : null,
         targets: plans,
         progress: progress ? { done: Number(progress[1]), total: Number(progress[2]) } : null
       }
     ];
   });
-  return { file: file2, text: text4, entries };
+  return { file: file2, text: text3, entries };
 }
-function mentionsIn(settings, text4) {
-  return new Set(text4.match(settings.idScanner) ?? []);
+function mentionsIn(settings, text3) {
+  return new Set(text3.match(settings.idScanner) ?? []);
 }
 function unreadable(file2, decoded, maxBytes) {
   if (decoded.kind === "binary") {
@@ -66355,21 +67500,21 @@ function buildModel(files, blobs, settings) {
     if (settings.isCsv(file2)) {
       model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), ["status"], model.problems);
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), [], model.problems);
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), model.problems);
     } else if (settings.isPlanIndex(file2)) {
-      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid));
+      model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid), paths.filter(settings.isPlan));
     } else if (settings.isPlan(file2)) {
       const markdown = blobs.markdown(oid);
-      const table = markdownTaskRows(settings, "plan", file2, markdown, [], model.problems);
-      const active = table.rows.filter((row2) => row2.section === "active");
+      const table = markdownTaskRows(settings, "plan", file2, markdown, model.problems);
+      const active = table.rows.filter((row) => row.section === "active");
       const plan = {
         ...table,
         plan: settings.planOfFile(file2),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
-        activeProgress: active.length > 0 ? { done: active.filter((row2) => row2.status?.category === "done").length, total: active.length } : null
+        activeProgress: active.length > 0 ? { done: active.filter((row) => row.status?.category === "done").length, total: active.length } : null
       };
       model.plans.set(file2, plan);
     } else if (settings.isSessionLog(file2)) {
@@ -66379,79 +67524,42 @@ function buildModel(files, blobs, settings) {
   return model;
 }
 
-// src/report/report.ts
-var REPORT_SCHEMA_VERSION = 1;
-var severity = external_exports.enum(["error", "warning", "notice"]);
-var source = external_exports.enum(["board", "csv", "backlog", "plan"]);
-var fixSchema = external_exports.strictObject({
-  file: external_exports.string().describe("Repository-relative path of the file to edit."),
-  kind: external_exports.enum(["insert", "replace", "delete"]),
-  line: external_exports.number().int().min(1).describe("1-based: the first line replaced or deleted, or the line inserted after."),
-  expected: external_exports.string().describe("Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused."),
-  text: external_exports.string().optional().describe("The new line(s), joined by \\n; absent for delete."),
-  description: external_exports.string().describe("What the fix does, for people.")
-}).describe("A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).");
-var findingSchema = external_exports.strictObject({
-  rule: external_exports.string().describe("Rule id; docs at docs/rules/<rule>.md."),
-  severity,
-  message: external_exports.string(),
-  taskId: external_exports.string().nullable(),
-  file: external_exports.string(),
-  line: external_exports.number().int().min(1).describe("1-based line."),
-  introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
-  fix: fixSchema.optional()
-});
-var reportSchema = external_exports.strictObject({
-  schemaVersion: external_exports.literal(REPORT_SCHEMA_VERSION),
-  tool: external_exports.strictObject({ name: external_exports.literal("doc-sync"), version: external_exports.string() }),
-  mode: external_exports.enum(["change", "all"]).describe("`change`: the change base..head; `all`: every task at head."),
-  result: external_exports.enum(["pass", "fail"]),
-  base: external_exports.string().nullable().describe("Full SHA of the base commit (null in `all` mode)."),
-  head: external_exports.string().describe("Full SHA of the head commit."),
-  summary: external_exports.strictObject({
-    errors: external_exports.number().int().min(0),
-    warnings: external_exports.number().int().min(0),
-    notices: external_exports.number().int().min(0),
-    /** Findings that fail the gate. */
-    failing: external_exports.number().int().min(0),
-    tasksTouched: external_exports.number().int().min(0),
-    filesChanged: external_exports.number().int().min(0),
-    filesParsed: external_exports.number().int().min(0)
-  }),
-  tasks: external_exports.array(
-    external_exports.strictObject({
-      id: external_exports.string(),
-      changes: external_exports.array(
-        external_exports.strictObject({
-          source,
-          file: external_exports.string(),
-          line: external_exports.number().int().min(1),
-          kind: external_exports.enum(["added", "removed", "modified"]),
-          statusBefore: external_exports.string().nullable(),
-          statusAfter: external_exports.string().nullable()
-        })
-      ),
-      sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
-    })
-  ),
-  findings: external_exports.array(findingSchema),
-  skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
-  durationMs: external_exports.number().min(0)
-}).describe("doc-sync JSON report");
-
 // src/version.ts
 var VERSION9 = "0.1.0";
 
 // src/core/blob-store.ts
+import { getHeapStatistics } from "node:v8";
+var BlobTooComplexError = class extends DocumentTooComplexError {
+  constructor(oid, reason, line) {
+    super(reason, line);
+    this.oid = oid;
+  }
+  oid;
+  /** The same limit, told about the file the blob is at. */
+  at(file2, revision) {
+    return new DocumentTooComplexError(this.reason, this.line, `${file2} at ${revision.slice(0, 7)}`);
+  }
+};
+var defaultBudget = () => ({
+  ...CHECK_LIMITS,
+  clock: () => performance.now(),
+  heapUsed: () => process.memoryUsage().heapUsed,
+  heapLimit: getHeapStatistics().heap_size_limit
+});
 var BlobStore = class {
-  constructor(maxBytes) {
+  constructor(maxBytes, budget = {}, markdownOptions = {}) {
     this.maxBytes = maxBytes;
+    this.markdownOptions = markdownOptions;
+    this.budget = { ...defaultBudget(), ...budget };
   }
   maxBytes;
+  markdownOptions;
   bytes = /* @__PURE__ */ new Map();
   decodedCache = /* @__PURE__ */ new Map();
   markdownCache = /* @__PURE__ */ new Map();
   csvCache = /* @__PURE__ */ new Map();
+  budget;
+  parseMs = 0;
   /** Reads the blobs not yet in the store, in one batch. */
   async load(reader, oids) {
     const missing = [...new Set(oids)].filter((oid) => !this.bytes.has(oid));
@@ -66472,16 +67580,35 @@ var BlobStore = class {
   markdown(oid) {
     if (!this.markdownCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.markdownCache.set(oid, decoded.kind === "text" ? parseMarkdownTables(decoded.text) : null);
+      this.markdownCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseMarkdownTables(decoded.text, this.markdownOptions)) : null);
     }
     return this.markdownCache.get(oid);
   }
   csv(oid) {
     if (!this.csvCache.has(oid)) {
       const decoded = this.decoded(oid);
-      this.csvCache.set(oid, decoded.kind === "text" ? parseCsv(this.bytes.get(oid)) : null);
+      this.csvCache.set(oid, decoded.kind === "text" ? this.bounded(oid, () => parseCsv(this.bytes.get(oid))) : null);
     }
     return this.csvCache.get(oid);
+  }
+  /** Runs one parse inside the check's budget; a document over its own limits is named by its blob. */
+  bounded(oid, parse8) {
+    const { maxParseMs, maxHeapShare, clock, heapUsed, heapLimit } = this.budget;
+    if (this.parseMs > maxParseMs) {
+      throw new BlobTooComplexError(oid, `parsing the documents before it took ${Math.round(this.parseMs)} ms, over the check's budget of ${maxParseMs} ms`, 1);
+    }
+    if (heapUsed() > maxHeapShare * heapLimit) {
+      throw new BlobTooComplexError(oid, `the documents before it filled ${Math.round(100 * heapUsed() / heapLimit)}% of the memory the check may use`, 1);
+    }
+    const started = clock();
+    try {
+      return parse8();
+    } catch (error63) {
+      if (error63 instanceof DocumentTooComplexError && !(error63 instanceof BlobTooComplexError)) throw new BlobTooComplexError(oid, error63.reason, error63.line);
+      throw error63;
+    } finally {
+      this.parseMs += clock() - started;
+    }
   }
 };
 
@@ -66496,9 +67623,17 @@ var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
-async function loadModel(reader, files, settings, store) {
+async function loadModel(reader, files, settings, store, revision) {
   await store.load(reader, files.values());
-  return buildModel(files, store, settings);
+  try {
+    return buildModel(files, store, settings);
+  } catch (error63) {
+    if (error63 instanceof BlobTooComplexError) {
+      const file2 = [...files].find(([, oid]) => oid === error63.oid)?.[0] ?? `blob ${error63.oid.slice(0, 7)}`;
+      throw error63.at(file2, revision);
+    }
+    throw error63;
+  }
 }
 function withoutUntouchedSessionLogs(files, other, settings) {
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
@@ -66506,7 +67641,7 @@ function withoutUntouchedSessionLogs(files, other, settings) {
 async function loadModelAt(reader, config2, commit, store) {
   const settings = compileSettings(config2);
   const files = await reader.listFiles(commit, settings.isTracked);
-  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes)), settings };
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config2.limits.maxFileBytes), commit), settings };
 }
 function failsGate(finding, gate) {
   if (gate.failOn === "never") return false;
@@ -66517,7 +67652,7 @@ function failsGate(finding, gate) {
 function summarizeTasks(changes, head, ids) {
   return [...ids].sort().map((id) => {
     const sources = taskTables(head).flatMap(
-      (table) => (table.byId.get(id) ?? []).map((row2) => ({ source: row2.source, file: row2.file, line: row2.line }))
+      (table) => (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line }))
     );
     return {
       id,
@@ -66536,7 +67671,7 @@ function summarizeTasks(changes, head, ids) {
 async function runCheck(request2) {
   const clock = request2.clock ?? (() => performance.now());
   const started = clock();
-  const settings = compileSettings(request2.config);
+  const settings = compileSettings(request2.config, request2.configSource ?? null);
   const rules = request2.rules;
   const store = request2.store ?? new BlobStore(request2.config.limits.maxFileBytes);
   const gate = request2.gate ?? DEFAULT_GATE;
@@ -66555,8 +67690,8 @@ async function runCheck(request2) {
       withoutUntouchedSessionLogs(baseFiles, headFiles, settings)
     ];
   }
-  const head = await loadModel(request2.reader, headFiles, settings, store);
-  const base = baseSha ? await loadModel(request2.reader, baseFiles, settings, store) : emptyModel();
+  const head = await loadModel(request2.reader, headFiles, settings, store, headSha);
+  const base = baseSha ? await loadModel(request2.reader, baseFiles, settings, store, baseSha) : emptyModel();
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request2.config.paths;
     throw new ConfigError(
@@ -66615,7 +67750,7 @@ async function runCheck(request2) {
 
 // src/fix/apply.ts
 var LF2 = 10;
-var CR2 = 13;
+var CR3 = 13;
 var BOM = Uint8Array.of(239, 187, 191);
 var encoder = new TextEncoder();
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -66629,7 +67764,7 @@ function byteLines(bytes) {
       lines.push({ start, contentEnd: bytes.length, end: bytes.length });
       break;
     }
-    const contentEnd = newline > start && bytes[newline - 1] === CR2 ? newline - 1 : newline;
+    const contentEnd = newline > start && bytes[newline - 1] === CR3 ? newline - 1 : newline;
     lines.push({ start, contentEnd, end: newline + 1 });
     start = newline + 1;
   }
@@ -66655,17 +67790,17 @@ var FileLines = class {
   text(line) {
     const index2 = line - 1;
     if (index2 < 0 || index2 >= this.lines.length) return void 0;
-    let text4 = this.texts[index2];
-    if (text4 === void 0) {
+    let text3 = this.texts[index2];
+    if (text3 === void 0) {
       const { contentEnd } = this.lines[index2];
-      text4 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
-      this.texts[index2] = text4;
+      text3 = lenient.decode(this.bytes.subarray(this.contentStart(index2), contentEnd));
+      this.texts[index2] = text3;
     }
-    return text4;
+    return text3;
   }
   /** Whether the lines from `line` on read exactly `expected`. */
   matches(line, expected) {
-    return expected.every((text4, offset) => this.text(line + offset) === text4);
+    return expected.every((text3, offset) => this.text(line + offset) === text3);
   }
   /** Whether lines `first`..`last` are valid UTF-8 (a line that is not cannot be rewritten byte-exactly). */
   validUtf8(first, last) {
@@ -66691,8 +67826,8 @@ var FileLines = class {
     return first ? this.bytes.subarray(first.contentEnd, first.end) : Uint8Array.of(LF2);
   }
 };
-var linesOf = (text4) => text4.split("\n");
-var quote = (text4) => text4 === void 0 ? "nothing (the file is shorter)" : `"${text4.length > 60 ? `${text4.slice(0, 60)}\u2026` : text4}"`;
+var linesOf = (text3) => text3.split("\n");
+var quote = (text3) => text3 === void 0 ? "nothing (the file is shorter)" : `"${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}"`;
 function concat(a, b) {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -66796,7 +67931,7 @@ function writeFile(path, file2, scheduled) {
       const previous2 = pieces.at(-1)?.content ?? new Uint8Array(0);
       const context3 = lenient.decode(pieces.length === 1 && file2.hasBom ? previous2.subarray(BOM.length) : previous2);
       edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context3 });
-      for (const text4 of edit.added) append(encoder.encode(text4), eol);
+      for (const text3 of edit.added) append(encoder.encode(text3), eol);
     }
   };
   for (let line = 1; line <= file2.count; ) {
@@ -66810,11 +67945,11 @@ function writeFile(path, file2, scheduled) {
     }
     const removed = Array.from({ length: rewrite.count }, (_, offset2) => file2.text(line + offset2));
     edits.push({ file: path, fix: rewrite.fix, oldLine: line, removed, newLine: pieces.length + 1, added: rewrite.added, after: null });
-    rewrite.added.forEach((text4, index2) => {
+    rewrite.added.forEach((text3, index2) => {
       const source2 = Math.min(index2, rewrite.count - 1);
       const isLast = index2 === rewrite.added.length - 1;
       const eol = isLast ? file2.eol(line + rewrite.count - 2) : file2.eol(line - 1 + source2);
-      push2(encoder.encode(text4), !isLast && eol.length === 0 ? defaultEol : eol);
+      push2(encoder.encode(text3), !isLast && eol.length === 0 ? defaultEol : eol);
     });
     for (let offset2 = 0; offset2 < rewrite.count; offset2++) emitInserts(line + offset2);
     line += rewrite.count;
@@ -66870,29 +68005,29 @@ function applyFixes(files, fixes) {
 
 // src/fix/rows.ts
 var LABEL = { board: "Markdown row", csv: "CSV record" };
-function fixText(text4) {
-  return splitLines(text4).map((line) => line.text).join("\n");
+function fixText(text3) {
+  return splitLines(text3).map((line) => line.text).join("\n");
 }
-function lastLineOf(row2) {
-  return row2.text === null ? null : { line: row2.endLine, text: row2.text.slice(row2.text.lastIndexOf("\n") + 1) };
+function lastLineOf(row) {
+  return row.text === null ? null : { line: row.endLine, text: row.text.slice(row.text.lastIndexOf("\n") + 1) };
 }
-function insertAfter(file2, anchor2, text4, description) {
-  if (text4.includes("\uFFFD")) return null;
-  return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text4), description };
+function insertAfter(file2, anchor2, text3, description) {
+  if (text3.includes("\uFFFD")) return null;
+  return { file: file2, kind: "insert", line: anchor2.line, expected: anchor2.text, text: fixText(text3), description };
 }
-function replaceRow(row2, text4, description) {
-  if (row2.text === null || text4.includes("\uFFFD")) return null;
-  return { file: row2.file, kind: "replace", line: row2.line, expected: row2.text, text: fixText(text4), description };
+function replaceRow(row, text3, description) {
+  if (row.text === null || text3.includes("\uFFFD")) return null;
+  return { file: row.file, kind: "replace", line: row.line, expected: row.text, text: fixText(text3), description };
 }
 var syntaxOf = (layout) => layout.style.syntax;
-function cellFor(row2, column, syntax) {
-  const index2 = row2.layout.columns[column];
+function cellFor(row, column, syntax) {
+  const index2 = row.layout.columns[column];
   if (index2 === void 0) return void 0;
-  const value = row2.cells[index2] ?? "";
-  const from = syntaxOf(row2.layout);
+  const value = row.cells[index2] ?? "";
+  const from = syntaxOf(row.layout);
   if (from === syntax) return value;
   if (syntax === "markdown") return toMarkdownCell(value);
-  if (column === "planLink" && row2.planLinks.length === 1) return row2.planLinks[0];
+  if (column === "planLink" && row.planLinks.length === 1) return row.planLinks[0];
   return fromMarkdownCell(value).trim();
 }
 function renderRow(layout, values) {
@@ -66903,23 +68038,23 @@ function renderRow(layout, values) {
   });
   return layout.style.syntax === "csv" ? renderCsvRecord(cells, layout.style.quoted) : renderMarkdownRow(cells, layout.style.markdown);
 }
-function valuesFor(row2, syntax) {
+function valuesFor(row, syntax) {
   const values = {};
-  for (const column of Object.keys(row2.layout.columns)) values[column] = cellFor(row2, column, syntax);
-  values.id = row2.id;
+  for (const column of Object.keys(row.layout.columns)) values[column] = cellFor(row, column, syntax);
+  values.id = row.id;
   return values;
 }
-function rewriteRow(row2, values) {
-  if (row2.text === null) return null;
+function rewriteRow(row, values) {
+  if (row.text === null) return null;
   const replacements = /* @__PURE__ */ new Map();
   for (const [column, value] of Object.entries(values)) {
-    const index2 = row2.layout.columns[column];
-    if (index2 === void 0 || index2 >= row2.cells.length) return null;
+    const index2 = row.layout.columns[column];
+    if (index2 === void 0 || index2 >= row.cells.length) return null;
     replacements.set(index2, value);
   }
-  if (row2.layout.style.syntax === "markdown") return replaceMarkdownCells(row2.text, row2.cellSpans ?? [], replacements);
-  const fields = row2.cells.map((cell, index2) => replacements.get(index2) ?? cell);
-  return renderCsvRecord(fields, csvQuoting(row2.text, row2.cells) ?? row2.layout.style.quoted);
+  if (row.layout.style.syntax === "markdown") return replaceMarkdownCells(row.text, row.cellSpans ?? [], replacements);
+  const fields = row.cells.map((cell, index2) => replacements.get(index2) ?? cell);
+  return renderCsvRecord(fields, csvQuoting(row.text, row.cells) ?? row.layout.style.quoted);
 }
 function copyCellsFix(model, id, from, columns) {
   const to = from === "board" ? "csv" : "board";
@@ -66927,22 +68062,23 @@ function copyCellsFix(model, id, from, columns) {
   const targets = rowsOf(model[to], id);
   if (columns.length === 0 || sources.length !== 1 || targets.length !== 1) return null;
   const [source2, target] = [sources[0], targets[0]];
+  if (source2.damage !== null) return null;
   const values = {};
   for (const column of columns) {
     const value = cellFor(source2, column, syntaxOf(target.layout));
     if (value === void 0) return null;
     values[column] = value;
   }
-  const text4 = rewriteRow(target, values);
-  if (text4 === null) return null;
+  const text3 = rewriteRow(target, values);
+  if (text3 === null) return null;
   const names = columns.length > 1 ? `${columns.slice(0, -1).join(", ")} and ${columns.at(-1)}` : columns[0];
-  return replaceRow(target, text4, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
+  return replaceRow(target, text3, `copy the ${names} of ${id} from its ${LABEL[from]} to its ${LABEL[to]}`);
 }
-function mirrorAnchor(model, row2, into) {
+function mirrorAnchor(model, row, into) {
   const from = into === "board" ? model.csv : model.board;
   const table = model[into];
   if (!from || !table) return null;
-  const index2 = from.rows.indexOf(row2);
+  const index2 = from.rows.indexOf(row);
   for (let i = index2 - 1; i >= 0; i--) {
     const neighbour = rowsOf(table, from.rows[i].id).at(-1);
     if (!neighbour) continue;
@@ -66952,31 +68088,39 @@ function mirrorAnchor(model, row2, into) {
   const layout = table.layouts[0];
   return layout ? { anchor: layout.headerEnd, layout } : null;
 }
-function missingRowFix(model, id, into) {
-  const row2 = rowsOf(into === "board" ? model.csv : model.board, id)[0];
-  if (!row2) return null;
-  const place = mirrorAnchor(model, row2, into);
-  if (!place) return null;
-  const text4 = renderRow(place.layout, valuesFor(row2, syntaxOf(place.layout)));
-  return insertAfter(place.layout.file, place.anchor, text4, `add the ${LABEL[into]} of ${id}, mirroring its ${LABEL[into === "board" ? "csv" : "board"]}`);
+var MIRRORED_CONTENT = ["id", "title", "status", "owner", "deliverable", "planLink"];
+function columnsWithoutSource(layout, values) {
+  const names = new Map(Object.entries(layout.columns).map(([name, index2]) => [index2, name]));
+  return layout.header.filter((_, index2) => {
+    const name = names.get(index2);
+    return name === void 0 || MIRRORED_CONTENT.includes(name) && values[name] === void 0;
+  });
 }
-function planLetterOf(model, settings, id) {
-  const links = [...rowsOf(model.csv, id), ...rowsOf(model.board, id)].flatMap((row2) => row2.planLinks);
-  for (const link of links) {
-    const letter = settings.planOfFile(link);
-    if (letter) return letter;
+function missingRowRepair(model, id, into) {
+  const row = rowsOf(into === "board" ? model.csv : model.board, id)[0];
+  if (!row) return null;
+  const sourceLabel = LABEL[into === "board" ? "csv" : "board"];
+  if (row.damage !== null) return { reason: `its ${sourceLabel} is malformed; repair it first, so the damage is not copied` };
+  const place = mirrorAnchor(model, row, into);
+  if (!place) return null;
+  const syntax = syntaxOf(place.layout);
+  const values = valuesFor(row, syntax);
+  if (values.planLink === void 0 && row.planLinks.length === 1) values.planLink = row.planLinks[0];
+  const unfilled = columnsWithoutSource(place.layout, values);
+  if (unfilled.length > 0) {
+    return { reason: `the ${sourceLabel} has nothing for its ${unfilled.map((name) => `"${name}"`).join(", ")} column${unfilled.length === 1 ? "" : "s"}, so the ${LABEL[into]} must be written by hand` };
   }
-  return settings.planOfId(id);
+  const fix = insertAfter(place.layout.file, place.anchor, renderRow(place.layout, values), `add the ${LABEL[into]} of ${id}, mirroring its ${sourceLabel}`);
+  return fix ? { fix } : { reason: `its ${sourceLabel} holds U+FFFD replacement characters; copy it by hand` };
 }
 
 // src/fix/backlog.ts
-var boardRowsOf = (model, id) => [...rowsOf(model.board, id), ...rowsOf(model.csv, id)];
 function backlogLayout(model) {
   return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
 }
 function backlogRow(model, settings, layout, id, notes) {
   const values = {};
-  for (const row2 of boardRowsOf(model, id).reverse()) Object.assign(values, valuesFor(row2, "markdown"));
+  for (const row of boardRowsOf(model, id, "board").reverse()) Object.assign(values, valuesFor(row, "markdown"));
   const letter = planLetterOf(model, settings, id);
   return renderRow(layout, {
     ...values,
@@ -66995,7 +68139,8 @@ function backlogRowFixes(model, settings, ids, notes) {
     const refuse = (reason) => result.refused.push({ id, reason });
     const existing = rowsOf(model.backlog, id)[0];
     if (!settings.exactId(id)) refuse(`"${id}" is not a task ID (expected the pattern ${settings.config.ids.pattern})`);
-    else if (boardRowsOf(model, id).length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
+    else if (boardRowsOf(model, id).some((row) => row.damage !== null)) refuse(`a board row of ${id} is malformed (see its csv-malformed-row or md-malformed-row finding); repair it first, so the backlog row does not copy the damage`);
+    else if (boardRowsOf(model, id, "board").length === 0) refuse(`${id} is on neither the Markdown board nor the CSV; every backlog row needs a board row, so add it to the board first`);
     else if (existing) refuse(`${id} already has a backlog row (${existing.file} line ${existing.line})`);
     else if (!model.backlog) refuse(`there is no backlog: ${backlogFile} does not exist`);
     else if (!layout) refuse(`${backlogFile} has no table with an ID column to add a row to`);
@@ -67056,9 +68201,129 @@ function renderFixDiff(edits) {
 ` : "";
 }
 
+// src/fix/backlog-rows.ts
+var OPENED_RECORD = ".github/doc-sync/backlog-opened.json";
+var recordSchema = external_exports.object({ opened: external_exports.record(external_exports.string(), external_exports.string()) });
+function parseOpenedRecord(bytes) {
+  if (!bytes) return { opened: {} };
+  let raw;
+  try {
+    raw = JSON.parse(new TextDecoder("utf-8").decode(bytes));
+  } catch {
+    throw new ConfigError(`${OPENED_RECORD} is not valid JSON; fix it (it lists the backlog rows doc-sync opened, so it never opens one twice)`);
+  }
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    throw new ConfigError(
+      `${OPENED_RECORD} should be {"opened": {"<task ID>": "<where>", \u2026}}, but ${issue3.path.length > 0 ? issue3.path.join(".") : "the file"}: ${issue3.message}; fix it or delete it (doc-sync may then reopen rows a person removed)`
+    );
+  }
+  return { opened: { ...parsed.data.opened } };
+}
+function renderOpenedRecord(record2) {
+  return new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`);
+}
+function planBacklogRows(input2) {
+  const backlogPath = input2.settings.config.paths.backlog;
+  const record2 = parseOpenedRecord(input2.record);
+  const fresh = input2.ids.filter((id) => !record2.opened[id]);
+  const refused = input2.ids.filter((id) => record2.opened[id]).map((id) => ({ id, reason: `${id}: doc-sync opened its backlog row before (${record2.opened[id]}, recorded in ${OPENED_RECORD}); someone removed it since, so doc-sync leaves it out` }));
+  const planned = backlogRowFixes(input2.model, input2.settings, fresh, input2.notes);
+  refused.push(...planned.refused.map((item) => ({ id: item.id, reason: item.reason })));
+  const outcome = input2.backlog ? applyFixes(/* @__PURE__ */ new Map([[backlogPath, input2.backlog]]), planned.fixes) : null;
+  const opened = planned.fixes.flatMap((fix, index2) => outcome?.applied.includes(fix) ? [planned.ids[index2]] : []);
+  for (const item of outcome?.refused ?? []) refused.push({ id: "", reason: item.reason });
+  const files = new Map(outcome?.files ?? []);
+  if (opened.length > 0) {
+    for (const id of opened) record2.opened[id] = input2.stamp;
+    files.set(OPENED_RECORD, renderOpenedRecord(record2));
+  }
+  return { files, detail: { opened, refused, diff: outcome ? renderFixDiff(outcome.edits) : "" } };
+}
+
+// src/report/bot-sections.ts
+var block = (language, text3) => `\`\`\`${language}
+${text3.replace(/\n$/, "")}
+\`\`\``;
+var plural3 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
+var reasons = (refused) => refused.map((item) => `- ${item.reason}`).join("\n");
+var FORK_NOTE = "This pull request comes from a fork, where doc-sync cannot push";
+function backlogCommitSection(outcome, branch) {
+  const lines = ["#### Backlog rows"];
+  if (outcome.committed) {
+    lines.push(`doc-sync committed ${plural3(outcome.detail.opened.length, "backlog row")} (${outcome.detail.opened.join(", ")}) onto \`${branch}\` in ${outcome.sha.slice(0, 7)}.`, "", block("diff", outcome.detail.diff));
+  } else lines.push(`No backlog rows were committed: ${outcome.reason}.`);
+  if (outcome.detail && outcome.detail.refused.length > 0) lines.push("", reasons(outcome.detail.refused));
+  return lines.join("\n");
+}
+function backlogSuggestionSection(planned, why) {
+  const lines = ["#### Backlog rows to add"];
+  if (why) lines.push(why, "");
+  if (planned.fixes.length > 0) {
+    const anchor2 = planned.fixes[0];
+    lines.push(
+      `Add ${planned.fixes.length === 1 ? "this row" : "these rows"} to \`${anchor2.file}\` after line ${anchor2.line} (the table's last row):`,
+      "",
+      block("markdown", planned.fixes.map((fix) => fix.text ?? "").join("\n"))
+    );
+  }
+  if (planned.refused.length > 0) lines.push("", reasons(planned.refused));
+  return lines.join("\n");
+}
+function fixCommitSection(outcome, branch) {
+  const lines = ["#### /doc-sync fix"];
+  if (outcome.committed) {
+    lines.push(`Committed the fixes (${plural3(outcome.detail.rows, "row")} changed) onto \`${branch}\` in ${outcome.sha.slice(0, 7)}.`, "", block("diff", outcome.detail.diff));
+  } else lines.push(`Nothing was committed: ${outcome.reason}.`);
+  if (outcome.detail && outcome.detail.refused.length > 0) lines.push("", "Refused (their target changed since the check):", reasons(outcome.detail.refused));
+  return lines.join("\n");
+}
+function fixNotPossibleSection(reason, rules) {
+  return reason === "fork" ? `#### /doc-sync fix
+${FORK_NOTE}. Run \`doc-sync fix\` locally and push the result.` : `#### /doc-sync fix
+There is nothing doc-sync can fix mechanically${rules.length > 0 ? ` for ${rules.join(", ")}` : ""}.`;
+}
+var BACKLOG_USAGE_SECTION = "#### /doc-sync backlog\nName the tasks: `/doc-sync backlog ST-X-NNN \u2026`.";
+function explainSection(found, asked, help) {
+  if (!found) return `#### /doc-sync explain
+${asked ? `There is no rule \`${asked}\`.` : "Name a rule: `/doc-sync explain <rule>`."}
+
+${help}`;
+  return `#### /doc-sync explain ${found.id}
+<details open><summary>${found.description}</summary>
+
+${found.docs.trim()}
+
+</details>`;
+}
+function helpSection(unknown2, help) {
+  return `#### /doc-sync
+${unknown2 ? `There is no command \`${unknown2}\`. ` : ""}The commands:
+
+${help}`;
+}
+function recheckSection(head, commenter) {
+  return `#### /doc-sync recheck
+Checked again at ${head.slice(0, 7)} for @${commenter}.`;
+}
+function writersOnlySection(command, commenter) {
+  return `#### /doc-sync ${command}
+@${commenter}, thanks, but \`/doc-sync ${command}\` changes the repository, so only people with write, maintain or admin permission may run it. A maintainer can run it for you.`;
+}
+
 // src/config/format-issues.ts
+function unfoldUnions(issues) {
+  return issues.flatMap((issue3) => {
+    if (issue3.code !== "invalid_union" || issue3.errors.length === 0) return [issue3];
+    const deeper = issue3.errors.find((branch) => branch.some((inner) => inner.path.length > 0 || inner.code !== "invalid_type" && inner.code !== "invalid_union"));
+    if (!deeper) return [issue3];
+    return unfoldUnions(deeper.map((inner) => ({ ...inner, path: [...issue3.path, ...inner.path] })));
+  });
+}
 function formatIssues(source2, issues) {
-  const lines = issues.map((issue3) => {
+  const lines = unfoldUnions(issues).map((issue3) => {
     const key = issue3.path.length > 0 ? issue3.path.map(String).join(".") : "(top level)";
     if (issue3.code === "unrecognized_keys") {
       const where = issue3.path.length > 0 ? `under "${key}"` : "at the top level";
@@ -67073,17 +68338,17 @@ function formatIssues(source2, issues) {
 }
 
 // src/rules/support/helpers.ts
-function boardStatus(model, id) {
-  for (const row2 of [...rowsOf(model.csv, id), ...rowsOf(model.board, id)]) {
-    if (row2.status) return { status: row2.status, row: row2 };
+function boardStatus(model, id, first) {
+  for (const row of boardRowsOf(model, id, first)) {
+    if (row.status) return { status: row.status, row };
   }
   return null;
 }
 function planStatus(model, id) {
-  const rows = planRowsOf(model, id).filter((row3) => row3.status !== null);
-  const delivered = rows.find((row3) => row3.section === "delivered" || row3.status?.category === "done");
-  const row2 = delivered ?? rows[0];
-  return row2 ? { status: row2.status, row: row2 } : null;
+  const rows = planRowsOf(model, id).filter((row2) => row2.status !== null);
+  const delivered = rows.find((row2) => row2.section === "delivered" || row2.status?.category === "done");
+  const row = delivered ?? rows[0];
+  return row ? { status: row.status, row } : null;
 }
 function categoriesDiffer(a, b) {
   return !!a && !!b && a.category !== "unknown" && b.category !== "unknown" && a.category !== b.category;
@@ -67103,14 +68368,22 @@ function boardStatusChanges(context3, id) {
     (change) => (change.source === "board" || change.source === "csv") && change.statusChanged
   );
 }
-function comparable(text4) {
-  return (text4 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+function movedBoardSide(context3, id) {
+  const sides = new Set(boardStatusChanges(context3, id).map((change) => change.source));
+  return sides.size === 1 ? [...sides][0] : void 0;
 }
-function plural2(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function comparable(text3) {
+  return (text3 ?? "").replace(/<br\s*\/?>/gi, " ").replace(/[`*]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function plural4(count2, word2) {
+  return `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 }
 function listSome(items, max = 5) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function withRepair(message, repair) {
+  if (repair?.fix) return { message, fix: repair.fix };
+  return { message: repair?.reason ? `${message} (doc-sync fix cannot: ${repair.reason})` : message };
 }
 function withFix(fix) {
   return fix ? { fix } : {};
@@ -67124,17 +68397,17 @@ var noOptions = external_exports.strictObject({});
 
 // src/rules/backlog-entry-missing.ts
 function matchesCriteria(model, settings, id, requirement) {
-  const rows = boardRowsOf(model, id);
+  const rows = boardRowsOf(model, id, "board");
   if (requirement.owners.length > 0) {
-    const owners = rows.map((row2) => (row2.fields.owner ?? "").toLowerCase());
-    if (!requirement.owners.some((owner) => owners.some((text4) => text4.includes(owner.toLowerCase())))) return false;
+    const owners = rows.map((row) => (row.fields.owner ?? "").toLowerCase());
+    if (!requirement.owners.some((owner) => owners.some((text3) => text3.includes(owner.toLowerCase())))) return false;
   }
   if (requirement.plans.length > 0) {
     const letter = planLetterOf(model, settings, id);
     if (!letter || !requirement.plans.includes(letter)) return false;
   }
   const marker = requirement.marker;
-  return marker === null || rows.some((row2) => row2.cells.some((cell) => cell.includes(marker)));
+  return marker === null || rows.some((row) => row.cells.some((cell) => cell.includes(marker)));
 }
 var backlog_entry_missing_default = defineRule({
   id: "backlog-entry-missing",
@@ -67148,16 +68421,16 @@ var backlog_entry_missing_default = defineRule({
     const { require: requirement, notes } = settings.config.backlog;
     const findings = [];
     for (const id of tasks) {
-      const row2 = boardRowsOf(head, id)[0];
+      const row = boardRowsOf(head, id, "board")[0];
       const status = boardStatus(head, id)?.status;
-      if (!row2 || !status || rowsOf(backlog, id).length > 0) continue;
+      if (!row || !status || rowsOf(backlog, id).length > 0) continue;
       if (requirement.tasks === "added" && isOnBoard(base, id)) continue;
       if (status.category === "unknown" || !requirement.columns.includes(status.category)) continue;
       if (!matchesCriteria(head, settings, id, requirement)) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in ${status.text.trim()} on the board but has no row in ${backlog.file}, and backlog.require says it needs one; add it`,
         ...withFix(backlogRowFixes(head, settings, [id], notes).fixes[0] ?? null)
       });
@@ -67176,13 +68449,13 @@ var backlog_only_id_default = defineRule({
   check(context3) {
     const findings = [];
     for (const id of context3.tasks) {
-      const row2 = rowsOf(context3.head.backlog, id)[0];
-      if (!row2 || isOnBoard(context3.head, id)) continue;
+      const row = rowsOf(context3.head.backlog, id)[0];
+      if (!row || isOnBoard(context3.head, id)) continue;
       if (context3.mode === "change" && changesOf(context3, id, "backlog").length === 0) continue;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is in the backlog but on neither board; every backlog row needs a Markdown board row and a CSV record`
       });
     }
@@ -67217,18 +68490,20 @@ var board_not_updated_default = defineRule({
 });
 
 // src/rules/support/problems.ts
+var BLINDING = /* @__PURE__ */ new Set(["csv-header", "unmapped-table", "no-task-table"]);
 function problemFindings(context3, kinds) {
   const changed = new Set(context3.changes.files.map((file2) => file2.path));
-  return context3.head.problems.filter((problem) => kinds.includes(problem.kind)).filter(
-    (problem) => problem.taskId !== null ? context3.tasks.has(problem.taskId) : context3.mode === "all" || changed.has(problem.file)
-  ).map((problem) => ({
+  return context3.head.problems.filter((problem) => kinds.includes(problem.kind)).filter((problem) => {
+    const fileJudged = context3.mode === "all" || changed.has(problem.file);
+    if (problem.taskId === null) return fileJudged;
+    return context3.tasks.has(problem.taskId) || problem.kind === "csv-syntax" && fileJudged;
+  }).map((problem) => ({
     taskId: problem.taskId,
     file: problem.file,
     line: problem.line,
     message: problem.message,
     key: `${problem.file}:${problem.key}`,
-    // A CSV that cannot be read at all hides every other CSV finding: it always fails.
-    ...problem.kind === "csv-header" ? { introduced: true } : {}
+    ...BLINDING.has(problem.kind) ? { introduced: true } : {}
   }));
 }
 
@@ -67316,8 +68591,7 @@ var csv_row_missing_default = defineRule({
         taskId: id,
         file: md.file,
         line: md.line,
-        message: `${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`,
-        ...withFix(missingRowFix(head, id, "csv"))
+        ...withRepair(`${id} is on the Markdown board but has no record in ${head.csv.file}; add the mirroring CSV record`, missingRowRepair(head, id, "csv"))
       });
     }
     return findings;
@@ -67334,15 +68608,15 @@ var dead_plan_link_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
-        for (const link of row2.planLinks) {
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id)]) {
+        for (const link of row.planLinks) {
           if (head.files.has(link)) continue;
           findings.push({
             taskId: id,
-            file: row2.file,
-            line: row2.line,
+            file: row.file,
+            line: row.line,
             message: `${id} links to ${link}, which does not exist; fix the path or restore the plan`,
-            key: `${row2.source}:${id}:${link}`
+            key: `${row.source}:${id}:${link}`
           });
         }
       }
@@ -67387,12 +68661,12 @@ var duplicate_id_default = defineRule({
         const rows = rowsOf(after, id);
         if (rows.length < 2) continue;
         const baseCount = rowsOf(before, id).length;
-        const titles = new Set(rows.map((row2) => comparable(row2.fields.title)));
+        const titles = new Set(rows.map((row) => comparable(row.fields.title)));
         findings.push({
           taskId: id,
           file: rows[1].file,
           line: rows[1].line,
-          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row2) => row2.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
+          message: `${id} has ${rows.length} rows in the ${label} (lines ${rows.map((row) => row.line).join(", ")})${titles.size > 1 ? " with different titles: the ID may have been reused for another task" : ""}; the first one gives the status, remove or renumber the others`,
           key: `${label}:${id}`,
           // Judged on counts: introduced only when the change added a row with this ID.
           introduced: rows.length > baseCount
@@ -67450,8 +68724,7 @@ var md_row_missing_default = defineRule({
         taskId: id,
         file: csv.file,
         line: csv.line,
-        message: `${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`,
-        ...withFix(missingRowFix(head, id, "board"))
+        ...withRepair(`${id} has a CSV record but no row on the Markdown board ${head.board.file}; add the row`, missingRowRepair(head, id, "board"))
       });
     }
     return findings;
@@ -67461,10 +68734,10 @@ var md_row_missing_default = defineRule({
 // src/rules/mojibake-introduced.ts
 var REPLACEMENT_RUN = /\?{3,}|\uFFFD/;
 var NON_ASCII2 = /[^\x00-\x7F]/g;
-var count = (text4, pattern) => text4.match(pattern)?.length ?? 0;
+var count = (text3, pattern) => text3.match(pattern)?.length ?? 0;
 var mojibake_introduced_default = defineRule({
   id: "mojibake-introduced",
-  description: 'A changed document gains U+FFFD replacement characters, or "???" runs where it lost non-ASCII characters.',
+  description: 'A changed document gains U+FFFD replacement characters, or "???" runs or single "?" marks where it lost non-ASCII characters.',
   defaultSeverity: "error",
   kind: "change",
   options: noOptions,
@@ -67477,17 +68750,20 @@ var mojibake_introduced_default = defineRule({
       const before = base.texts.get(file2.path) ?? "";
       const gainedReplacement = count(after, /\uFFFD/g) > count(before, /\uFFFD/g);
       const gainedQuestionRuns = count(after, /\?{3,}/g) > count(before, /\?{3,}/g);
-      const lostNonAscii = count(after.replace(/\uFFFD/g, ""), NON_ASCII2) < count(before, NON_ASCII2);
-      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii)) continue;
+      const lost = count(before, NON_ASCII2) - count(after.replace(/\uFFFD/g, ""), NON_ASCII2);
+      const lostNonAscii = lost > 0;
+      const gainedSingleMarks = lostNonAscii && count(after, /\?/g) - count(before, /\?/g) >= lost;
+      if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii) && !gainedSingleMarks) continue;
       const baseLines = new Set(before.split("\n"));
       const lines = after.split("\n");
-      const index2 = lines.findIndex((line2) => REPLACEMENT_RUN.test(line2) && !baseLines.has(line2));
+      const marks = gainedReplacement || gainedQuestionRuns ? REPLACEMENT_RUN : /\?/;
+      const index2 = lines.findIndex((line2) => marks.test(line2) && !baseLines.has(line2));
       const line = index2 === -1 ? 1 : index2 + 1;
       findings.push({
         taskId: null,
         file: file2.path,
         line,
-        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : '"???" runs where it lost non-ASCII characters'} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
+        message: `${file2.path} gained ${gainedReplacement ? "U+FFFD replacement characters (bytes that are not UTF-8)" : gainedQuestionRuns ? '"???" runs where it lost non-ASCII characters' : `"?" marks where it lost ${lost} non-ASCII character${lost === 1 ? "" : "s"}`} (first at line ${line}): a tool saved it in the wrong encoding; restore the original characters and save as UTF-8`,
         key: file2.path
       });
     }
@@ -67497,8 +68773,8 @@ var mojibake_introduced_default = defineRule({
 
 // src/rules/support/plan-resolution.ts
 function lookUpPlan(context3, model, id) {
-  const csvLinks = rowsOf(model.csv, id).flatMap((row2) => row2.planLinks);
-  const mdLinks = rowsOf(model.board, id).flatMap((row2) => row2.planLinks);
+  const csvLinks = rowsOf(model.csv, id).flatMap((row) => row.planLinks);
+  const mdLinks = rowsOf(model.board, id).flatMap((row) => row.planLinks);
   for (const paths of [csvLinks, mdLinks]) {
     const existing = paths.map((path) => model.plans.get(path)).filter((plan) => !!plan);
     if (existing.length > 0) return { paths, plans: existing };
@@ -67523,13 +68799,13 @@ var plan_entry_missing_default = defineRule({
       const lookup = lookUpPlan(context3, head, id);
       const single = context3.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row2 = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
+      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
       const letter = context3.settings.planOfId(id);
       const where = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
       findings.push({
         taskId: id,
-        file: row2.file,
-        line: row2.line,
+        file: row.file,
+        line: row.line,
         message: `${id} is on the board but does not occur in ${where}; add it to the plan's Active work table`
       });
     }
@@ -67546,7 +68822,7 @@ var LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 function templateEntry(entries) {
   return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM.test(entry.text)) ?? entries.at(-1);
 }
-var replaceAll = (text4, from, to) => from ? text4.split(from).join(to) : text4;
+var replaceAll = (text3, from, to) => from ? text3.split(from).join(to) : text3;
 function planIndexLineFix(model, settings, planFile2) {
   const index2 = model.planIndex;
   if (!index2) return null;
@@ -67568,8 +68844,8 @@ function planIndexLineFix(model, settings, planFile2) {
   const oldLetter = settings.planOfFile(oldFile);
   const relative = (file2) => posix3.relative(posix3.dirname(index2.file), file2);
   const progress = plan?.activeProgress ? `(${plan.activeProgress.done}/${plan.activeProgress.total} Done)` : "";
-  const substitute = (text5) => {
-    let out = replaceAll(text5, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
+  const substitute = (text4) => {
+    let out = replaceAll(text4, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
     if (oldLetter && letter) out = out.replace(new RegExp(`\\bPlan ${oldLetter}\\b`, "g"), `Plan ${letter}`);
     for (const [from, to] of [
       [oldFile, planFile2],
@@ -67580,8 +68856,8 @@ function planIndexLineFix(model, settings, planFile2) {
     }
     return progress ? out.replace(INDEX_PROGRESS, progress) : out.replace(new RegExp(`\\s?${INDEX_PROGRESS.source}`, "i"), "");
   };
-  const mentionsPlan = (text5) => text5.includes(posix3.basename(oldFile));
-  let text4;
+  const mentionsPlan = (text4) => text4.includes(posix3.basename(oldFile));
+  let text3;
   if (template.row) {
     const cells = template.row.cells.map(({ raw }) => {
       if (mentionsPlan(raw)) return substitute(raw);
@@ -67589,11 +68865,11 @@ function planIndexLineFix(model, settings, planFile2) {
       if (oldLetter && letter && raw === oldLetter) return letter;
       return "";
     });
-    text4 = renderMarkdownRow(cells, template.row.style);
+    text3 = renderMarkdownRow(cells, template.row.style);
   } else {
-    text4 = substitute(template.text);
+    text3 = substitute(template.text);
   }
-  return insertAfter(index2.file, { line: template.line, text: template.text }, text4, description);
+  return insertAfter(index2.file, { line: template.line, text: template.text }, text3, description);
 }
 
 // src/rules/plan-index-missing.ts
@@ -67665,19 +68941,19 @@ var plan_letter_mismatch_default = defineRule({
     for (const id of tasks) {
       const letter = settings.planOfId(id);
       if (!letter) continue;
-      for (const row2 of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
-        const named = row2.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
-        if (row2.source === "backlog" && row2.fields.plan) {
-          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row2.fields.plan)?.[1];
+      for (const row of [...rowsOf(head.csv, id), ...rowsOf(head.board, id), ...rowsOf(head.backlog, id)]) {
+        const named = row.planLinks.map((link) => settings.planOfFile(link)).filter((plan) => plan !== null);
+        if (row.source === "backlog" && row.fields.plan) {
+          const fromColumn = /\bPlan\s+([A-Z]{1,2})\b/.exec(row.fields.plan)?.[1];
           if (fromColumn) named.push(fromColumn);
         }
         if (named.length === 0 || named.includes(letter)) continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row2.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row2.planLinks.length > 0 ? ` (${row2.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
-          key: `${row2.source}:${id}`
+          file: row.file,
+          line: row.line,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          key: `${row.source}:${id}`
         });
       }
     }
@@ -67697,15 +68973,29 @@ var plan_only_id_default = defineRule({
     for (const id of context3.tasks) {
       const added = changesOf(context3, id, "plan").find((change) => change.kind === "added");
       if (!added || planRowsOf(context3.base, id).length > 0 || isOnBoard(context3.head, id)) continue;
+      const members2 = context3.settings.membersOf(id);
+      const missing = members2.filter((member) => !isOnBoard(context3.head, member));
+      if (missing.length === 0) continue;
+      const isRange = members2.length > 1;
       findings.push({
         taskId: id,
         file: added.file,
         line: added.line,
-        message: `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
+        message: isRange ? `${id} was added to ${added.file}, but ${missing.length === members2.length ? "none of its members is on either board" : `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} on neither board`}; add ${missing.length === 1 ? "it" : "them"} to the Markdown board and the CSV` : `${id} was added to ${added.file} but is on neither board; add it to the Markdown board and the CSV`
       });
     }
     return findings;
   }
+});
+
+// src/rules/plan-section-unknown.ts
+var plan_section_unknown_default = defineRule({
+  id: "plan-section-unknown",
+  description: "A plan task table sits under a heading that is neither an active nor a delivered section.",
+  defaultSeverity: "warning",
+  kind: "state",
+  options: noOptions,
+  check: (context3) => problemFindings(context3, ["plan-section"])
 });
 
 // src/rules/row-deleted.ts
@@ -67756,7 +69046,7 @@ var session_log_missing_default = defineRule({
         taskId: moved.length === 1 ? moved[0] : null,
         file: first.file,
         line: first.line,
-        message: `the board status of ${plural2(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context3.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
+        message: `the board status of ${plural4(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context3.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
       }
     ];
   }
@@ -67843,17 +69133,22 @@ var status_mismatch_md_csv_default = defineRule({
 });
 
 // src/rules/status-mismatch-plan.ts
+function reportedByBoardNotUpdated(context3, id) {
+  const planMoved = changesOf(context3, id, "plan").some((change) => change.kind === "modified" && change.statusChanged);
+  return planMoved && changesOf(context3, id, "board").length === 0 && changesOf(context3, id, "csv").length === 0;
+}
 var status_mismatch_plan_default = defineRule({
   id: "status-mismatch-plan",
   description: "A plan's status for a task differs from the board's.",
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
-  check({ head, tasks }) {
+  check(context3) {
     const findings = [];
-    for (const id of tasks) {
-      const board = boardStatus(head, id);
-      const plan = planStatus(head, id);
+    for (const id of context3.tasks) {
+      if (context3.mode === "change" && reportedByBoardNotUpdated(context3, id)) continue;
+      const board = boardStatus(context3.head, id, movedBoardSide(context3, id));
+      const plan = planStatus(context3.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
       findings.push({
         taskId: id,
@@ -67861,6 +69156,57 @@ var status_mismatch_plan_default = defineRule({
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
         message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
+      });
+    }
+    return findings;
+  }
+});
+
+// src/rules/table-unmapped.ts
+var table_unmapped_default = defineRule({
+  id: "table-unmapped",
+  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column.",
+  defaultSeverity: "error",
+  kind: "state",
+  options: noOptions,
+  check: (context3) => problemFindings(context3, ["unmapped-table", "no-task-table"])
+});
+
+// src/rules/table-unread.ts
+var TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
+function whereReadingStopped(text3, baseText, lostIds) {
+  const lines = text3.split("\n");
+  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
+  const baseLines = new Set(baseText.split("\n").map((line) => line.trim()));
+  for (let index2 = at - 1; index2 >= 0; index2--) {
+    const line = lines[index2];
+    if (TABLE_BREAKER.test(line) && !baseLines.has(line.trim())) return { line: at + 1, culprit: { line: index2 + 1, text: line.trim().slice(0, 40) } };
+    if (/^\s{0,3}#{1,6}\s/.test(line)) break;
+  }
+  return { line: at + 1, culprit: null };
+}
+var table_unread_default = defineRule({
+  id: "table-unread",
+  description: "Rows of a plan or backlog table are still in the file but no longer read as a table (something above them ends it).",
+  defaultSeverity: "error",
+  kind: "change",
+  options: noOptions,
+  check({ base, head, changes, settings }) {
+    const findings = [];
+    for (const file2 of changes.files) {
+      if (file2.status !== "modified") continue;
+      const [before, after] = settings.isBacklog(file2.path) ? [base.backlog, head.backlog] : [base.plans.get(file2.path), head.plans.get(file2.path)];
+      const text3 = head.texts.get(file2.path);
+      if (!before || text3 === void 0) continue;
+      const readNow = new Set(after?.byId.keys() ?? []);
+      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text3.includes(id));
+      if (lost.length === 0) continue;
+      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", lost);
+      findings.push({
+        taskId: lost.length === 1 ? lost[0] : null,
+        file: file2.path,
+        line,
+        message: `${plural4(lost.length, "task row")} of ${file2.path} (${listSome(lost)}) ${lost.length === 1 ? "is" : "are"} still in the file but no longer read as a table from line ${line}: ${culprit ? `line ${culprit.line} adds "${culprit.text}", which ends the table or hides what follows` : "something above them ends the table (an unclosed <!--, <details>, <div> or code fence, or a deleted header row)"}; close or remove it so the rows are checked again`
       });
     }
     return findings;
@@ -67877,14 +69223,14 @@ var unknown_status_default = defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row2 of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row2.status?.category !== "unknown") continue;
+      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
+        if (row.status?.category !== "unknown") continue;
         findings.push({
           taskId: id,
-          file: row2.file,
-          line: row2.line,
-          message: `the status "${row2.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row2.source}:${id}:${row2.status.text}`
+          file: row.file,
+          line: row.line,
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${id}:${row.status.text}`
         });
       }
     }
@@ -67915,12 +69261,20 @@ var RULES = [
   mojibake_introduced_default,
   md_malformed_row_default,
   file_unreadable_default,
+  table_unmapped_default,
+  table_unread_default,
+  plan_section_unknown_default,
   doc_missing_default,
   dead_plan_link_default,
   plan_letter_mismatch_default,
   session_log_name_default,
   unknown_status_default
 ];
+var SESSION_LOG_RULES = [session_log_missing_default.id, session_log_task_missing_default.id, session_log_name_default.id];
+function rulesOffByLayout(config2) {
+  if (config2.paths.sessionLogs.length > 0) return [];
+  return SESSION_LOG_RULES.map((id) => ({ id, reason: "paths.sessionLogs is empty: this layout keeps no session logs" }));
+}
 function findRule(id) {
   return RULES.find((rule) => rule.id === id);
 }
@@ -67933,6 +69287,7 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     );
   }
   const enabled = [];
+  const offByLayout = new Set(rulesOffByLayout(config2).map((entry) => entry.id));
   for (const rule of registry2) {
     const setting = config2.rules[rule.id];
     const severity2 = typeof setting === "string" ? setting : setting?.severity ?? rule.defaultSeverity;
@@ -67940,7 +69295,7 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source2, parsed.error.issues.map((issue3) => ({ ...issue3, path: ["rules", rule.id, "options", ...issue3.path] }))));
     }
-    if (severity2 === "off") continue;
+    if (severity2 === "off" || offByLayout.has(rule.id)) continue;
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
@@ -67956,29 +69311,48 @@ var COMMAND_HELP = [
   "",
   "`fix` and `backlog` need write access to the repository."
 ].join("\n");
+var MAX_COMMAND_COMMENT = 4096;
+var COMMAND_LINE = /^\/doc-sync(?:[ \t]+(.*))?$/i;
+function blocksOnly() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ["attention", "labelStartLink", "labelStartImage", "labelEnd", "autolink", "characterReference", "hardBreakEscape"] } });
+}
+var commentParser = unified().use(remarkParse).use(blocksOnly);
+function visibleLines(paragraph) {
+  let text3 = "";
+  for (const child of paragraph.children) {
+    if (child.type === "text") text3 += child.value;
+    else if (child.type === "break") text3 += "\n";
+    else text3 += "\0";
+  }
+  return text3.split("\n").map((line) => line.trim());
+}
+function commandOf(args) {
+  const [word2 = "", ...rest] = args.trim().split(/\s+/).filter((part) => part.length > 0);
+  switch (word2.toLowerCase()) {
+    case "recheck":
+      return { name: "recheck" };
+    case "fix":
+      return { name: "fix", rules: rest };
+    case "backlog":
+      return { name: "backlog", ids: rest.map((id) => id.replace(/[,;]$/, "")) };
+    case "explain":
+      return { name: "explain", rule: rest[0] ?? null };
+    case "":
+    case "help":
+      return { name: "help", unknown: null };
+    default:
+      return { name: "help", unknown: word2 };
+  }
+}
 function parseSlashCommand(body) {
-  let fenced = false;
-  for (const rawLine of body.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (/^(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced || line.startsWith(">")) continue;
-    const match = /^\/doc-sync(?:\s+(.*))?$/i.exec(line);
-    if (!match) continue;
-    const [word = "", ...args] = (match[1] ?? "").trim().split(/\s+/).filter((part) => part.length > 0);
-    switch (word.toLowerCase()) {
-      case "recheck":
-        return { name: "recheck" };
-      case "fix":
-        return { name: "fix", rules: args };
-      case "backlog":
-        return { name: "backlog", ids: args.map((id) => id.replace(/[,;]$/, "")) };
-      case "explain":
-        return { name: "explain", rule: args[0] ?? null };
-      case "":
-      case "help":
-        return { name: "help", unknown: null };
-      default:
-        return { name: "help", unknown: word };
+  if (!/^[ \t]*\/doc-sync/im.test(body) || body.length > MAX_COMMAND_COMMENT) return null;
+  const tree = commentParser.parse(body);
+  for (const node3 of tree.children) {
+    if (node3.type !== "paragraph") continue;
+    for (const line of visibleLines(node3)) {
+      const match = COMMAND_LINE.exec(line);
+      if (match) return commandOf(match[1] ?? "");
     }
   }
   return null;
@@ -67996,14 +69370,19 @@ var pullSchema = external_exports.object({
   base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string(), repo: external_exports.object({ full_name: external_exports.string() }) }),
   head: external_exports.object({ ref: external_exports.string(), sha: external_exports.string(), repo: repoSchema })
 });
-var pullEventSchema = external_exports.object({ action: external_exports.string(), pull_request: pullSchema });
+var pullEventSchema = external_exports.object({ action: external_exports.string(), pull_request: external_exports.unknown() });
 var pushEventSchema = external_exports.object({ before: external_exports.string(), after: external_exports.string(), ref: external_exports.string(), deleted: external_exports.boolean().optional() });
 var mergeGroupEventSchema = external_exports.object({ merge_group: external_exports.object({ base_sha: external_exports.string(), head_sha: external_exports.string(), base_ref: external_exports.string() }) });
 var dispatchEventSchema = external_exports.object({ inputs: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().optional() });
 var issueCommentEventSchema = external_exports.object({
   action: external_exports.string(),
   issue: external_exports.object({ number: external_exports.number(), pull_request: external_exports.object({ url: external_exports.string().nullable().optional() }).nullable().optional() }),
-  comment: external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().default(""), user: external_exports.object({ login: external_exports.string(), type: external_exports.string() }).nullable() })
+  comment: external_exports.object({
+    id: external_exports.number(),
+    body: external_exports.string().nullable().default(""),
+    created_at: external_exports.string().optional(),
+    user: external_exports.object({ login: external_exports.string(), type: external_exports.string() }).nullable()
+  })
 });
 var ZERO_SHA = /^0+$/;
 function pullInfo(pull) {
@@ -68022,11 +69401,43 @@ function pullInfo(pull) {
     author: pull.user?.login ?? null
   };
 }
-function parse7(schema, payload, eventName) {
+var FULL_SHA = /^[0-9a-f]{40}$/i;
+var SAFE_REVISION = /^(?!-)(?!.*\.\.)[\p{L}\p{N}._/~^@{}+-]{1,250}$/u;
+function eventRevision(value, field) {
+  if (!FULL_SHA.test(value)) throw new ConfigError(`the event's ${field} is "${value.slice(0, 60)}", not a commit SHA; is GITHUB_EVENT_PATH the runner's event file?`);
+  return value.toLowerCase();
+}
+function inputRevision(value, name, kind = "input") {
+  if (value === null) return null;
+  if (!SAFE_REVISION.test(value)) {
+    throw new ConfigError(`${kind} "${name}" is "${value.slice(0, 60)}", which is not a revision; give a commit SHA or a branch name such as origin/main (no leading "-", spaces or "..")`);
+  }
+  return value;
+}
+function planPullCheck(eventName, payload, inputs, options = {}) {
+  const pullRequest = parse7(pullSchema, payload, eventName === "issue_comment" ? "pulls.get" : eventName);
+  const pull = pullInfo(pullRequest);
+  const configRevision = eventRevision(pullRequest.base.sha, "pull_request.base.sha");
+  return {
+    kind: "check",
+    event: eventName,
+    base: inputRevision(inputs.base, "base") ?? configRevision,
+    head: inputRevision(inputs.head, "head") ?? eventRevision(pullRequest.head.sha, "pull_request.head.sha"),
+    useMergeBase: true,
+    configRevision,
+    targetRef: pull.baseRef,
+    pull,
+    apiOnly: options.apiOnly ?? eventName === "pull_request_target"
+  };
+}
+function parse7(schema, payload, what) {
   const result = schema.safeParse(payload);
   if (!result.success) {
     const issue3 = result.error.issues[0];
-    throw new ConfigError(`the ${eventName} event payload is missing ${issue3.path.join(".") || "its fields"} (${issue3.message}); is GITHUB_EVENT_PATH the runner's event file?`);
+    const fromApi = what === "pulls.get";
+    throw new ConfigError(
+      `the ${fromApi ? "pull request GitHub answered (pulls.get)" : `${what} event payload`} is missing ${issue3.path.join(".") || "its fields"} (${issue3.message}); ${fromApi ? "re-run the command" : "is GITHUB_EVENT_PATH the runner's event file?"}`
+    );
   }
   return result.data;
 }
@@ -68039,21 +69450,12 @@ function planRun(context3, inputs) {
       if (!PULL_ACTIONS.includes(event.action)) {
         return { kind: "not-applicable", reason: `pull request action "${event.action}" changes no documents` };
       }
-      const pull = pullInfo(event.pull_request);
-      return {
-        kind: "check",
-        event: eventName,
-        base: inputs.base ?? event.pull_request.base.sha,
-        head: inputs.head ?? event.pull_request.head.sha,
-        useMergeBase: true,
-        targetRef: pull.baseRef,
-        pull,
-        apiOnly: eventName === "pull_request_target"
-      };
+      return planPullCheck(eventName, event.pull_request, inputs);
     }
     case "merge_group": {
       const { merge_group: group } = parse7(mergeGroupEventSchema, context3.payload, eventName);
-      return { kind: "check", event: eventName, base: group.base_sha, head: group.head_sha, useMergeBase: false, targetRef: group.base_ref, pull: null, apiOnly: false };
+      const base = eventRevision(group.base_sha, "merge_group.base_sha");
+      return { kind: "check", event: eventName, base, head: eventRevision(group.head_sha, "merge_group.head_sha"), useMergeBase: false, configRevision: base, targetRef: group.base_ref, pull: null, apiOnly: false };
     }
     case "push": {
       const push2 = parse7(pushEventSchema, context3.payload, eventName);
@@ -68061,7 +69463,8 @@ function planRun(context3, inputs) {
       if (ZERO_SHA.test(push2.before)) {
         return { kind: "not-applicable", reason: `${push2.ref} is a new branch, so the push has no "before" commit to compare with` };
       }
-      return { kind: "check", event: eventName, base: inputs.base ?? push2.before, head: inputs.head ?? push2.after, useMergeBase: false, targetRef: push2.ref, pull: null, apiOnly: false };
+      const head = inputRevision(inputs.head, "head") ?? eventRevision(push2.after, "after");
+      return { kind: "check", event: eventName, base: inputRevision(inputs.base, "base") ?? eventRevision(push2.before, "before"), head, useMergeBase: false, configRevision: head, targetRef: push2.ref, pull: null, apiOnly: false };
     }
     case "workflow_dispatch": {
       const dispatch = parse7(dispatchEventSchema, context3.payload, eventName);
@@ -68069,12 +69472,12 @@ function planRun(context3, inputs) {
         const value = dispatch.inputs?.[name];
         return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
       };
-      const base = inputs.base ?? given("base");
-      const head = inputs.head ?? given("head") ?? context3.sha;
+      const base = inputRevision(inputs.base, "base") ?? inputRevision(given("base"), "base", "workflow input");
+      const head = inputRevision(inputs.head, "head") ?? inputRevision(given("head"), "head", "workflow input") ?? (context3.sha ? eventRevision(context3.sha, "GITHUB_SHA") : null);
       if (!base || !head) {
         throw new ConfigError(`workflow_dispatch needs a base revision: declare a "base" workflow input (and optionally "head") or set the action's "base" input`);
       }
-      return { kind: "check", event: eventName, base, head, useMergeBase: false, targetRef: context3.ref, pull: null, apiOnly: false };
+      return { kind: "check", event: eventName, base, head, useMergeBase: false, configRevision: head, targetRef: context3.ref, pull: null, apiOnly: false };
     }
     case "issue_comment": {
       const event = parse7(issueCommentEventSchema, context3.payload, eventName);
@@ -68083,7 +69486,7 @@ function planRun(context3, inputs) {
       if (!event.comment.user || event.comment.user.type === "Bot") return { kind: "not-applicable", reason: "the comment was written by a bot" };
       const command = parseSlashCommand(event.comment.body ?? "");
       if (!command) return { kind: "not-applicable", reason: "the comment has no /doc-sync command" };
-      return { kind: "command", command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login };
+      return { kind: "command", command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login, commentCreatedAt: event.comment.created_at ?? null };
     }
     default:
       return {
@@ -68097,33 +69500,11 @@ function planRun(context3, inputs) {
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
-// src/report/text.ts
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
-function plural3(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-}
-function verdictLine(report) {
-  const { errors, warnings, notices, failing } = report.summary;
-  if (report.skipped) {
-    return `doc-sync: skipped. @${report.skipped.by} added the "${report.skipped.label}" label, so ${plural3(report.findings.length, "finding")} fail nothing.`;
-  }
-  if (report.findings.length === 0) {
-    if (report.mode === "all") return "doc-sync: pass. Every task is consistent.";
-    return report.summary.filesChanged === 0 ? "doc-sync: pass. The change does not touch the planning docs." : "doc-sync: pass. The planning docs changed consistently.";
-  }
-  const counts = [plural3(errors, "error"), plural3(warnings, "warning"), ...notices > 0 ? [plural3(notices, "notice")] : []].join(", ");
-  return report.result === "fail" ? `doc-sync: FAIL. ${counts}; ${plural3(failing, "finding")} ${failing === 1 ? "fails" : "fail"} the gate.` : `doc-sync: pass. ${counts}, none failing the gate.`;
-}
-function scopeLine(report) {
-  const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural3(report.summary.tasksTouched, "task")} touched, ${plural3(report.summary.filesChanged, "file")} changed`;
-  return `${scope}; ${plural3(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
-}
-
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 var DEFAULT_CONFIG_PATHS = [".github/doc-sync.yml", ".github/doc-sync.yaml"];
-function parseConfig(text4, source2) {
-  const document3 = (0, import_yaml.parseDocument)(text4, { prettyErrors: true, uniqueKeys: true });
+function parseConfig(text3, source2) {
+  const document3 = (0, import_yaml.parseDocument)(text3, { prettyErrors: true, uniqueKeys: true });
   if (document3.errors.length > 0) {
     const first = document3.errors[0];
     const line = first.linePos?.[0].line;
@@ -68142,20 +69523,57 @@ function defaultConfig() {
 }
 
 // src/core/config-at.ts
-async function loadConfigAt(reader, commit, explicitPath) {
-  const wanted = explicitPath ? [explicitPath.replace(/^\.\//, "")] : [...DEFAULT_CONFIG_PATHS];
+function wantedPaths(explicitPath) {
+  return explicitPath ? [explicitPath.replace(/^\.\//, "")] : [...DEFAULT_CONFIG_PATHS];
+}
+async function findConfigAt(reader, commit, explicitPath) {
+  const wanted = wantedPaths(explicitPath);
   const files = await reader.listFiles(commit, (path) => wanted.includes(path));
   for (const path of wanted) {
     const oid = files.get(path);
     if (!oid) continue;
     const blob = (await reader.readBlobs([oid])).get(oid);
-    const text4 = new TextDecoder("utf-8").decode(blob);
-    return { config: parseConfig(text4, `${path} (at ${commit.slice(0, 7)})`), source: `${path} at ${commit.slice(0, 7)}` };
+    return { path, oid, text: new TextDecoder("utf-8").decode(blob) };
   }
-  if (explicitPath) {
-    throw new ConfigError(`the config file ${explicitPath} (the "config" input) does not exist at ${commit.slice(0, 7)}; commit it to the base branch first, or clear the input to use .github/doc-sync.yml`);
+  return null;
+}
+var parseFound = (found, commit) => parseConfig(found.text, `${found.path} (at ${commit.slice(0, 7)})`);
+var describeFound = (found, commit) => `${found.path} at ${commit.slice(0, 7)}`;
+function missingExplicit(explicitPath, commit) {
+  return new ConfigError(
+    `the config file ${explicitPath} (the "config" input) does not exist at ${commit.slice(0, 7)}; commit it to the base branch first, or clear the input to use .github/doc-sync.yml`
+  );
+}
+async function loadGateConfig(reader, revisions, explicitPath) {
+  const { trusted, proposed } = revisions;
+  const atTrusted = await findConfigAt(reader, trusted, explicitPath);
+  const atProposed = trusted === proposed ? atTrusted : await findConfigAt(reader, proposed, explicitPath);
+  const short2 = (sha) => sha.slice(0, 7);
+  if (atTrusted) {
+    const notes = atProposed?.oid === atTrusted.oid ? [] : [`The change ${atProposed ? `edits ${atProposed.path}` : `removes ${atTrusted.path}`}; the config at the base (${short2(trusted)}) applies until the change is merged.`];
+    return { config: parseFound(atTrusted, trusted), source: describeFound(atTrusted, trusted), origin: "base", notes };
   }
-  return { config: defaultConfig(), source: null };
+  if (atProposed) {
+    const defaults2 = compileSettings(defaultConfig());
+    const documentsAtBase = await reader.listFiles(trusted, defaults2.isTracked);
+    if (documentsAtBase.size === 0) {
+      return {
+        config: parseFound(atProposed, proposed),
+        source: describeFound(atProposed, proposed),
+        origin: "head",
+        notes: [`The base (${short2(trusted)}) has no config and no planning documents, so there is no gate yet to loosen: using ${atProposed.path} as the change adds it.`]
+      };
+    }
+    if (explicitPath) throw missingExplicit(explicitPath, trusted);
+    return {
+      config: defaultConfig(),
+      source: null,
+      origin: "defaults",
+      notes: [`The change adds ${atProposed.path}; it applies once the change is merged. Until then the base (${short2(trusted)}) has no config, so the defaults apply.`]
+    };
+  }
+  if (explicitPath) throw missingExplicit(explicitPath, trusted);
+  return { config: defaultConfig(), source: null, origin: "defaults", notes: [] };
 }
 
 // src/action/inputs.ts
@@ -68163,7 +69581,7 @@ var import_picomatch3 = __toESM(require_picomatch2(), 1);
 var COMMENT_MODES = ["always", "on-failure", "never"];
 var AUTO_OPEN_MODES = ["off", "suggest", "commit", "pull-request"];
 var globList = external_exports.string().transform(
-  (text4) => text4.split(/[\n,]/).map((glob2) => glob2.trim()).filter((glob2) => glob2.length > 0)
+  (text3) => text3.split(/[\n,]/).map((glob2) => glob2.trim()).filter((glob2) => glob2.length > 0)
 ).superRefine((globs, context3) => {
   for (const glob2 of globs) {
     try {
@@ -68173,18 +69591,19 @@ var globList = external_exports.string().transform(
     }
   }
 });
-var choice = (values) => external_exports.string().transform((text4) => text4.trim().toLowerCase()).pipe(external_exports.enum(values));
+var choice = (values) => external_exports.string().transform((text3) => text3.trim().toLowerCase()).pipe(external_exports.enum(values));
 var inputsSchema = external_exports.object({
   token: external_exports.string(),
-  config: external_exports.string().transform((text4) => text4.trim() || null),
+  config: external_exports.string().transform((text3) => text3.trim() || null),
   comment: choice(COMMENT_MODES),
   "fail-on": choice(["error", "warning", "never"]),
   "strict-branches": globList,
-  "skip-label": external_exports.string().transform((text4) => text4.trim()),
-  "summary-path": external_exports.string().transform((text4) => text4.trim() || null),
+  "skip-label": external_exports.string().transform((text3) => text3.trim()),
+  "summary-path": external_exports.string().transform((text3) => text3.trim() || null),
+  "sarif-path": external_exports.string().transform((text3) => text3.trim() || null),
   "auto-open-backlog": choice(AUTO_OPEN_MODES),
-  base: external_exports.string().transform((text4) => text4.trim() || null),
-  head: external_exports.string().transform((text4) => text4.trim() || null),
+  base: external_exports.string().transform((text3) => text3.trim() || null),
+  head: external_exports.string().transform((text3) => text3.trim() || null),
   source: choice(["auto", "git", "api"])
 });
 var INPUT_DEFAULTS = {
@@ -68195,6 +69614,7 @@ var INPUT_DEFAULTS = {
   "strict-branches": "",
   "skip-label": "doc-sync:skip",
   "summary-path": "",
+  "sarif-path": "",
   "auto-open-backlog": "off",
   base: "",
   head: "",
@@ -68218,160 +69638,92 @@ function isStrictBranch(ref, globs) {
 }
 
 // src/action/publish.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
-// src/report/markdown.ts
-var COMMENT_MARKER = "<!-- doc-sync:report -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-var escapeCell = (text4) => text4.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function row(finding, docsBaseUrl2) {
-  const rule = docsBaseUrl2 ? `[\`${finding.rule}\`](${docsBaseUrl2}${finding.rule}.md)` : `\`${finding.rule}\``;
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${finding.taskId ?? ""} | \`${escapeCell(finding.file)}:${finding.line}\` | ${escapeCell(finding.message)} | ${finding.introduced ? "introduced" : "pre-existing"} |`;
-}
-function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const overflowHint = options.overflowHint ?? "the job summary";
-  const marker = options.fingerprint ? [COMMENT_MARKER, `<!-- doc-sync:fingerprint ${options.fingerprint} -->`] : [COMMENT_MARKER];
-  const icon = report.result === "fail" ? "\u274C" : report.findings.length > 0 ? "\u26A0\uFE0F" : "\u2705";
-  const head = [...marker, `### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`];
-  const sections = (options.sections ?? []).flatMap((section) => ["", section]);
-  const tableHeader = ["", "| Severity | Rule | Task | Where | Message | Origin |", "|---|---|---|---|---|---|"];
-  const json2 = JSON.stringify(report, null, 2);
-  const jsonBlock = ["", "<details><summary>JSON report</summary>", "", "```json", json2, "```", "", "</details>", ""];
-  const build = (shown2, withJson) => {
-    const lines = [...head];
-    if (report.findings.length > 0) {
-      lines.push(...tableHeader, ...report.findings.slice(0, shown2).map((finding) => row(finding, options.docsBaseUrl)));
-      const left = report.findings.length - shown2;
-      if (left > 0) lines.push("", `\u2026and ${left} more finding${left === 1 ? "" : "s"} (less important ones) left out to fit; the full report is in ${overflowHint}.`);
-    }
-    lines.push(...sections);
-    if (withJson) lines.push(...jsonBlock);
-    else lines.push("", `_The JSON report is too large for a comment; it is in ${overflowHint}._`, "");
-    return lines.join("\n");
-  };
-  let body = build(report.findings.length, true);
-  if (body.length <= maxLength) return body;
-  let shown = report.findings.length;
-  body = build(shown, false);
-  while (body.length > maxLength && shown > 0) {
-    shown = Math.max(0, Math.floor(shown * 0.8));
-    body = build(shown, false);
-  }
-  return body;
+// src/adapters/sarif-rules.ts
+async function loadSarifRules(rules, docsBaseUrl2) {
+  return Promise.all(
+    rules.map(async (rule) => ({
+      id: rule.id,
+      description: rule.description,
+      defaultSeverity: rule.defaultSeverity,
+      help: await readRuleDocs(rule),
+      ...docsBaseUrl2 ? { helpUri: `${docsBaseUrl2}${rule.id}.md` } : {}
+    }))
+  );
 }
 
-// src/adapters/github/sticky-comment.ts
-var FINGERPRINT = /<!-- doc-sync:fingerprint ([0-9a-f]+) -->/;
-function fingerprintOf(body) {
-  return FINGERPRINT.exec(body ?? "")?.[1] ?? null;
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+var SARIF_VERSION = "2.1.0";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "docSync/v1";
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function plainHelp(markdown) {
+  return markdown.replace(/^#+\s*/gm, "").replace(/`/g, "").replace(/\*\*/g, "").trim();
 }
-async function resolveIdentity(github) {
-  try {
-    const { data } = await github.rest.users.getAuthenticated();
-    return { login: data.login };
-  } catch (error63) {
-    const status = httpStatus(error63);
-    if (status === 403 || status === 401 || status === 404) return { bot: true };
-    throw apiFailure("asking who the token belongs to (GET /user)", error63);
-  }
+function ruleDescriptor(meta3) {
+  const level = meta3.defaultSeverity === "off" ? "none" : LEVEL[meta3.defaultSeverity];
+  return {
+    id: meta3.id,
+    name: meta3.id.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter) => letter.toUpperCase()),
+    shortDescription: { text: meta3.description },
+    fullDescription: { text: meta3.description },
+    help: { text: plainHelp(meta3.help), markdown: meta3.help },
+    ...meta3.helpUri ? { helpUri: meta3.helpUri } : {},
+    defaultConfiguration: { level },
+    properties: { tags: ["documentation", "planning-docs"], precision: "very-high", "problem.severity": meta3.defaultSeverity === "notice" ? "recommendation" : meta3.defaultSeverity }
+  };
 }
-var StickyComment = class {
-  constructor(github, where, issueNumber, identity2) {
-    this.github = github;
-    this.where = where;
-    this.issueNumber = issueNumber;
-    this.identity = identity2;
+function fingerprints(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  return findings.map((finding) => {
+    const identity2 = finding.taskId ?? finding.message.replace(/\d+/g, "#");
+    const hash2 = createHash("sha256").update(JSON.stringify([finding.rule, finding.file, identity2])).digest("hex").slice(0, 32);
+    const occurrence = (seen.get(hash2) ?? 0) + 1;
+    seen.set(hash2, occurrence);
+    return `${hash2}:${occurrence}`;
+  });
+}
+function renderSarif(report, rules) {
+  const known = [...rules];
+  for (const finding of report.findings) {
+    if (!known.some((meta3) => meta3.id === finding.rule)) known.push({ id: finding.rule, description: finding.rule, defaultSeverity: finding.severity, help: `# ${finding.rule}
+` });
   }
-  github;
-  where;
-  issueNumber;
-  identity;
-  isOurs(comment) {
-    if (!comment.body?.includes(COMMENT_MARKER) || !comment.user) return false;
-    return "login" in this.identity ? comment.user.login === this.identity.login : comment.user.type === "Bot";
-  }
-  /** Ours, oldest first. */
-  async find() {
-    try {
-      const comments = await this.github.paginate(this.github.rest.issues.listComments, { ...this.where, issue_number: this.issueNumber, per_page: 100 });
-      return comments.filter((comment) => this.isOurs(comment)).sort((a, b) => a.id - b.id);
-    } catch (error63) {
-      throw apiFailure(`listing the comments of #${this.issueNumber}`, error63);
-    }
-  }
-  /**
-   * Creates or updates the comment. `create: false` only updates an existing one
-   * (nothing to say on a clean first run). A 403 (a fork's read-only token) is an
-   * outcome, not a failure: the check result stands without a comment.
-   */
-  async upsert(body, options) {
-    try {
-      return await this.upsertOrThrow(body, options);
-    } catch (error63) {
-      if (httpStatus(error63) === 403 || httpStatus(error63 instanceof Error ? error63.cause : null) === 403) {
-        return { action: "forbidden", id: null, url: null, removedDuplicates: 0 };
+  const index2 = new Map(known.map((meta3, position3) => [meta3.id, position3]));
+  const keys = fingerprints(report.findings);
+  const results = report.findings.map(
+    (finding, position3) => ({
+      ruleId: finding.rule,
+      ruleIndex: index2.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: finding.file, uriBaseId: "%SRCROOT%" }, region: { startLine: finding.line } } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: keys[position3] },
+      ...report.mode === "change" ? { baselineState: finding.introduced ? "new" : "unchanged" } : {},
+      properties: { taskId: finding.taskId, fixable: finding.fix !== void 0 }
+    })
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: known.map(ruleDescriptor) } },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the repository checked." } } },
+        results,
+        properties: { result: report.result, base: report.base, head: report.head }
       }
-      throw error63;
-    }
-  }
-  async upsertOrThrow(body, options) {
-    const ours = await this.find();
-    if (ours.length === 0) {
-      if (!options.create) return { action: "not-needed", id: null, url: null, removedDuplicates: 0 };
-      const created = await this.write(
-        "creating the comment",
-        () => this.github.rest.issues.createComment({ ...this.where, issue_number: this.issueNumber, body })
-      );
-      const after = await this.find();
-      const keep2 = after[0] ?? created;
-      const removed2 = await this.removeDuplicates(after.slice(1));
-      if (keep2.id !== created.id && fingerprintOf(keep2.body) !== fingerprintOf(body)) {
-        const updated2 = await this.update(keep2.id, body);
-        return { action: "updated", id: updated2.id, url: updated2.html_url, removedDuplicates: removed2 };
-      }
-      return { action: keep2.id === created.id ? "created" : "unchanged", id: keep2.id, url: keep2.html_url, removedDuplicates: removed2 };
-    }
-    const [keep, ...duplicates] = ours;
-    const removed = await this.removeDuplicates(duplicates);
-    if (fingerprintOf(keep.body) !== null && fingerprintOf(keep.body) === fingerprintOf(body)) {
-      return { action: "unchanged", id: keep.id, url: keep.html_url, removedDuplicates: removed };
-    }
-    const updated = await this.update(keep.id, body);
-    return { action: "updated", id: updated.id, url: updated.html_url, removedDuplicates: removed };
-  }
-  update(id, body) {
-    return this.write("updating the comment", () => this.github.rest.issues.updateComment({ ...this.where, comment_id: id, body }));
-  }
-  async removeDuplicates(duplicates) {
-    let removed = 0;
-    for (const duplicate of duplicates) {
-      try {
-        await this.github.rest.issues.deleteComment({ ...this.where, comment_id: duplicate.id });
-        removed += 1;
-      } catch (error63) {
-        if (httpStatus(error63) !== 404) throw apiFailure("deleting a duplicate comment", error63);
-      }
-    }
-    return removed;
-  }
-  async write(what, request2) {
-    try {
-      return (await request2()).data;
-    } catch (error63) {
-      if (httpStatus(error63) === 403) throw error63;
-      throw apiFailure(what, error63);
-    }
-  }
-};
+    ]
+  };
+}
 
 // src/action/publish.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 var REPORT_OUTPUT_LIMIT = 512 * 1024;
-var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 var levelOf = (finding) => finding.introduced ? finding.severity : "notice";
 function selectAnnotations(findings) {
   const used = { error: 0, warning: 0, notice: 0 };
@@ -68386,7 +69738,11 @@ function selectAnnotations(findings) {
 }
 function fingerprint(report, sections = []) {
   const stable = JSON.stringify({ ...report, durationMs: 0, sections });
-  return createHash("sha256").update(stable).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(stable).digest("hex").slice(0, 16);
+}
+function linkTarget(request2) {
+  const serverUrl = request2.serverUrl ?? process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  return { serverUrl, owner: request2.where.owner, repo: request2.where.repo };
 }
 async function publish(request2) {
   const { runtime, report } = request2;
@@ -68406,7 +69762,14 @@ async function publish(request2) {
   await writeFile2(request2.reportPath, `${json2}
 `);
   runtime.info(`Wrote the JSON report to ${request2.reportPath}`);
-  const summary2 = renderMarkdown(report, { docsBaseUrl: request2.docsBaseUrl, maxLength: SUMMARY_LIMIT, sections, overflowHint: "the `report-path` file" });
+  const sarifPath = request2.inputs["sarif-path"];
+  if (sarifPath) {
+    await mkdir(dirname2(sarifPath), { recursive: true });
+    await writeFile2(sarifPath, `${JSON.stringify(renderSarif(report, await loadSarifRules(RULES, request2.docsBaseUrl)), null, 2)}
+`);
+    runtime.info(`Wrote the SARIF log to ${sarifPath}`);
+  }
+  const summary2 = renderSummary(report, { docsBaseUrl: request2.docsBaseUrl, sections, links: linkTarget(request2) });
   if (!await runtime.writeSummary(summary2)) runtime.info("No job summary file (GITHUB_STEP_SUMMARY) on this runner; skipped the summary.");
   let comment = null;
   if (request2.pull && request2.github && (request2.inputs.comment !== "never" || request2.forceComment)) {
@@ -68429,7 +69792,7 @@ async function publish(request2) {
 }
 async function postComment(request2, pull, github, sections) {
   const { report, runtime } = request2;
-  const body = renderMarkdown(report, { docsBaseUrl: request2.docsBaseUrl, fingerprint: fingerprint(report, sections), sections });
+  const body = renderMarkdown(report, { docsBaseUrl: request2.docsBaseUrl, fingerprint: fingerprint(report, sections), sections, links: linkTarget(request2) });
   const worthSaying = request2.forceComment || (request2.inputs.comment === "always" ? report.findings.length > 0 || sections.length > 0 : report.result === "fail");
   const sticky = new StickyComment(github, request2.where, pull.number, await resolveIdentity(github));
   const outcome = await sticky.upsert(body, { create: worthSaying });
@@ -68474,14 +69837,6 @@ async function listPullFiles(github, where, pullNumber, changedFiles) {
     complete: true,
     files: listed.map((file2) => ({ filename: file2.filename, status: file2.status, sha: file2.sha ?? null, previous_filename: file2.previous_filename }))
   };
-}
-async function mergeBaseViaApi(github, where, base, head) {
-  try {
-    const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...where, basehead: `${base}...${head}`, per_page: 1 });
-    return data.merge_base_commit.sha;
-  } catch (error63) {
-    throw apiFailure(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, error63);
-  }
 }
 
 // src/adapters/git/git-reader.ts
@@ -68531,6 +69886,29 @@ var GitReader = class {
     }
     return result.stdout.toString("utf8").trim();
   }
+  /**
+   * Makes sure the clone has these revisions and, when `needHistory`, the history
+   * between them (a shallow clone, actions/checkout's default, is deepened). Revisions
+   * must be validated before they get here; `--end-of-options` keeps them refspecs.
+   */
+  async completeHistory(revisions, needHistory, log) {
+    const text3 = (buffer) => buffer.toString("utf8").trim();
+    const missing = [];
+    for (const revision of new Set(revisions)) {
+      if (revision.startsWith("-")) throw new RevisionError(`"${revision}" is not a revision`);
+      if ((await git(this.root, ["cat-file", "-e", "--end-of-options", `${revision}^{commit}`])).code !== 0) missing.push(revision);
+    }
+    const shallow = text3((await git(this.root, ["rev-parse", "--is-shallow-repository"])).stdout) === "true";
+    if (missing.length === 0 && !(needHistory && shallow)) return;
+    const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...shallow ? ["--unshallow"] : [], "--end-of-options", "origin", ...new Set(revisions)];
+    log(`The checkout ${shallow ? "is shallow" : "lacks some commits"}; running git ${args.join(" ")}`);
+    const fetched = await git(this.root, args);
+    if (fetched.code !== 0) {
+      throw new SourceError(
+        `the checkout lacks ${missing.length > 0 ? missing.map((sha) => sha.slice(0, 7)).join(" and ") : "the history between base and head"} and "git fetch" failed (${fetched.stderr.split("\n")[0]}); check out with actions/checkout and "fetch-depth: 0"`
+      );
+    }
+  }
   async mergeBase(base, head) {
     const result = await git(this.root, ["merge-base", "--end-of-options", base, head]);
     if (result.code !== 0) {
@@ -68539,15 +69917,19 @@ var GitReader = class {
     return result.stdout.toString("utf8").trim();
   }
   async listFiles(commit, accept) {
-    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+    return new Map([...await this.listEntries(commit, accept)].map(([path, entry]) => [path, entry.oid]));
+  }
+  /** Files at a commit with their modes (the bot keeps a file's mode when it commits an edit). */
+  async listEntries(commit, accept) {
+    const result = await git(this.root, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
     if (result.code !== 0) throw new SourceError(`git ls-tree ${commit} failed: ${result.stderr}`);
     const files = /* @__PURE__ */ new Map();
     for (const entry of result.stdout.toString("utf8").split("\0")) {
       const tab2 = entry.indexOf("	");
       if (tab2 === -1) continue;
-      const [, type, oid] = entry.slice(0, tab2).split(" ");
+      const [mode, type, oid] = entry.slice(0, tab2).split(" ");
       const path = entry.slice(tab2 + 1);
-      if (type === "blob" && oid && accept(path)) files.set(path, oid);
+      if (type === "blob" && oid && mode && accept(path)) files.set(path, { oid, mode });
     }
     return files;
   }
@@ -68574,24 +69956,6 @@ var GitReader = class {
 };
 
 // src/action/source.ts
-var text3 = (buffer) => buffer.toString("utf8").trim();
-async function hasCommit(root, sha) {
-  return (await git(root, ["cat-file", "-e", "--end-of-options", `${sha}^{commit}`])).code === 0;
-}
-async function completeHistory(root, shas, needHistory, log) {
-  const missing = [];
-  for (const sha of shas) if (!await hasCommit(root, sha)) missing.push(sha);
-  const shallow = text3((await git(root, ["rev-parse", "--is-shallow-repository"])).stdout) === "true";
-  if (missing.length === 0 && !(needHistory && shallow)) return;
-  const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...shallow ? ["--unshallow"] : [], "origin", ...shas];
-  log(`The checkout ${shallow ? "is shallow" : "lacks some commits"}; running git ${args.join(" ")}`);
-  const fetched = await git(root, args);
-  if (fetched.code !== 0) {
-    throw new SourceError(
-      `the checkout lacks ${missing.length > 0 ? missing.map((sha) => sha.slice(0, 7)).join(" and ") : "the history between base and head"} and "git fetch" failed (${fetched.stderr.split("\n")[0]}); check out with actions/checkout and "fetch-depth: 0"`
-    );
-  }
-}
 async function gitRoot(workspace) {
   if (!workspace || !existsSync2(join2(workspace, ".git"))) return null;
   return findRepositoryRoot(workspace).catch(() => null);
@@ -68599,29 +69963,23 @@ async function gitRoot(workspace) {
 async function openSource(plan, options) {
   const root = plan.apiOnly || options.preference === "api" ? null : await gitRoot(options.workspace);
   if (root) {
-    await completeHistory(root, [plan.base, plan.head], plan.useMergeBase, options.log);
     const reader2 = new GitReader(root);
-    let base2 = await reader2.resolveRevision(plan.base);
-    const head = await reader2.resolveRevision(plan.head);
-    if (plan.useMergeBase) {
-      const merged = await git(root, ["merge-base", "--end-of-options", base2, head]);
-      if (merged.code !== 0) throw new SourceError(`${base2.slice(0, 7)} and ${head.slice(0, 7)} share no history in the checkout; use actions/checkout with "fetch-depth: 0"`);
-      base2 = text3(merged.stdout);
-    }
-    return { reader: reader2, kind: "git", base: base2, head };
+    await reader2.completeHistory([plan.base, plan.head, plan.configRevision], plan.useMergeBase, options.log);
+    return { reader: reader2, kind: "git" };
   }
   if (options.preference === "git" && !plan.apiOnly) {
     throw new SourceError(`the "source: git" input needs a git checkout in ${options.workspace ?? "GITHUB_WORKSPACE"}; add an actions/checkout step with "fetch-depth: 0"`);
   }
-  if (!options.github) throw new SourceError('reading files through the API needs a token; set the "token" input');
+  if (!options.github) throw new TokenMissingError('reading files through the API needs a token; set the "token" input (it defaults to ${{ github.token }})');
   const reader = new ApiReader(options.github, options.where);
-  const base = plan.useMergeBase ? await mergeBaseViaApi(options.github, options.where, plan.base, plan.head) : plan.base;
   if (plan.pull) {
+    const [base, head] = [await reader.resolveRevision(plan.base), await reader.resolveRevision(plan.head)];
+    const compared = plan.useMergeBase ? await reader.mergeBase(base, head) : base;
     const listed = await listPullFiles(options.github, options.where, plan.pull.number, plan.pull.changedFiles);
-    if (listed.complete) reader.overlay(plan.head, base, listed.files);
+    if (listed.complete) reader.overlay(head, compared, listed.files);
     else options.log(`Not using the pull request's file list: ${listed.reason}. Reading the head tree instead, which is complete.`);
   }
-  return { reader, kind: "api", base, head: plan.head };
+  return { reader, kind: "api" };
 }
 
 // src/action/pipeline.ts
@@ -68637,19 +69995,19 @@ function gateFor(inputs, targetRef) {
   }
   return { failOn: inputs["fail-on"], strict: false };
 }
-async function checkPlan(session, plan) {
+async function checkPlan(session, plan, reuse) {
   const { runtime, inputs, github, where } = session;
-  const source2 = await openSource(plan, {
+  const source2 = reuse?.source ?? await openSource(plan, {
     workspace: session.env.GITHUB_WORKSPACE ?? null,
     preference: inputs.source,
     github,
     where,
     log: (line) => runtime.info(line)
   });
-  runtime.info(`Checking ${source2.base.slice(0, 7)}..${source2.head.slice(0, 7)} (${plan.event}), reading files through ${source2.kind === "git" ? "the git checkout" : "the GitHub API"}.`);
-  const configCommit = plan.pull ? source2.base : source2.head;
-  const { config: config2, source: configSource } = await loadConfigAt(source2.reader, configCommit, inputs.config);
+  const gateConfig = await loadGateConfig(source2.reader, { trusted: plan.configRevision, proposed: plan.head }, inputs.config);
+  const { config: config2, source: configSource } = gateConfig;
   runtime.info(configSource ? `Config: ${configSource}` : "Config: none found, using the defaults");
+  for (const note of gateConfig.notes) runtime.info(note);
   let gate = gateFor(inputs, plan.targetRef);
   if (gate.strict) runtime.info(`${plan.targetRef} is a strict branch: warnings and pre-existing drift in touched tasks fail too.`);
   let skipped;
@@ -68663,8 +70021,21 @@ async function checkPlan(session, plan) {
       runtime.annotate("warning", `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : "whoever added it"} has no write access to the repository.`, { title: "doc-sync" });
     }
   }
-  const { report: checked } = await runCheck({ reader: source2.reader, config: config2, rules: enabledRules(config2, configSource ?? void 0), configSource: configSource ?? void 0, base: source2.base, head: source2.head, mode: "change", gate });
-  return { report: skipped ? { ...checked, skipped } : checked, source: source2, config: config2 };
+  const result = await runCheck({
+    reader: source2.reader,
+    config: config2,
+    rules: enabledRules(config2, configSource ?? void 0),
+    configSource: configSource ?? void 0,
+    base: plan.base,
+    head: plan.head,
+    useMergeBase: plan.useMergeBase,
+    mode: "change",
+    gate,
+    store: reuse?.store
+  });
+  const { report } = result;
+  runtime.info(`Checked ${report.base?.slice(0, 7)}..${report.head.slice(0, 7)} (${plan.event}), reading files through ${source2.kind === "git" ? "the git checkout" : "the GitHub API"}.`);
+  return { ...result, report: skipped ? { ...report, skipped } : report, source: source2, config: config2 };
 }
 async function finish(session, pull, report, sections = [], options = { gate: true }) {
   const { runtime, env, inputs } = session;
@@ -68674,249 +70045,168 @@ async function finish(session, pull, report, sections = [], options = { gate: tr
 }
 
 // src/action/bot.ts
-var OPENED_RECORD = ".github/doc-sync/backlog-opened.json";
 var BACKLOG_BRANCH = "doc-sync/backlog-rows";
 var RULE = "backlog-entry-missing";
+var COMMAND_COOLDOWN_MS = 10 * 60 * 1e3;
 var TOKEN_NOTE = 'Commits pushed with the default GITHUB_TOKEN do not start new workflow runs, so the checks of the new commit will not run by themselves; pass a GitHub App installation token or a fine-grained personal access token as "token" (README: "Tokens") to have them run.';
-var decoder2 = new TextDecoder("utf-8");
-var encoder2 = new TextEncoder();
-function parseRecord(bytes) {
-  if (!bytes) return { opened: {} };
-  try {
-    const parsed = JSON.parse(decoder2.decode(bytes));
-    return { opened: typeof parsed.opened === "object" && parsed.opened !== null ? parsed.opened : {} };
-  } catch {
-    throw new ConfigError(`${OPENED_RECORD} is not valid JSON; fix it (it lists the backlog rows doc-sync opened, so it never opens one twice)`);
-  }
-}
-var block = (language, text4) => `\`\`\`${language}
-${text4.replace(/\n$/, "")}
-\`\`\``;
-var plural4 = (count2, word) => `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-var refusals = (refused) => refused.map((item) => `- ${item.reason}`).join("\n");
-async function planBacklogRows(reader, read, head, config2, ids, notes, stamp, board) {
-  const backlogPath = config2.paths.backlog;
-  const files = await read([backlogPath, OPENED_RECORD]);
-  const record2 = parseRecord(files.get(OPENED_RECORD));
-  const atHead = await loadModelAt(reader, config2, head);
-  const settings = atHead.settings;
-  const model = board ? { ...board, backlog: atHead.model.backlog } : atHead.model;
-  const fresh = ids.filter((id) => !record2.opened[id]);
-  const refused = ids.filter((id) => record2.opened[id]).map((id) => ({ id, reason: `${id}: doc-sync opened its backlog row before (${record2.opened[id]}, recorded in ${OPENED_RECORD}); someone removed it since, so doc-sync leaves it out` }));
-  const planned = backlogRowFixes(model, settings, fresh, notes);
-  refused.push(...planned.refused.map((item) => ({ id: item.id, reason: item.reason })));
-  const current = files.get(backlogPath);
-  const outcome = current ? applyFixes(/* @__PURE__ */ new Map([[backlogPath, current]]), planned.fixes) : null;
-  const opened = planned.fixes.flatMap((fix, index2) => outcome?.applied.includes(fix) ? [planned.ids[index2]] : []);
-  for (const item of outcome?.refused ?? []) refused.push({ id: "", reason: item.reason });
-  const changed = new Map(outcome?.files ?? []);
-  if (opened.length > 0) {
-    for (const id of opened) record2.opened[id] = stamp;
-    changed.set(OPENED_RECORD, encoder2.encode(`${JSON.stringify(record2, null, 2)}
-`));
-  }
-  return { files: changed, detail: { opened, refused, diff: outcome ? renderFixDiff(outcome.edits) : "" } };
-}
 function requireGitHub(session) {
-  if (!session.github) throw new Error('the bot needs a token; set the "token" input');
+  if (!session.github) throw new TokenMissingError('the bot (auto-open-backlog and /doc-sync commands) needs a token; set the "token" input (it defaults to ${{ github.token }})');
   return session.github;
 }
-async function commitBacklogRows(session, config2, branch, ids, notes, stamp, options = {}) {
+async function modelAt(checked, reader, head) {
+  if (head === checked.report.head) return checked.head;
+  return (await loadModelAt(reader, checked.config, head, checked.store)).model;
+}
+async function commitBacklogRows(session, checked, branch, ids, notes, stamp, options = {}) {
   const github = requireGitHub(session);
   const message = `Open backlog rows for ${ids.join(", ")}
 
 Opened by doc-sync (${stamp}).`;
+  const backlogPath = checked.config.paths.backlog;
   return commitEdit(
     github,
     session.where,
     branch,
     message,
-    (read, head, reader) => planBacklogRows(reader, read, head, config2, ids, notes, stamp, options.board),
-    options.createFrom
+    async (read, head, reader) => {
+      const files = await read([backlogPath, OPENED_RECORD]);
+      const atHead = await modelAt(checked, reader, head);
+      const model = options.board ? { ...options.board, backlog: atHead.backlog } : atHead;
+      return planBacklogRows({ model, settings: checked.settings, backlog: files.get(backlogPath) ?? null, record: files.get(OPENED_RECORD) ?? null, ids, notes, stamp });
+    },
+    { createFrom: options.createFrom, known: { head: checked.report.head, reader: checked.source.reader } }
   );
 }
-function describeBacklogCommit(outcome, branch) {
-  const detail = outcome.detail;
-  const lines = ["#### Backlog rows"];
-  if (outcome.committed) lines.push(`doc-sync committed ${plural4(outcome.detail.opened.length, "backlog row")} (${outcome.detail.opened.join(", ")}) onto \`${branch}\` in ${outcome.sha.slice(0, 7)}.`, "", block("diff", outcome.detail.diff));
-  else lines.push(`No backlog rows were committed: ${outcome.reason}.`);
-  if (detail && detail.refused.length > 0) lines.push("", refusals(detail.refused));
-  return lines.join("\n");
+function suggestBacklogRows(checked, ids, notes, why) {
+  return backlogSuggestionSection(backlogRowFixes(checked.head, checked.settings, ids, notes), why);
 }
-async function suggestBacklogRows(reader, head, config2, ids, notes, why) {
-  const { model, settings } = await loadModelAt(reader, config2, head);
-  const planned = backlogRowFixes(model, settings, ids, notes);
-  const lines = ["#### Backlog rows to add"];
-  if (why) lines.push(why, "");
-  if (planned.fixes.length > 0) {
-    const anchor2 = planned.fixes[0];
-    lines.push(`Add ${planned.fixes.length === 1 ? "this row" : "these rows"} to \`${anchor2.file}\` after line ${anchor2.line} (the table's last row):`, "", block("markdown", planned.fixes.map((fix) => fix.text ?? "").join("\n")));
-  }
-  if (planned.refused.length > 0) lines.push("", refusals(planned.refused));
-  return lines.join("\n");
-}
-var notesFor = (config2, pull) => pull ? `${config2.backlog.notes} from ${pull.url}` : config2.backlog.notes;
+var notesFor = (checked, pull) => pull ? `${checked.config.backlog.notes} from ${pull.url}` : checked.config.backlog.notes;
 async function autoOpenBacklog(session, plan, checked) {
   const mode = session.inputs["auto-open-backlog"];
   const ids = [...new Set(checked.report.findings.filter((finding) => finding.rule === RULE && finding.taskId).map((finding) => finding.taskId))];
   if (mode === "off" || ids.length === 0) return [];
-  const { config: config2, source: source2 } = checked;
-  const notes = notesFor(config2, plan.pull);
-  const stamp = plan.pull ? `#${plan.pull.number}` : `${plan.event} ${source2.head.slice(0, 7)}`;
+  const notes = notesFor(checked, plan.pull);
+  const head = checked.report.head;
+  const stamp = plan.pull ? `#${plan.pull.number}` : `${plan.event} ${head.slice(0, 7)}`;
   if (mode === "suggest" || mode === "commit" && (!plan.pull || plan.pull.fork) || mode === "pull-request" && plan.pull) {
-    const why = mode === "commit" && plan.pull?.fork ? "This pull request comes from a fork, where doc-sync cannot push, so here are the rows instead." : mode !== "suggest" ? `auto-open-backlog is "${mode}", which ${mode === "commit" ? "commits onto pull requests" : "opens a pull request after a push to the default branch"}; here are the rows.` : null;
-    return [await suggestBacklogRows(source2.reader, source2.head, config2, ids, notes, why)];
+    const why = mode === "commit" && plan.pull?.fork ? `${FORK_NOTE}, so here are the rows instead.` : mode !== "suggest" ? `auto-open-backlog is "${mode}", which ${mode === "commit" ? "commits onto pull requests" : "opens a pull request after a push to the default branch"}; here are the rows.` : null;
+    return [suggestBacklogRows(checked, ids, notes, why)];
   }
   const github = requireGitHub(session);
   if (mode === "commit" && plan.pull) {
-    const outcome2 = await commitBacklogRows(session, config2, plan.pull.headRef, ids, notes, stamp);
+    const outcome2 = await commitBacklogRows(session, checked, plan.pull.headRef, ids, notes, stamp);
     if (outcome2.committed) session.runtime.info(TOKEN_NOTE);
-    return [describeBacklogCommit(outcome2, plan.pull.headRef)];
+    return [backlogCommitSection(outcome2, plan.pull.headRef)];
   }
-  const { data: repository } = await github.rest.repos.get({ ...session.where });
-  if (plan.targetRef !== `refs/heads/${repository.default_branch}`) {
-    session.runtime.info(`auto-open-backlog "pull-request" acts on pushes to ${repository.default_branch} only; nothing to do for ${plan.targetRef}.`);
+  const branch = await defaultBranch(github, session.where);
+  if (plan.targetRef !== `refs/heads/${branch}`) {
+    session.runtime.info(`auto-open-backlog "pull-request" acts on pushes to ${branch} only; nothing to do for ${plan.targetRef}.`);
     return [];
   }
-  const board = (await loadModelAt(source2.reader, config2, source2.head)).model;
-  const outcome = await commitBacklogRows(session, config2, BACKLOG_BRANCH, ids, notes, stamp, { createFrom: source2.head, board });
-  const section = describeBacklogCommit(outcome, BACKLOG_BRANCH);
+  const outcome = await commitBacklogRows(session, checked, BACKLOG_BRANCH, ids, notes, stamp, { createFrom: head, board: checked.head });
   if (outcome.committed) {
-    const pull = await upsertBacklogPull(github, session, repository.default_branch, outcome.detail.opened);
-    session.runtime.info(`Backlog rows are in ${pull}. ${TOKEN_NOTE}`);
-  } else {
-    session.runtime.info(section);
-  }
-  return [];
-}
-async function upsertBacklogPull(github, session, base, opened) {
-  const { owner } = session.where;
-  try {
-    const open3 = await github.rest.pulls.list({ ...session.where, head: `${owner}:${BACKLOG_BRANCH}`, base, state: "open", per_page: 1 });
-    const line = `Opened backlog rows for ${opened.join(", ")} (doc-sync, auto-open-backlog: pull-request).`;
-    if (open3.data[0]) {
-      const existing = open3.data[0];
-      await github.rest.pulls.update({ ...session.where, pull_number: existing.number, body: `${existing.body ?? ""}
-
-${line}`.trim() });
-      return existing.html_url;
-    }
-    const created = await github.rest.pulls.create({
-      ...session.where,
+    const line = `Opened backlog rows for ${outcome.detail.opened.join(", ")} (doc-sync, auto-open-backlog: pull-request).`;
+    const url2 = await upsertPull(github, session.where, {
       head: BACKLOG_BRANCH,
-      base,
+      base: branch,
       title: "doc-sync: open missing backlog rows",
       body: `Tasks added to the board in a column that backlog.require names need a backlog row.
 
 ${line}
 
-doc-sync records every row it opens in \`${OPENED_RECORD}\` and never opens one twice.`
+doc-sync records every row it opens in \`${OPENED_RECORD}\` and never opens one twice.`,
+      line
     });
-    return created.data.html_url;
-  } catch (error63) {
-    throw apiFailure("opening the backlog pull request", error63);
+    session.runtime.info(`Backlog rows are in ${url2}. ${TOKEN_NOTE}`);
+  } else {
+    session.runtime.info(backlogCommitSection(outcome, BACKLOG_BRANCH));
   }
+  return [];
 }
-async function react(session, commentId) {
-  try {
-    await requireGitHub(session).rest.reactions.createForIssueComment({ ...session.where, comment_id: commentId, content: "eyes" });
-  } catch (error63) {
-    if (httpStatus(error63) !== 403) throw apiFailure("reacting to the command", error63);
-  }
-}
-async function explainSection(rule) {
-  const found = rule ? findRule(rule) : void 0;
-  if (!found) return `#### /doc-sync explain
-${rule ? `There is no rule \`${rule}\`.` : "Name a rule: `/doc-sync explain <rule>`."}
-
-${COMMAND_HELP}`;
-  const docs = await readRuleDocs(found);
-  return `#### /doc-sync explain ${found.id}
-<details open><summary>${found.description}</summary>
-
-${docs.trim()}
-
-</details>`;
-}
-async function commitFixes(session, pull, fixes) {
+async function commitFixes(session, checked, pull, fixes) {
   const github = requireGitHub(session);
-  const outcome = await commitEdit(github, session.where, pull.headRef, `Apply doc-sync fixes
+  const message = `Apply doc-sync fixes
 
-${[...new Set(fixes.map((fix) => `- ${fix.description}`))].join("\n")}`, async (read) => {
-    const paths = [...new Set(fixes.map((fix) => fix.file))];
-    const current = await read(paths);
-    const files = new Map([...current].filter((entry) => entry[1] !== null));
-    const applied = applyFixes(files, fixes);
-    return { files: applied.files, detail: { rows: applied.edits.length, refused: applied.refused, diff: renderFixDiff(applied.edits) } };
-  });
-  const lines = ["#### /doc-sync fix"];
-  if (outcome.committed) {
-    lines.push(`Committed the fixes (${plural4(outcome.detail.rows, "row")} changed) onto \`${pull.headRef}\` in ${outcome.sha.slice(0, 7)}.`, "", block("diff", outcome.detail.diff));
-    session.runtime.info(TOKEN_NOTE);
-  } else lines.push(`Nothing was committed: ${outcome.reason}.`);
-  if (outcome.detail && outcome.detail.refused.length > 0) lines.push("", "Refused (their target changed since the check):", refusals(outcome.detail.refused));
-  return { section: lines.join("\n"), committed: outcome.committed };
+${[...new Set(fixes.map((fix) => `- ${fix.description}`))].join("\n")}`;
+  const outcome = await commitEdit(
+    github,
+    session.where,
+    pull.headRef,
+    message,
+    async (read) => {
+      const current = await read([...new Set(fixes.map((fix) => fix.file))]);
+      const files = new Map([...current].filter((entry) => entry[1] !== null));
+      const applied = applyFixes(files, fixes);
+      return { files: applied.files, detail: { rows: applied.edits.length, refused: applied.refused, diff: renderFixDiff(applied.edits) } };
+    },
+    { known: { head: checked.report.head, reader: checked.source.reader } }
+  );
+  if (outcome.committed) session.runtime.info(TOKEN_NOTE);
+  return { section: fixCommitSection(outcome, pull.headRef), committed: outcome.committed };
+}
+async function admitCommand(session, plan) {
+  const github = requireGitHub(session);
+  if (await canWrite(github, session.where, plan.commenter)) return { writer: true, admitted: true };
+  const last = await new StickyComment(github, session.where, plan.issueNumber, await resolveIdentity(github)).lastWritten();
+  const since = last && plan.commentCreatedAt ? Date.parse(plan.commentCreatedAt) - Date.parse(last) : Infinity;
+  if (since >= COMMAND_COOLDOWN_MS) return { writer: false, admitted: true };
+  const wait = Math.ceil((COMMAND_COOLDOWN_MS - Math.max(since, 0)) / 6e4);
+  session.runtime.info(
+    `@${plan.commenter} has no write access and doc-sync answered on #${plan.issueNumber} ${Math.max(0, Math.floor(since / 6e4))} min ago; commands from readers run at most once per ${COMMAND_COOLDOWN_MS / 6e4} min per pull request, so this one is skipped (try again in ${wait} min).`
+  );
+  await reactToComment(github, session.where, plan.commentId, "confused");
+  return { writer: false, admitted: false };
 }
 async function runCommand(session, plan) {
   const github = requireGitHub(session);
-  await react(session, plan.commentId);
-  let payload;
-  try {
-    payload = (await github.rest.pulls.get({ ...session.where, pull_number: plan.issueNumber })).data;
-  } catch (error63) {
-    throw apiFailure(`reading pull request #${plan.issueNumber}`, error63);
-  }
-  const pull = pullInfo(payload);
-  const check2 = { kind: "check", event: "issue_comment", base: payload.base.sha, head: payload.head.sha, useMergeBase: true, targetRef: pull.baseRef, pull, apiOnly: true };
+  const { writer, admitted } = await admitCommand(session, plan);
+  if (!admitted) return null;
+  await reactToComment(github, session.where, plan.commentId, "eyes");
+  const check2 = planPullCheck("issue_comment", await getPull(github, session.where, plan.issueNumber), { base: null, head: null }, { apiOnly: true });
+  const pull = check2.pull;
   const { command } = plan;
   session.runtime.info(`@${plan.commenter} asked for /doc-sync ${command.name} on #${pull.number}.`);
-  if (CHANGING_COMMANDS.has(command.name) && !await canWrite(github, session.where, plan.commenter)) {
-    const checked2 = await checkPlan(session, check2);
-    const refusal = `#### /doc-sync ${command.name}
-@${plan.commenter}, thanks, but \`/doc-sync ${command.name}\` changes the repository, so only people with write, maintain or admin permission may run it. A maintainer can run it for you.`;
-    await finish(session, pull, checked2.report, [refusal], { gate: false, create: true });
-    return checked2.report;
-  }
   let checked = await checkPlan(session, check2);
+  if (CHANGING_COMMANDS.has(command.name) && !writer) {
+    await finish(session, pull, checked.report, [writersOnlySection(command.name, plan.commenter)], { gate: false, create: true });
+    return checked.report;
+  }
   const said = (section) => ({ section, committed: false });
   let outcome;
   switch (command.name) {
     case "recheck":
-      outcome = said(`#### /doc-sync recheck
-Checked again at ${checked.source.head.slice(0, 7)} for @${plan.commenter}.`);
+      outcome = said(recheckSection(checked.report.head, plan.commenter));
       break;
-    case "explain":
-      outcome = said(await explainSection(command.rule));
+    case "explain": {
+      const rule = command.rule ? findRule(command.rule) : void 0;
+      outcome = said(explainSection(rule ? { id: rule.id, description: rule.description, docs: await readRuleDocs(rule) } : null, command.rule, COMMAND_HELP));
       break;
+    }
     case "help":
-      outcome = said(`#### /doc-sync
-${command.unknown ? `There is no command \`${command.unknown}\`. ` : ""}The commands:
-
-${COMMAND_HELP}`);
+      outcome = said(helpSection(command.unknown, COMMAND_HELP));
       break;
     case "fix": {
       const fixes = checked.report.findings.filter((finding) => finding.fix && (command.rules.length === 0 || command.rules.includes(finding.rule))).map((finding) => finding.fix);
-      if (pull.fork) outcome = said("#### /doc-sync fix\nThis pull request comes from a fork, where doc-sync cannot push. Run `doc-sync fix` locally and push the result.");
-      else if (fixes.length === 0) outcome = said(`#### /doc-sync fix
-There is nothing doc-sync can fix mechanically${command.rules.length > 0 ? ` for ${command.rules.join(", ")}` : ""}.`);
-      else outcome = await commitFixes(session, pull, fixes);
+      if (pull.fork) outcome = said(fixNotPossibleSection("fork", command.rules));
+      else if (fixes.length === 0) outcome = said(fixNotPossibleSection("nothing", command.rules));
+      else outcome = await commitFixes(session, checked, pull, fixes);
       break;
     }
     case "backlog": {
-      const notes = notesFor(checked.config, pull);
-      if (command.ids.length === 0) outcome = said("#### /doc-sync backlog\nName the tasks: `/doc-sync backlog ST-X-NNN \u2026`.");
-      else if (pull.fork) outcome = said(await suggestBacklogRows(checked.source.reader, checked.source.head, checked.config, command.ids, notes, "This pull request comes from a fork, where doc-sync cannot push, so here are the rows instead."));
+      const notes = notesFor(checked, pull);
+      if (command.ids.length === 0) outcome = said(BACKLOG_USAGE_SECTION);
+      else if (pull.fork) outcome = said(suggestBacklogRows(checked, command.ids, notes, `${FORK_NOTE}, so here are the rows instead.`));
       else {
-        const committed = await commitBacklogRows(session, checked.config, pull.headRef, command.ids, notes, `#${pull.number} /doc-sync backlog by @${plan.commenter}`);
+        const committed = await commitBacklogRows(session, checked, pull.headRef, command.ids, notes, `#${pull.number} /doc-sync backlog by @${plan.commenter}`);
         if (committed.committed) session.runtime.info(TOKEN_NOTE);
-        outcome = { section: describeBacklogCommit(committed, pull.headRef), committed: committed.committed };
+        outcome = { section: backlogCommitSection(committed, pull.headRef), committed: committed.committed };
       }
       break;
     }
   }
   if (outcome.committed) {
-    const head = (await github.rest.pulls.get({ ...session.where, pull_number: pull.number })).data.head.sha;
-    checked = await checkPlan(session, { ...check2, head });
+    const moved = planPullCheck("issue_comment", await getPull(github, session.where, pull.number), { base: null, head: null }, { apiOnly: true });
+    checked = await checkPlan(session, moved, checked);
   }
   await finish(session, pull, checked.report, [outcome.section], { gate: false, create: true });
   return checked.report;
@@ -69275,8 +70565,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -69322,8 +70612,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -69372,10 +70662,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text4, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -69404,9 +70694,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text4, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -69417,8 +70707,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };

@@ -82,7 +82,7 @@ describe('doc-sync check', () => {
 
   test.each([
     [['check', '--base', 'nope'], /unknown revision "nope"/],
-    [['check', '--format', 'yaml', '--base', 'HEAD~1'], /--format must be one of text, compact, json, markdown, not "yaml"$/m],
+    [['check', '--format', 'yaml', '--base', 'HEAD~1'], /--format must be one of text, compact, json, markdown, sarif, not "yaml"$/m],
     [['check', '--format', 'jsno'], /--format must be one of .*, not "jsno"; did you mean "json"\?/],
     [['check', '--frobnicate'], /unknown option "--frobnicate" for doc-sync check\. Run "doc-sync check --help"/],
     [['check', '--fromat', 'json'], /unknown option "--fromat" for doc-sync check; did you mean "--format"\?/],
