@@ -117,7 +117,7 @@ export async function finish(
 ): Promise<void> {
   const { runtime, env, inputs } = session;
   const reportPath = inputs['summary-path'] ?? join(env.RUNNER_TEMP ?? tmpdir(), 'doc-sync-report.json');
-  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections, forceComment: options.create ?? false });
+  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), serverUrl: env.GITHUB_SERVER_URL, sections, forceComment: options.create ?? false });
   if (options.gate && report.result === 'fail') runtime.setFailed(verdictLine(report));
 }
 

@@ -3,10 +3,17 @@
  * committed or suggests, and the answers to `/doc-sync …` commands. Pure text.
  */
 import type { Fix } from '../core/finding.js';
+import { inlineText } from './escape.js';
 
-const block = (language: string, text: string) => `\`\`\`${language}\n${text.replace(/\n$/, '')}\n\`\`\``;
+/** A fenced block that document text cannot close: the fence is longer than any run of backticks in it. */
+const block = (language: string, text: string) => {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+};
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-const reasons = (refused: readonly { reason: string }[]) => refused.map((item) => `- ${item.reason}`).join('\n');
+// Reasons quote document text (IDs, cells): inert, so a pull request cannot mention or link through them.
+const reasons = (refused: readonly { reason: string }[]) => refused.map((item) => `- ${inlineText(item.reason)}`).join('\n');
 
 /** A commit attempt as the bot reports it (the GitHub adapter's outcome has this shape). */
 export type CommitAccount<Detail> = { committed: true; sha: string; detail: Detail } | { committed: false; reason: string; detail: Detail | null };
