@@ -77,9 +77,9 @@ Gate (the action's meanings):
   --fail-on error|warning|never
                        lowest severity of an introduced finding that fails (default: error)
   --strict             warnings and pre-existing findings in touched tasks fail too
-                       (the action's strict branches)
-Output:
-  -q, --quiet          no notes on stderr; print nothing when the gate passes
+                       (the action's strict branches)`;
+
+const COMMON_OUTPUT_HELP = `  -q, --quiet          no notes on stderr; print nothing when the gate passes
   -h, --help           this help`;
 
 interface CommandSpec {
@@ -100,14 +100,16 @@ const COMMANDS = {
       color: { type: 'string', default: 'auto' },
     },
     help: `${CHECK_OPTIONS_HELP}
+Output:
   --format text|compact|json|markdown|sarif
                        text: grouped, for people; compact: one "path:line: severity rule
                        message" line per finding (jumpable); json: exactly one report;
                        markdown: the pull-request comment; sarif: SARIF 2.1.0 for code
                        scanning
   --color auto|always|never
-                       colour for compact (auto: on a terminal, unless NO_COLOR is set;
-                       FORCE_COLOR forces it)`,
+                       colour for text and compact (auto: on a terminal, unless NO_COLOR is set;
+                       FORCE_COLOR forces it)
+${COMMON_OUTPUT_HELP}`,
   },
   fix: {
     summary: 'apply the mechanical fixes to the working tree, print the diff',
@@ -124,8 +126,11 @@ written to the working tree: nothing is staged; review and "git add" them.
 Exit 0 when the fixed documents pass the gate, 1 when findings are left.
 
 ${CHECK_OPTIONS_HELP}
+Fixes:
   --rule ID            apply only this rule's fixes (repeatable)
-  --dry-run            print the diff and the outcome, write nothing`,
+  --dry-run            print the diff and the outcome, write nothing
+Output:
+${COMMON_OUTPUT_HELP}`,
   },
   init: {
     summary: 'write a commented .github/doc-sync.yml',
@@ -199,6 +204,9 @@ function didYouMean(word: string, candidates: readonly string[]): string {
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
 }
 
+/** Ends a sentence with a full stop unless it already ends in one (or a question mark). */
+const endSentence = (text: string) => (/[.?]$/.test(text) ? text : `${text}.`);
+
 /** A value of a closed set, or a usage error naming the option, the choices and the nearest one. */
 function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -228,7 +236,7 @@ function parseCommand<N extends CommandName>(name: N, args: string[], allowPosit
     const sentence = unknown
       ? `unknown option "${unknown}" for doc-sync ${name}${didYouMean(unknown, Object.keys(options).map((option) => `--${option}`))}`
       : message.split('\n')[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence}. Run "doc-sync ${name} --help" for its options.`);
+    throw new UsageError(`${endSentence(sentence)} Run "doc-sync ${name} --help" for its options.`);
   }
 }
 
@@ -544,7 +552,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT.pass;
       }
       default:
-        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}. Run "doc-sync --help" for the commands.`);
+        throw new UsageError(`${endSentence(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}`)} Run "doc-sync --help" for the commands.`);
     }
   } catch (error) {
     io.stderr(`doc-sync: ${describeError(error)}\n`);

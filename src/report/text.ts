@@ -2,7 +2,8 @@ import { countByRule, fixableOf, plural, SEVERITY_RANK } from './counts.js';
 import { terminalText } from './escape.js';
 import type { Report, ReportFinding } from './report.js';
 
-const short = (sha: string | null) => (sha ? sha.slice(0, 7) : '-');
+// Only a SHA is shortened: "working-tree" and "index" are names.
+const short = (sha: string | null) => (sha ? (/^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha) : '-');
 
 /** The one-line verdict every channel opens with. */
 export function verdictLine(report: Report): string {

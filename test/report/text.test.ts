@@ -40,6 +40,12 @@ describe('renderText', () => {
     expect(renderText(await cleanChange())).not.toContain('Findings per rule');
   });
 
+  test('the working tree and the index are named, not cut to seven characters like a SHA', () => {
+    expect(renderText(reportOf([finding()], { head: 'working-tree' }))).toContain(`${'a'.repeat(7)}..working-tree:`);
+    expect(renderText(reportOf([finding()], { head: 'index' }))).toContain(`${'a'.repeat(7)}..index:`);
+    expect(renderText(reportOf([finding()]))).toContain(`${'a'.repeat(7)}..${'b'.repeat(7)}:`);
+  });
+
   test('pre-existing findings are counted apart', () => {
     const text = renderText(reportOf([finding(), finding({ introduced: false, line: 3, taskId: 'ST-B-002' })]));
     expect(text).toContain('  error   status-mismatch-md-csv     2  (1 pre-existing)');
