@@ -23,7 +23,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import { diagnose, renderDiagnosis } from './report/doctor.js';
-import { enabledRules, findRule, RULES } from './rules/index.js';
+import { enabledRules, findRule, RULES, rulesOff } from './rules/index.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -302,7 +302,7 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   if (!values.quiet) {
     const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : `, every task${baseWhy ? ` (${baseWhy})` : ''}`;
     const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
-    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
+    const off = rulesOff(rules);
     io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
     io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(', ') : 'none'}\n`);
   }
@@ -347,6 +347,7 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     config,
     rules,
     configSource,
+    rulesOff: rulesOff(rules),
     base,
     head,
     mode: all ? 'all' : 'change',

@@ -5,7 +5,7 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { canWrite, labelAddedBy } from '../adapters/github/permissions.js';
 import type { Config } from '../config/schema.js';
 import { runCheck, type CheckResult, type GatePolicy } from '../core/check.js';
-import { enabledRules } from '../rules/index.js';
+import { enabledRules, rulesOff } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
 import { loadGateConfig } from '../core/config-at.js';
@@ -87,11 +87,13 @@ export async function checkPlan(session: Session, plan: CheckPlan, reuse?: Pick<
       runtime.annotate('warning', `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : 'whoever added it'} has no write access to the repository.`, { title: 'doc-sync' });
     }
   }
+  const rules = enabledRules(config, configSource ?? undefined);
   const result = await runCheck({
     reader: source.reader,
     config,
-    rules: enabledRules(config, configSource ?? undefined),
-    configSource: configSource ?? undefined,
+    rules,
+    configSource: configSource ?? 'the defaults: no config file',
+    rulesOff: rulesOff(rules),
     base: plan.base,
     head: plan.head,
     useMergeBase: plan.useMergeBase,

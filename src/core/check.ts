@@ -26,8 +26,10 @@ export interface CheckRequest {
   config: Config;
   /** The rules to run, with their severities and options (rules/enabled.ts builds them from the config). */
   rules: readonly EnabledRule[];
-  /** Where the config came from, for messages. */
+  /** Where the config came from, for messages and the report. */
   configSource?: string;
+  /** Registered rules the config (or the layout) turned off, for the report. */
+  rulesOff?: readonly string[];
   /** Base revision; required in `change` mode. */
   base?: string;
   /**
@@ -194,6 +196,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     result: failing > 0 ? 'fail' : 'pass',
     base: baseSha,
     head: headSha,
+    ...(request.configSource ? { config: { source: request.configSource, rulesOff: [...(request.rulesOff ?? [])] } } : {}),
     summary: {
       errors: count('error'),
       warnings: count('warning'),

@@ -75,6 +75,13 @@ export const reportSchema = z
         sources: z.array(z.strictObject({ source, file: z.string(), line: z.number().int().min(1) })),
       }),
     ),
+    config: z
+      .strictObject({
+        source: z.string().describe('The config file and the revision it was read at, or the defaults and why.'),
+        rulesOff: z.array(z.string()).describe('Registered rules that did not run: set off in the config, or off for want of the documents they judge.'),
+      })
+      .optional()
+      .describe('Which config judged the change: a pull request is judged by its base branch\'s config, so this says where the gate came from.'),
     findings: z.array(findingSchema),
     skipped: z
       .strictObject({ label: z.string(), by: z.string() })

@@ -104,3 +104,9 @@ export function enabledRules(config: Config, source = 'configuration', registry:
   }
   return enabled;
 }
+
+/** The registered rules that `enabledRules` left out (set `off`, or off for want of the documents they judge), for the report. */
+export function rulesOff(enabled: readonly EnabledRule[], registry: readonly Rule<object>[] = RULES): string[] {
+  const on = new Set(enabled.map((entry) => entry.rule.id));
+  return registry.filter((rule) => !on.has(rule.id)).map((rule) => rule.id);
+}

@@ -50,6 +50,8 @@ describe('9.1 the config comes from the tip of the target branch, the diff from 
     // Still the three-dot diff: the change is compared with where the branch left main.
     expect(result.report?.base).toBe(oldMain);
     expect(rulesOf(result.report)).toContain('status-mismatch-md-csv');
+    // The report says which config judged it: the target branch's, with no rule off.
+    expect(result.report?.config).toEqual({ source: `${CONFIG} at ${pull.base.sha.slice(0, 7)}`, rulesOff: [] });
     expect(result.exitCode).toBe(1);
   });
 

@@ -139,6 +139,8 @@ describe('doc-sync check', () => {
     const report = reportSchema.parse(JSON.parse(result.stdout));
     expect(result.stderr).toMatch(/^doc-sync: config lenient\.yml in the working tree; rules off: status-mismatch-md-csv, session-log-missing$/m);
     expect(report.findings.map((f) => f.rule)).not.toContain('status-mismatch-md-csv');
+    // The report itself says which config judged the change and what it turned off.
+    expect(report.config).toEqual({ source: 'lenient.yml in the working tree', rulesOff: ['status-mismatch-md-csv', 'session-log-missing'] });
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.code).toBe(0);
   });
