@@ -3,27 +3,15 @@
 // index, no session logs). Runs `doctor` (everything understood: exit 0), then `check` on a
 // board-only move to Shipped: both stale documents (the CSV and the plan) fail in one round.
 // Exits non-zero when either outcome differs. Pass --keep to keep the repository.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoRepository } from './demo-repo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const repo = mkdtempSync(join(tmpdir(), 'doc-sync-demo-ops-'));
-const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+const { repo } = demoRepository(root, 'demo-ops', ['Ops board, CSV and plans in sync', 'OPS-7 shipped (Markdown board only)']);
 const cli = (...args) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: repo, encoding: 'utf8' });
-
-git('init', '-q', '-b', 'main');
-git('config', 'user.email', 'demo@example.com');
-git('config', 'user.name', 'doc-sync demo');
-git('config', 'core.autocrlf', 'false');
-for (const side of ['base', 'head']) {
-  for (const entry of readdirSync(repo)) if (entry !== '.git') rmSync(join(repo, entry), { recursive: true });
-  cpSync(join(root, 'fixtures', 'demo-ops', side), repo, { recursive: true });
-  git('add', '-A');
-  git('commit', '-q', '-m', side === 'base' ? 'Ops board, CSV and plans in sync' : 'OPS-7 shipped (Markdown board only)');
-}
 
 const problems = [];
 console.log(`$ doc-sync doctor   (in ${repo})\n`);

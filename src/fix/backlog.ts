@@ -24,6 +24,22 @@ function backlogLayout(model: DocModel): TableLayout | undefined {
  * board's deliverable as the definition of done, `notes`; other columns the board has
  * (status, owner) are copied.
  */
+/**
+ * How the backlog writes its Plan cells, learnt from an existing row whose cell holds its
+ * plan letters once (`Plan B`, `B`, `alerts`); `Plan {}` when no row shows it.
+ */
+function planCellTemplate(model: DocModel, settings: Settings, layout: TableLayout): string {
+  const index = layout.columns.plan;
+  for (const row of model.backlog?.rows ?? []) {
+    if (row.layout !== layout || index === undefined) continue;
+    const cell = (row.cells[index] ?? '').trim();
+    const letter = planLetterOf(model, settings, row.id);
+    if (!letter || cell === '' || cell.split(letter).length !== 2) continue;
+    return cell.replace(letter, '{}');
+  }
+  return 'Plan {}';
+}
+
 function backlogRow(model: DocModel, settings: Settings, layout: TableLayout, id: string, notes: string): string {
   const values: Partial<Record<ColumnName, string>> = {};
   // Markdown first (its cells are already Markdown), reversed so its cells win over the CSV's.
@@ -32,7 +48,7 @@ function backlogRow(model: DocModel, settings: Settings, layout: TableLayout, id
   return renderRow(layout, {
     ...values,
     id,
-    plan: letter ? `Plan ${letter}` : '',
+    plan: letter ? planCellTemplate(model, settings, layout).replace('{}', letter) : '',
     preconditions: '',
     definitionOfDone: values.deliverable ?? '',
     notes: toMarkdownCell(notes),

@@ -20,6 +20,23 @@ function templateEntry(entries: readonly PlanIndexEntry[]): PlanIndexEntry | und
 const replaceAll = (text: string, from: string | null | undefined, to: string): string =>
   from ? text.split(from).join(to) : text;
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The label of the link to `target` in a Markdown line (`[label](target)`), if any. */
+const linkLabel = (line: string, target: string): string | null =>
+  new RegExp(`\\[([^\\]]*)\\]\\(${escapeRegExp(target)}\\)`).exec(line)?.[1] ?? null;
+
+/**
+ * A copied list line keeps its neighbour's link label when the substitutions did not
+ * touch it (`[Auth hardening](auth.md)`): the new line's label is the new plan's title.
+ */
+function relabel(line: string, templateLine: string, oldTarget: string, newTarget: string, label: string): string {
+  const oldLabel = linkLabel(templateLine, oldTarget);
+  const newLabel = linkLabel(line, newTarget);
+  if (oldLabel === null || newLabel === null || newLabel !== oldLabel) return line;
+  return line.replace(`[${newLabel}](${newTarget})`, `[${label}](${newTarget})`);
+}
+
 /**
  * The fix for a plan the index does not list: a new index line after the last one,
  * written like it. In a table row, cells naming the old plan's file, title or letter get
@@ -72,7 +89,7 @@ export function planIndexLineFix(model: DocModel, settings: Settings, planFile: 
     });
     text = renderMarkdownRow(cells, template.row.style);
   } else {
-    text = substitute(template.text);
+    text = relabel(substitute(template.text), template.text, relative(oldFile), relative(planFile), title ?? posix.basename(planFile));
   }
   return insertAfter(index.file, { line: template.line, text: template.text }, text, description);
 }

@@ -504,7 +504,27 @@ function mentionsIn(settings: Settings, text: string): Set<string> {
   return new Set(text.match(settings.idScanner) ?? []);
 }
 
+/** A Git LFS pointer: the file's content lives outside git, so there is nothing to check here. */
+const LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/;
+/**
+ * What git stores for a symbolic link: the target path alone, with no line break. A real
+ * board, CSV or plan always has more than one line.
+ */
+const LINK_TARGET = /^[^\s|,"#*[\]()]{1,1024}\.(md|csv|markdown|txt)$/i;
+
+/** A document that is not the document: an LFS pointer or (by its content) a symbolic link. */
+function standIn(file: string, text: string): DocProblem | null {
+  if (LFS_POINTER.test(text)) {
+    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} is a Git LFS pointer, not the document, so doc-sync cannot read it; keep planning documents in git itself (remove the path from .gitattributes' LFS filters)`, key: 'lfs-pointer' };
+  }
+  if (LINK_TARGET.test(text)) {
+    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} holds only the path "${text}", which is what git stores for a symbolic link; doc-sync reads what git stores, so point paths.* at the real file or commit the file itself`, key: 'symlink' };
+  }
+  return null;
+}
+
 function unreadable(file: string, decoded: DecodedDocument, maxBytes: number): DocProblem | null {
+  if (decoded.kind === 'text') return standIn(file, decoded.text);
   if (decoded.kind === 'binary') {
     return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: 'binary' };
   }

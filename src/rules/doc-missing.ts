@@ -16,7 +16,7 @@ export default defineRule({
         taskId: null,
         file: path,
         line: 1,
-        message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in .github/doc-sync.yml`,
+        message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in ${settings.configFile}`,
         key: path,
       }));
   },

@@ -9,9 +9,16 @@ const TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
  * The line where a lost row still is, and the line above it (new in this change) that
  * most likely stopped the table being read.
  */
-function whereReadingStopped(text: string, baseText: string, lostIds: readonly string[]): { line: number; culprit: { line: number; text: string } | null } {
+/** The first cell of a line written as a table row (`| ST-B-001 | …`), else null. */
+const firstCellOf = (line: string): string | null => /^\s{0,3}(?:>\s*)*\|?\s*([^|\s][^|]*?)\s*\|/.exec(line)?.[1] ?? null;
+
+/** 0-based lines written as rows whose first cell is one of `ids`. */
+function rowLinesOf(text: string, ids: ReadonlySet<string>): number[] {
+  return text.split('\n').flatMap((line, index) => (ids.has(firstCellOf(line) ?? '') ? [index] : []));
+}
+
+function whereReadingStopped(text: string, baseText: string, at: number): { line: number; culprit: { line: number; text: string } | null } {
   const lines = text.split('\n');
-  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
   const baseLines = new Set(baseText.split('\n').map((line) => line.trim()));
   for (let index = at - 1; index >= 0; index--) {
     const line = lines[index]!;
@@ -35,10 +42,13 @@ export default defineRule({
       const text = head.texts.get(file.path);
       if (!before || text === undefined) continue;
       const readNow = new Set(after?.byId.keys() ?? []);
-      // Still written in the file, no longer in a table doc-sync reads: hidden, not deleted.
-      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text.includes(id));
-      if (lost.length === 0) continue;
-      const { line, culprit } = whereReadingStopped(text, base.texts.get(file.path) ?? '', lost);
+      // Still written as a row (its ID the first cell), no longer in a table doc-sync reads: hidden, not deleted.
+      const gone = new Set([...before.byId.keys()].filter((id) => !readNow.has(id)));
+      const hiddenLines = rowLinesOf(text, gone);
+      if (hiddenLines.length === 0) continue;
+      const lines = text.split('\n');
+      const lost = [...new Set(hiddenLines.map((index) => firstCellOf(lines[index]!)!))];
+      const { line, culprit } = whereReadingStopped(text, base.texts.get(file.path) ?? '', hiddenLines[0]!);
       findings.push({
         taskId: lost.length === 1 ? lost[0]! : null,
         file: file.path,

@@ -117,3 +117,14 @@ describe('the init template', () => {
     },
   );
 });
+
+describe('messages name the config file in use', () => {
+  test.each([
+    [null, '.github/doc-sync.yml'],
+    ['default configuration', '.github/doc-sync.yml'],
+    ['.github/doc-sync.yaml at 1a2b3c4', '.github/doc-sync.yaml'],
+    ['ops/doc-sync.yml', 'ops/doc-sync.yml'],
+  ])('%j → %s', (source, file) => {
+    expect(compileSettings(defaultConfig(), source).configFile).toBe(file);
+  });
+});

@@ -49,4 +49,11 @@ describe('backlogRowFixes (the bot\'s /doc-sync backlog)', () => {
       { id: 'ST-B-002', reason: `${BACKLOG} has no table with an ID column to add a row to` },
     ]);
   });
+
+  test('the Plan cell follows how the backlog writes it (the bare letter here), not a fixed "Plan X"', async () => {
+    const bare = await modelOf({ ...tree, [BACKLOG]: backlog([{ id: 'ST-B-001', plan: 'B' }]) });
+    expect(backlogRowFixes(bare.model, bare.settings, ['ST-D-001'], 'n').fixes[0]!.text).toBe('| ST-D-001 | D | Title of ST-D-001 | | Deliverable of ST-D-001 | n |');
+    const worded = await modelOf({ ...tree, [BACKLOG]: backlog([{ id: 'ST-B-001', plan: 'Plan B (perf)' }]) });
+    expect(backlogRowFixes(worded.model, worded.settings, ['ST-D-001'], 'n').fixes[0]!.text).toBe('| ST-D-001 | Plan D (perf) | Title of ST-D-001 | | Deliverable of ST-D-001 | n |');
+  });
 });

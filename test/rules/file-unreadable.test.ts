@@ -35,6 +35,18 @@ testRule('file-unreadable', {
   ],
   invalid: [
     {
+      name: 'a board committed as a Git LFS pointer is reported as one, not as every row deleted',
+      base,
+      head: { ...base, [BOARD]: 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n' },
+      findings: [{ taskId: null, file: BOARD, line: 1, introduced: true, message: /is a Git LFS pointer, not the document/ }],
+    },
+    {
+      name: 'a CSV committed as a symbolic link (git stores the target path) is reported as one',
+      base,
+      head: { ...base, [CSV]: '../shared/TaskBoard.csv' },
+      findings: [{ taskId: null, file: CSV, line: 1, introduced: true, message: /holds only the path "\.\.\/shared\/TaskBoard\.csv", which is what git stores for a symbolic link/ }],
+    },
+    {
       name: 'a NUL byte makes the board binary',
       base,
       head: { ...base, [BOARD]: boardWithNul },

@@ -100,6 +100,12 @@ testRule('plan-index-missing', {
       ],
     },
     {
+      name: 'a list line labelled with its plan\'s own name: the new line takes the new plan\'s title, not its neighbour\'s label',
+      base: { ...base, [INDEX]: '# Plan index\n\n- [Performance work](PlanB_Work.md)\n' },
+      head: { ...base, [INDEX]: '# Plan index\n\n- [Performance work](PlanB_Work.md)\n', [PLAN_C]: plan('C', []) },
+      findings: [{ taskId: null, fix: { line: 3, text: '- [Plan C - Work](PlanC_Work.md)' } }],
+    },
+    {
       name: 'a renamed plan is a new file the index must follow',
       base,
       head: { ...Object.fromEntries(Object.entries(base).filter(([path]) => path !== planPath('B'))), [planPath('B', 'Renamed')]: plan('B', [{ id: 'ST-B-001' }]) },

@@ -1,33 +1,14 @@
 import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../support/docs.js';
+import { gluedCsv, strayQuoteCsv, unclosedQuoteCsv } from '../support/broken-csv.js';
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]);
 
 testRule('row-deleted', {
   valid: [
-    {
-      name: 'a record glued onto the previous one after a closing quote keeps both tasks (csv-malformed-row reports the quote)',
-      base,
-      head: {
-        ...base,
-        [CSV]: [
-          '"ID","Title","Column","OwnerRole","Deliverable","PlanLink","Notes"',
-          '"ST-B-001","Title of ST-B-001","Ready","Docs","Deliverable of ST-B-001","docs/plans/PlanB_Work.md","n2"ST-B-002,Title of ST-B-002,Ready,Docs,Deliverable of ST-B-002,docs/plans/PlanB_Work.md,',
-          '"ST-B-003","Title of ST-B-003","Ready","Docs","Deliverable of ST-B-003","docs/plans/PlanB_Work.md",""',
-          '',
-        ].join('\n'),
-      },
-    },
-    {
-      name: 'an undoubled quote in a quoted field keeps the task',
-      base,
-      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]).replace('"Title of ST-B-002"', '"uses the "gloss" preset"') },
-    },
-    {
-      name: 'an unclosed quote keeps the task named at the start of the line',
-      base,
-      head: { ...base, [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]).replace('"Title of ST-B-002"', '"Title of ST-B-002') },
-    },
+    { name: 'a record glued onto the previous one after a closing quote keeps both tasks (csv-malformed-row reports the quote)', base, head: { ...base, [CSV]: gluedCsv } },
+    { name: 'an undoubled quote in a quoted field keeps the task', base, head: { ...base, [CSV]: strayQuoteCsv('ST-B-003') } },
+    { name: 'an unclosed quote keeps the task named at the start of the line', base, head: { ...base, [CSV]: unclosedQuoteCsv('ST-B-003') } },
     {
       name: 'a task moves to Done instead of being deleted',
       base,

@@ -12,6 +12,14 @@ testRule('table-unread', {
     { name: 'an edit that keeps the table readable', base, head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) } },
     { name: 'a closed comment above the table', base, head: { ...base, [PLAN_B]: withLineAfterHeading('<!-- reviewed -->\n') } },
     { name: 'rows deleted outright are not hidden rows', base, head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-002' }]) } },
+    {
+      name: 'a row whose ID was renamed while the old ID is still cited in another table and in prose',
+      base,
+      head: {
+        ...base,
+        [PLAN_B]: `${plan('B', [{ id: 'ST-B-009' }, { id: 'ST-B-002' }])}\n## Timeline\n| Date | Summary |\n|------|---------|\n| 2025-12-22 | ST-B-001 became ST-B-009 |\n\nST-B-001 is retired.\n`,
+      },
+    },
   ],
   invalid: [
     {
