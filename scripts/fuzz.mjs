@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusClone } from './corpus-clone.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -32,17 +33,6 @@ const clone = corpusClone(args.find((arg) => !arg.startsWith('--') && !optionVal
 const cli = resolve('dist/cli.js');
 const git = (cwd, ...gitArgs) => execFileSync('git', gitArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** mulberry32: every case is replayable from its seed. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (random, items) => items[Math.floor(random() * items.length)];
 
 const documents = git(clone, 'ls-tree', '-r', '--name-only', 'HEAD')

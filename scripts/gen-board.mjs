@@ -7,22 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { seededRandom } from './seeded-random.mjs';
 
 const WORDS = ['routing', 'cache', 'telemetry', 'parser', 'snapshot', 'warm-run', 'ingestion', 'harness', 'docs', 'release', 'queue', 'diff', 'index', 'retry', 'schema'];
 const STATUSES = ['Done - 2025-12-22', 'Done - 2026-01-03', 'In Progress', 'Ready', 'Backlog', 'Blocked'];
 const OWNERS = ['Ingestion/Performance', 'Docs', 'Routing', 'Automation', 'Release'];
 
-/** mulberry32, so every size is the same documents on every run. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Plan codes A..Z, then AA..ZZ: the default ID pattern allows 1,000 tasks (three digits) per code. */
 const planCode = (index) => (index < 26 ? String.fromCharCode(65 + index) : String.fromCharCode(65 + Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
