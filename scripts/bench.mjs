@@ -1,78 +1,126 @@
-// npm run bench -- [path-to-clone]: speed and memory of doc-sync on a real history,
-// with markdownlint-cli2 linting the same Markdown files as a yardstick.
+// npm run bench -- [path-to-clone] [--dist DIR] [--sizes 1000,10000,100000] [--runs N]
+// Every figure of issue 13, with markdownlint-cli2 linting the same Markdown files in the
+// same run as the yardstick (both as processes, medians of --runs):
+//   corpus per-PR check (newest PR, and the PR touching the most planning documents), --all
+//   cold start: dist/cli.js --version against node -e 0
+//   synthetic boards (scripts/gen-board.mjs): per-PR and --all time and peak RSS
+//   in-process: per-PR medians over the whole history, and the whole-history replay
+// --dist runs another build (e.g. main's) for a before/after table.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BlobStore, GitReader, defaultConfig, enabledRules, runCheck } from '../dist/api.js';
 import { corpusClone } from './corpus-clone.mjs';
+import { writeBoardRepo } from './gen-board.mjs';
 
-const clone = corpusClone(process.argv.slice(2).find((arg) => !arg.startsWith('--')));
-const git = (...args) => execFileSync('git', args, { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
-const config = defaultConfig();
-const reader = new GitReader(clone);
-const rules = enabledRules(config);
-const pairs = git('rev-list', '--reverse', '--first-parent', '--parents', 'HEAD')
+const args = process.argv.slice(2);
+const valueOf = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const dist = resolve(valueOf('dist') ?? 'dist');
+const sizes = (valueOf('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const runs = Number(valueOf('runs') ?? 3);
+const optionValues = new Set(['dist', 'sizes', 'runs'].map(valueOf).filter(Boolean));
+const clone = corpusClone(args.find((arg) => !arg.startsWith('--') && !optionValues.has(arg)));
+const { BlobStore, GitReader, defaultConfig, enabledRules, runCheck } = await import(join(dist, 'api.js'));
+const cli = join(dist, 'cli.js');
+const markdownlint = resolve('node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const git = (cwd, ...gitArgs) => execFileSync('git', gitArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const round = (value, digits = 0) => +value.toFixed(digits);
+
+/** Wall time (ms), CPU time (ms) and peak RSS (MiB) of one process, from /usr/bin/time. */
+function measure(command, commandArgs, cwd) {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - started;
+  const [user, system, maxKb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wallMs, cpuMs: (user + system) * 1000, rssMiB: maxKb / 1024, status: result.status };
+}
+/** Medians over `runs` runs. */
+function medianOf(command, commandArgs, cwd) {
+  const samples = Array.from({ length: runs }, () => measure(command, commandArgs, cwd));
+  return {
+    wallMs: round(median(samples.map((s) => s.wallMs))),
+    cpuMs: round(median(samples.map((s) => s.cpuMs))),
+    rssMiB: round(median(samples.map((s) => s.rssMiB)), 1),
+    status: samples[0].status,
+  };
+}
+const ratio = (ours, yardstick) => ({ cpu: round(ours.cpuMs / yardstick.cpuMs, 2), wall: round(ours.wallMs / yardstick.wallMs, 2) });
+const lint = (cwd, files) => medianOf(process.execPath, [markdownlint, ...files], cwd);
+
+// 1. The corpus: the newest PR, the PR touching the most planning documents, and --all.
+const pairs = git(clone, 'rev-list', '--reverse', '--first-parent', '--parents', 'HEAD')
   .trim()
   .split('\n')
   .map((line) => line.split(' '))
   .filter((ids) => ids.length >= 2)
   .map(([head, base]) => ({ base, head }));
+const touched = (pair) => git(clone, 'diff', '--name-only', pair.base, pair.head).split('\n').filter((path) => path.endsWith('.md') || path.endsWith('.csv'));
+const widest = pairs.reduce((best, pair) => (touched(pair).length > touched(best).length ? pair : best), pairs[0]);
+const markdownAt = (rev) => git(clone, 'ls-tree', '-r', '--name-only', rev, 'docs').split('\n').filter((path) => path.endsWith('.md'));
+function corpusCase(pair) {
+  const dir = mkdtempSync(join(tmpdir(), 'doc-sync-bench-'));
+  git(clone, 'worktree', 'add', '-q', '--detach', dir, pair.head);
+  const check = medianOf(process.execPath, [cli, 'check', '--base', pair.base, '--head', pair.head, '--format', 'json'], dir);
+  const yardstick = lint(dir, markdownAt(pair.head));
+  git(clone, 'worktree', 'remove', '--force', dir);
+  return { head: pair.head.slice(0, 7), planningFilesChanged: touched(pair).length, check, markdownlintCli2: yardstick, ratio: ratio(check, yardstick) };
+}
+const newest = pairs.at(-1);
+const corpus = { newestPr: corpusCase(newest), widestPr: corpusCase(widest) };
+{
+  const dir = mkdtempSync(join(tmpdir(), 'doc-sync-bench-'));
+  git(clone, 'worktree', 'add', '-q', '--detach', dir, newest.head);
+  const all = medianOf(process.execPath, [cli, 'check', '--all', '--format', 'json'], dir);
+  const yardstick = lint(dir, markdownAt(newest.head));
+  git(clone, 'worktree', 'remove', '--force', dir);
+  corpus.all = { check: all, markdownlintCli2: yardstick, ratio: ratio(all, yardstick) };
+}
 
-let peakRss = 0;
-const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const timer = setInterval(sample, 5);
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +sorted.at(-1).toFixed(1) };
-};
+// 2. Cold start.
+const floor = medianOf(process.execPath, ['-e', '0'], clone);
+const version = medianOf(process.execPath, [cli, '--version'], clone);
+const start = { nodeE0: floor, cliVersion: version, aboveFloorMs: { wall: version.wallMs - floor.wallMs, cpu: version.cpuMs - floor.cpuMs } };
 
-// 1. Per-PR check, cold: every PR gets a fresh blob store, as a CI run does.
+// 3. Synthetic boards.
+const synthetic = [];
+for (const size of sizes) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'doc-sync-gen-')), `board-${size}`);
+  writeBoardRepo(dir, size);
+  const files = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((path) => path.endsWith('.md'));
+  const perPr = medianOf(process.execPath, [cli, 'check', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], dir);
+  const all = medianOf(process.execPath, [cli, 'check', '--all', '--format', 'json'], dir);
+  const yardstick = lint(dir, files);
+  synthetic.push({ tasks: size, perPr, all, markdownlintCli2: yardstick, perPrRatio: ratio(perPr, yardstick), allRatio: ratio(all, yardstick) });
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 4. In process: per-PR medians over the history (fresh store each), and the whole-history replay (one store).
+const config = defaultConfig();
+const reader = new GitReader(clone);
+const rules = enabledRules(config);
 const cold = [];
 for (const pair of pairs) {
   const t0 = performance.now();
   await runCheck({ reader, config, rules, ...pair, mode: 'change' });
   cold.push(performance.now() - t0);
-  sample();
 }
-
-// 2. Whole-history replay with one blob store: each blob parsed once, base and head share.
 const store = new BlobStore(config.limits.maxFileBytes);
-let t0 = performance.now();
+const t0 = performance.now();
 for (const pair of pairs) await runCheck({ reader, config, rules, ...pair, mode: 'change', store });
 const replayMs = performance.now() - t0;
 
-// 3. A full --all audit of the newest commit, cold.
-t0 = performance.now();
-const { report: audit } = await runCheck({ reader, config, rules, head: 'HEAD', mode: 'all' });
-const auditMs = performance.now() - t0;
-clearInterval(timer);
-sample();
-
-// 4. The CLI as a process (cold start included) on the newest PR.
-const newest = pairs.at(-1);
-t0 = performance.now();
-spawnSync(process.execPath, [resolve('dist/cli.js'), 'check', '--base', newest.base, '--head', newest.head, '--format', 'json'], { cwd: clone, stdio: 'ignore' });
-const cliMs = performance.now() - t0;
-
-// 5. Yardstick: markdownlint-cli2 on the same Markdown files at the newest commit.
-const snapshot = mkdtempSync(join(tmpdir(), 'doc-sync-bench-'));
-execFileSync('sh', ['-c', `git -C "${clone}" archive HEAD docs | tar -x -C "${snapshot}"`]);
-const markdownFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'docs').split('\n').filter((path) => path.endsWith('.md'));
-t0 = performance.now();
-spawnSync(process.execPath, [resolve('node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'docs/**/*.md'], { cwd: snapshot, stdio: 'ignore' });
-const markdownlintMs = performance.now() - t0;
-
-const result = {
-  corpus: { commits: pairs.length + 1, prsReplayed: pairs.length, markdownFilesAtHead: markdownFiles.length },
-  perPrColdMs: stats(cold),
-  historyReplayMs: Math.round(replayMs),
-  historyReplayPerPrMs: +(replayMs / pairs.length).toFixed(1),
-  auditAllNewestMs: Math.round(auditMs),
-  auditAllFindings: audit.findings.length,
-  cliProcessNewestPrMs: Math.round(cliMs),
-  peakRssMiB: +(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(1),
-  yardstick: { markdownlintCli2NewestMs: Math.round(markdownlintMs) },
-};
-console.log(JSON.stringify(result, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      dist,
+      runsPerFigure: runs,
+      corpus,
+      start,
+      synthetic,
+      inProcess: { prs: pairs.length, perPrMedianMs: round(median(cold), 1), perPrMaxMs: round(Math.max(...cold)), historyReplayMs: round(replayMs) },
+    },
+    null,
+    2,
+  ),
+);

@@ -29,7 +29,7 @@ export const MARKDOWN_LIMITS = {
 
 /** Bounds on a whole check: what many documents may cost together. */
 export const CHECK_LIMITS = {
-  /** Time spent parsing documents in one check. */
+  /** CPU time spent parsing documents in one check, in ms (a real board takes about one second). */
   maxParseMs: 60_000,
   /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
   maxHeapShare: 0.7,

@@ -24,7 +24,7 @@ describe('fast path = micromark', () => {
     const paths: Record<string, number> = {};
     for (let seed = 1; seed <= 2000; seed++) expectSameAsReference(fuzzTableDocument(seed), `fuzz seed ${seed}`, paths);
     expect(paths.fast ?? 0).toBeGreaterThan(1000);
-  });
+  }, 600_000);
 
   const bundle = findCorpusBundle();
   // The corpus is a shared fixture outside the repository; without it this case has nothing to read.
@@ -37,5 +37,5 @@ describe('fast path = micromark', () => {
       if (!path.includes('/sessions/')) expectSameAsReference(mutateDocument(text, index + 1), `${path} ${oid} mutated (seed ${index + 1})`, paths);
     });
     expect(paths.fast ?? 0).toBeGreaterThan(blobs.length / 2);
-  });
+  }, 900_000);
 });

@@ -1,16 +1,6 @@
 /** Deterministic generators of Markdown tables with the syntax a fast path could get wrong. */
 
-/** A small seeded PRNG (mulberry32), so every fuzz case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 const CELLS = [
   'ST-B-001', 'Done', 'In Progress', 'plain text', '', ' ', 'PlanA_Routing', 'a_b_c', '_a_', 'a_', '_a', '*a*', '**Done**',
