@@ -10,7 +10,7 @@ import { BlobStore, BlobTooComplexError } from './blob-store.js';
 import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
-import { sessionLogsIgnoredAt } from './git-ignored.js';
+import { sessionLogsOffReason } from './git-ignored.js';
 
 /** When the gate fails. */
 export interface GatePolicy {
@@ -115,9 +115,8 @@ function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string
  */
 async function rulesForHead(request: CheckRequest, headSha: string): Promise<{ rules: readonly EnabledRule[]; offByLayout: { rule: string; reason: string }[] }> {
   const needLogs = request.rules.filter(({ rule }) => rule.needs === 'session-logs');
-  const ignored = needLogs.length > 0 ? await sessionLogsIgnoredAt(request.reader, headSha, request.config.paths.sessionLogs) : null;
-  if (!ignored) return { rules: request.rules, offByLayout: [] };
-  const reason = `${ignored} at ${/^[0-9a-f]{40}$/.test(headSha) ? headSha.slice(0, 7) : headSha}: session logs are kept out of git, so no change can add one`;
+  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request.reader, headSha, request.config.paths.sessionLogs) : null;
+  if (!reason) return { rules: request.rules, offByLayout: [] };
   return {
     rules: request.rules.filter((entry) => !needLogs.includes(entry)),
     offByLayout: needLogs.map(({ rule }) => ({ rule: rule.id, reason })),

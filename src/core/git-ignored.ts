@@ -46,6 +46,17 @@ export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, g
   return reasons.join('; ');
 }
 
+/**
+ * Why the session-log rules cannot judge `commit`, in the words reports use, or null
+ * when a log can be committed: the one sentence the check and `doctor` both print.
+ */
+export async function sessionLogsOffReason(reader: RepoReader, commit: string, globs: readonly string[]): Promise<string | null> {
+  const ignored = await sessionLogsIgnoredAt(reader, commit, globs);
+  if (!ignored) return null;
+  const at = /^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit;
+  return `${ignored} at ${at}: session logs are kept out of git, so no change can add one`;
+}
+
 /** The `.gitignore` line that keeps `folder` out of git, as "file line N: pattern", or null. */
 function ignoredBy(folder: string, rules: ReadonlyMap<string, { file: string; rules: Ignore }>): string | null {
   for (const dir of walk(folder)) {
