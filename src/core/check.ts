@@ -10,6 +10,7 @@ import { BlobStore, BlobTooComplexError } from './blob-store.js';
 import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
+import { sessionLogsOffReason } from './git-ignored.js';
 
 /** When the gate fails. */
 export interface GatePolicy {
@@ -108,6 +109,20 @@ function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string
   });
 }
 
+/**
+ * The rules to run at this head: a session-log rule is off when git ignores every
+ * session-log folder at head, since no change could add a log there (the report says why).
+ */
+async function rulesForHead(request: CheckRequest, headSha: string): Promise<{ rules: readonly EnabledRule[]; offByLayout: { rule: string; reason: string }[] }> {
+  const needLogs = request.rules.filter(({ rule }) => rule.needs === 'session-logs');
+  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request.reader, headSha, request.config.paths.sessionLogs) : null;
+  if (!reason) return { rules: request.rules, offByLayout: [] };
+  return {
+    rules: request.rules.filter((entry) => !needLogs.includes(entry)),
+    offByLayout: needLogs.map(({ rule }) => ({ rule: rule.id, reason })),
+  };
+}
+
 /** What a check built, handed back so callers (fix, the bot) never read or parse a revision again. */
 export interface CheckResult {
   report: Report;
@@ -127,7 +142,6 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
   const settings = compileSettings(request.config, request.configSource ?? null);
-  const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;
 
@@ -138,6 +152,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     baseSha = await request.reader.resolveRevision(request.base);
     if (request.useMergeBase) baseSha = await request.reader.mergeBase(baseSha, headSha);
   }
+  const { rules, offByLayout } = await rulesForHead(request, headSha);
   let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
   let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : new Map<string, string>();
   if (baseSha) {
@@ -178,6 +193,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
         severity,
         message: finding.message,
         taskId: finding.taskId,
+        ...(finding.taskIds ? { taskIds: finding.taskIds } : {}),
         file: finding.file,
         line: finding.line,
         introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
@@ -196,7 +212,15 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     result: failing > 0 ? 'fail' : 'pass',
     base: baseSha,
     head: headSha,
-    ...(request.configSource ? { config: { source: request.configSource, rulesOff: [...(request.rulesOff ?? [])] } } : {}),
+    ...(request.configSource || offByLayout.length > 0
+      ? {
+          config: {
+            source: request.configSource ?? 'not named by the caller',
+            rulesOff: [...(request.rulesOff ?? []), ...offByLayout.map((entry) => entry.rule)],
+            ...(offByLayout.length > 0 ? { offByLayout } : {}),
+          },
+        }
+      : {}),
     summary: {
       errors: count('error'),
       warnings: count('warning'),

@@ -35,6 +35,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   taskId: string | null;
+  /** Every task the finding is about, for a rule that judges several at once (`taskId` is null when there are several). */
+  taskIds?: string[];
   file: string;
   /** 1-based line; 1 when the finding is about a whole file. */
   line: number;
@@ -47,6 +49,8 @@ export interface Finding {
 export interface RuleFinding {
   message: string;
   taskId: string | null;
+  /** Every task the finding is about, for a rule that judges several at once. */
+  taskIds?: string[];
   file: string;
   line: number;
   /**

@@ -31,6 +31,12 @@ export interface Rule<Options = object> {
   readonly description: string;
   readonly defaultSeverity: ConfiguredSeverity;
   readonly kind: 'state' | 'change';
+  /**
+   * The documents a layout may keep out of the repository: a `session-logs` rule is off when
+   * `paths.sessionLogs` is empty, and the engine turns it off when the session-log folder is
+   * git-ignored at head (no change could add a log there).
+   */
+  readonly needs?: 'session-logs';
   /** Validates and defaults `rules.<id>.options` in the config. */
   readonly options: z.ZodType<Options>;
   check(context: RuleContext<Options>): RuleFinding[];

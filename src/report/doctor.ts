@@ -2,7 +2,8 @@ import type { Config, StatusCategory } from '../config/schema.js';
 import { loadModelAt } from '../core/check.js';
 import type { RepoReader } from '../core/ports.js';
 import { taskTables, type DocModel, type DocProblem, type TableLayout, type TaskRow } from '../model/model.js';
-import { rulesOffByLayout } from '../rules/index.js';
+import { rulesOffByLayout, SESSION_LOG_RULES } from '../rules/index.js';
+import { sessionLogsOffReason } from '../core/git-ignored.js';
 
 /** What `doctor` is asked: the documents at `revision`, read with `config`. */
 export interface DoctorRequest {
@@ -111,7 +112,9 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
       needsConfig.push(`${document.key}: nothing at ${document.pattern}; set ${document.key} in ${configFile}${document.key === 'paths.planIndex' ? ' (null if there is none)' : ''}`);
     }
   }
-  if (paths.sessionLogs.length > 0 && documents.find((document) => document.key === 'paths.sessionLogs')?.files.length === 0) {
+  // The check turns the session rules off when git ignores their folder; say so here too.
+  const ignoredLogs = paths.sessionLogs.length > 0 ? await sessionLogsOffReason(request.reader, revision, paths.sessionLogs) : null;
+  if (paths.sessionLogs.length > 0 && !ignoredLogs && documents.find((document) => document.key === 'paths.sessionLogs')?.files.length === 0) {
     needsConfig.push(`paths.sessionLogs: no session log at ${paths.sessionLogs.join(', ')}; set paths.sessionLogs: [] in ${configFile} if the team keeps none (the session rules then go off)`);
   }
   for (const problem of model.problems.filter((item) => CONFIG_PROBLEMS.has(item.kind))) {
@@ -128,7 +131,7 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
     tables: tablesOf(model),
     statuses,
     needsConfig,
-    rulesOff: rulesOffByLayout(request.config),
+    rulesOff: ignoredLogs ? SESSION_LOG_RULES.map((id) => ({ id, reason: ignoredLogs })) : rulesOffByLayout(request.config),
   };
 }
 

@@ -1,7 +1,7 @@
 import { countByRule, fixableOf, plural } from './counts.js';
 import { codeSpan, inlineText, urlPath } from './escape.js';
 import { reportSchema, type Report, type ReportFinding, type RuleCount } from './report.js';
-import { scopeLine, verdictLine } from './text.js';
+import { offByLayoutLines, scopeLine, verdictLine } from './text.js';
 
 /** Hidden marker that identifies doc-sync's own comment. */
 export const COMMENT_MARKER = '<!-- doc-sync:report -->';
@@ -186,6 +186,8 @@ function build(report: Report, options: MarkdownOptions, layout: Layout, pieces 
   const lines = layout.json === 'none' ? [] : [COMMENT_MARKER];
   if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
   lines.push(`### ${icon} ${verdictLine(report)}`, '', `<sub>${scopeLine(report)}</sub>`);
+  // The reason quotes a .gitignore line: document text, kept inert.
+  lines.push(...offByLayoutLines(report).flatMap((line) => ['', `<sub>${inlineText(line)}</sub>`]));
   if (report.findings.length > 0) {
     const counts = countByRule(report);
     const few = report.findings.length <= FLAT_LIST_LIMIT;

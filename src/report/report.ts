@@ -24,6 +24,10 @@ export const findingSchema = z.strictObject({
   severity,
   message: z.string(),
   taskId: z.string().nullable(),
+  taskIds: z
+    .array(z.string())
+    .optional()
+    .describe('Every task the finding is about, as data (e.g. all the tasks whose board status moved without a session log); taskId is null when there are several.'),
   file: z.string(),
   line: z.number().int().min(1).describe('1-based line.'),
   introduced: z.boolean().describe('True when the change created the finding (it was not there at base).'),
@@ -79,6 +83,10 @@ export const reportSchema = z
       .strictObject({
         source: z.string().describe('The config file and the revision it was read at, or the defaults and why.'),
         rulesOff: z.array(z.string()).describe('Registered rules that did not run: set off in the config, or off for want of the documents they judge.'),
+        offByLayout: z
+          .array(z.strictObject({ rule: z.string(), reason: z.string() }))
+          .optional()
+          .describe('Rules in rulesOff that the repository at head turned off, with why (e.g. the session-log folder is git-ignored, so no change can add a log).'),
       })
       .optional()
       .describe('Which config judged the change: a pull request is judged by its base branch\'s config, so this says where the gate came from.'),

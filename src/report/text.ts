@@ -72,11 +72,22 @@ function countLines(report: Report, paint: Paint): string[] {
   return lines;
 }
 
+/** Rules the repository itself turned off, one line per reason, so a quiet pass says what it did not judge. */
+export function offByLayoutLines(report: Report): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { rule, reason } of report.config?.offByLayout ?? []) byReason.set(reason, [...(byReason.get(reason) ?? []), rule]);
+  return [...byReason].map(([reason, rules]) => `Rules off: ${rules.join(', ')}. ${reason}.`);
+}
+
 /** Plain text for a terminal, grouped by file like a linter, then counted per rule. */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const verdict = verdictLine(report);
-  const lines = [report.findings.length === 0 ? paint(verdict, 'pass') : report.result === 'fail' ? paint(verdict, 'error') : verdict, scopeLine(report)];
+  const lines = [
+    report.findings.length === 0 ? paint(verdict, 'pass') : report.result === 'fail' ? paint(verdict, 'error') : verdict,
+    scopeLine(report),
+    ...offByLayoutLines(report).map((line) => paint(terminalText(line), 'dim')),
+  ];
   const byFile = new Map<string, ReportFinding[]>();
   for (const finding of report.findings) {
     const list = byFile.get(finding.file);

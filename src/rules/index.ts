@@ -66,7 +66,7 @@ export const RULES: readonly Rule<object>[] = [
 ];
 
 /** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */
-export const SESSION_LOG_RULES: readonly string[] = [sessionLogMissing.id, sessionLogTaskMissing.id, sessionLogName.id];
+export const SESSION_LOG_RULES: readonly string[] = RULES.filter((rule) => rule.needs === 'session-logs').map((rule) => rule.id);
 
 /** Rules the layout turns off whatever their severity, with the reason (for reports and `doctor`). */
 export function rulesOffByLayout(config: Config): { id: string; reason: string }[] {

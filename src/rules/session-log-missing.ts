@@ -6,6 +6,7 @@ export default defineRule({
   description: 'A board status changed and no session log was added or changed.',
   defaultSeverity: 'error',
   kind: 'change',
+  needs: 'session-logs',
   options: noOptions,
   check(context) {
     const logChanged = context.changes.files.some((file) => file.status !== 'deleted' && context.settings.isSessionLog(file.path));
@@ -16,6 +17,7 @@ export default defineRule({
     return [
       {
         taskId: moved.length === 1 ? moved[0]! : null,
+        taskIds: moved,
         file: first.file,
         line: first.line,
         message: `the board status of ${plural(moved.length, 'task')} changed (${listSome(moved)}) but no session log under ${context.settings.config.paths.sessionLogs.join(', ')} was added or updated; record the session`,

@@ -6,6 +6,7 @@ export default defineRule({
   description: 'An added session log does not follow the naming pattern (YYYY-MM-DD_session-NNNN.md).',
   defaultSeverity: 'warning',
   kind: 'change',
+  needs: 'session-logs',
   options: noOptions,
   check({ changes, settings }) {
     const pattern = new RegExp(settings.config.sessionLogs.namePattern, 'u');

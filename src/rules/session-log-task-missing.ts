@@ -6,6 +6,7 @@ export default defineRule({
   description: 'A board status changed and none of the changed session logs mentions the task.',
   defaultSeverity: 'warning',
   kind: 'change',
+  needs: 'session-logs',
   options: noOptions,
   check(context) {
     const logs = context.changes.files

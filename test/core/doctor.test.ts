@@ -61,6 +61,17 @@ describe('doctor', () => {
     expect(renderDiagnosis(diagnosis)).toMatch(/^ {4}ID → id \| Title → title \| Stage → \(unmapped\) \| Owner → owner$/m);
   });
 
+  test('a session-log folder git-ignored at the revision: the session rules are off with the .gitignore line, and no log is not a gap', async () => {
+    const diagnosis = await doctorOf({ ...consistentTree([{ id: 'ST-B-001', status: 'Done' }]), '.gitignore': 'node_modules/\ndocs/agents/sessions/\n' }, null);
+    expect(diagnosis.needsConfig).toEqual([]);
+    expect(diagnosis.rulesOff).toEqual(
+      ['session-log-missing', 'session-log-task-missing', 'session-log-name'].map((id) => ({
+        id,
+        reason: 'docs/agents/sessions/ is git-ignored (.gitignore line 2: docs/agents/sessions/) at head: session logs are kept out of git, so no change can add one',
+      })),
+    );
+  });
+
   test('status words in no category are listed with the key to set', async () => {
     const diagnosis = await doctorOf({ 'planning/BOARD.md': opsBoard }, 'paths:\n  board: planning/BOARD.md\nids:\n  pattern: "OPS-\\\\d+"\ncolumns:\n  status: Stage\n');
     expect(diagnosis.statuses).toEqual({ done: ['Shipped'], unknown: ['Parked'] });

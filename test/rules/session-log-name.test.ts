@@ -13,6 +13,11 @@ testRule('session-log-name', {
       base: { ...base, [`${DIR}/session-notes.md`]: log },
       head: { ...base, [`${DIR}/session-notes.md`]: `${log}More notes.\n` },
     },
+    {
+      name: 'the head ignores the session-log folder in .gitignore: the session rules are off',
+      base,
+      head: { ...base, '.gitignore': `${DIR}/\n`, [`${DIR}/2025-12-22_session-12.md`]: log },
+    },
     { name: 'a file outside the session-log globs', base, head: { ...base, 'docs/agents/notes.md': log } },
     {
       name: 'a configured name pattern',

@@ -17,6 +17,11 @@ testRule('session-log-task-missing', {
       config: { paths: { sessionLogs: [] } },
     },
     {
+      name: 'the head ignores the session-log folder in .gitignore: the session rules are off',
+      base,
+      head: { ...base, ...done, '.gitignore': 'docs/agents/sessions/\n', [sessionPath(2)]: sessionLog(['ST-B-002']) },
+    },
+    {
       name: 'the added session log mentions the task',
       base,
       head: { ...base, ...done, [sessionPath(2)]: sessionLog(['ST-B-001']) },

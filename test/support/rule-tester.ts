@@ -18,6 +18,7 @@ export interface RuleCase {
 
 export interface ExpectedFinding {
   taskId?: string | null;
+  taskIds?: string[];
   file?: string;
   line?: number;
   introduced?: boolean;
