@@ -1,4 +1,4 @@
-import { BOARD, CSV, board, consistentTree, csv } from '../support/docs.js';
+import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../support/docs.js';
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
@@ -67,6 +67,12 @@ testRule('unknown-status', {
         [CSV]: csv([{ id: 'ST-B-001', title: 'Renamed' }, { id: 'ST-B-002' }]),
       },
       findings: [{ taskId: 'ST-B-001', file: BOARD, line: 6, introduced: false, message: /"Mystery"/ }],
+    },
+    {
+      name: 'an unknown word in a plan while the board keeps a known one',
+      base,
+      head: { ...base, [planPath('B')]: plan('B', [{ id: 'ST-B-001', status: 'Parked' }, { id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-001', file: planPath('B'), line: 9, introduced: true, message: /^the status "Parked" of ST-B-001 in docs\/plans\/PlanB_Work\.md is not a known status word/ }],
     },
     {
       name: '--all reports every unknown status',
