@@ -220,7 +220,7 @@ function planSection(settings: Settings, heading: string): PlanSection {
 }
 
 /** Task rows of every table in a Markdown file that has an ID column; a table that lacks a column the rules need is a problem, not a skip. */
-function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, problems: DocProblem[]): TaskTable {
+function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, text: string, problems: DocProblem[]): TaskTable {
   const rows: TaskRow[] = [];
   const layouts: TableLayout[] = [];
   for (const table of doc.tables) {
@@ -279,7 +279,41 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       key: 'no-task-table',
     });
   }
+  if (doc.tables.length === 0) {
+    const problem = listedTasksProblem(settings, file, text);
+    if (problem) problems.push(problem);
+  }
   return tableOf(file, rows, layouts);
+}
+
+/** A list item (`- [ ] …`, `* …`, `1. …`) whose text names a task ID. */
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
+
+/**
+ * A document with no table whose list items name tasks (a plan written as a checklist)
+ * holds tasks doc-sync cannot read: a problem, tied to those tasks, not a silent pass.
+ * Prose that mentions an ID is not a task list.
+ */
+function listedTasksProblem(settings: Settings, file: string, text: string): DocProblem | null {
+  const ids: string[] = [];
+  let firstLine = 0;
+  splitLines(text).forEach((line, index) => {
+    if (!LIST_ITEM.test(line.text)) return;
+    const named = line.text.match(settings.idScanner) ?? [];
+    if (named.length > 0 && firstLine === 0) firstLine = index + 1;
+    for (const id of named) if (!ids.includes(id)) ids.push(id);
+  });
+  if (ids.length === 0) return null;
+  const tasks = ids.length === 1 ? 'task its list items name' : `${ids.length} tasks its list items name`;
+  return {
+    kind: 'no-task-table',
+    file,
+    line: firstLine,
+    taskId: null,
+    unreadTasks: ids,
+    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so the ${tasks} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}) ${ids.length === 1 ? 'is' : 'are'} not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column (for example | ${settings.config.columns.id[0]} | ${settings.config.columns.title[0]} | ${settings.config.columns.status[0]} |) under an active heading`,
+    key: 'no-task-table:list',
+  };
 }
 
 const recordText = (lines: readonly SourceLine[], record: CsvRecord): string | null =>
@@ -540,14 +574,14 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     if (settings.isCsv(file)) {
       model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, model.problems);
+      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, decoded.text, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, model.problems);
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, decoded.text, model.problems);
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
       const markdown = blobs.markdown(oid)!;
-      const table = markdownTaskRows(settings, 'plan', file, markdown, model.problems);
+      const table = markdownTaskRows(settings, 'plan', file, markdown, decoded.text, model.problems);
       const active = table.rows.filter((row) => row.section === 'active');
       const plan: PlanDoc = {
         ...table,

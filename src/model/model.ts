@@ -139,6 +139,8 @@ export interface DocProblem {
   line: number;
   message: string;
   taskId: string | null;
+  /** A problem tied to no single task (`taskId` null) that leaves these tasks unread: it is judged whenever one of them is. */
+  unreadTasks?: string[];
   /** Stable identity across revisions (no line numbers). */
   key: string;
 }
