@@ -66,13 +66,15 @@ interface RowInput {
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
   damage?: TaskRow['damage'];
+  /** The ID read from an ID cell that holds more than the ID (`OPS-8 (p1)`). */
+  idInCell?: string;
 }
 
 function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
   const { columns, file } = input.layout;
   const idIndex = columns.id;
   if (idIndex === undefined) return null;
-  const parsedId = settings.exactId(input.cells[idIndex]?.text ?? '');
+  const parsedId = settings.exactId(input.idInCell ?? input.cells[idIndex]?.text ?? '');
   if (!parsedId) return null;
   const fields: Partial<Record<ColumnName, string>> = {};
   for (const [column, index] of Object.entries(columns) as [ColumnName, number][]) {
@@ -252,7 +254,17 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       problems.push(unmappedTableProblem(settings, file, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source, table, row, layout, section, impliedStatus));
+      const input = markdownRowInput(source, table, row, layout, section, impliedStatus);
+      const idCell = input.cells[columns.id]?.text.trim() ?? '';
+      const checkId = (source === 'board' || source === 'backlog') && idCell !== '' && !settings.exactId(idCell);
+      const idProblem = checkId ? boardIdProblem(settings, file, row.line, header[columns.id] ?? 'ID', idCell, input.content) : null;
+      if (idProblem) problems.push(idProblem);
+      if (idProblem?.taskId) {
+        // The row stays its task's row (no false deletion, no second row from a fix) but no fix copies from it.
+        input.idInCell = idProblem.taskId;
+        input.damage = 'malformed';
+      }
+      const taskRow = toTaskRow(settings, input);
       if (!taskRow) continue;
       if ((source === 'board' || source === 'backlog') && taskRow.cellCount < taskRow.headerCount) {
         problems.push({
@@ -284,6 +296,37 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
     if (problem) problems.push(problem);
   }
   return tableOf(file, rows, layouts);
+}
+
+/**
+ * A board or backlog ID cell that is not exactly a task ID: with an ID and more
+ * (`OPS-8 (p1)`), the row is that task's, reported; a single token with a digit
+ * (`OPS14`, `ops-14`) is a mistyped ID, reported so the row is not silently ignored.
+ * Other text (`see below`) is a note, not a task row.
+ */
+function boardIdProblem(settings: Settings, file: string, line: number, column: string, cell: string, content: string): DocProblem | null {
+  const inner = settings.firstId(cell);
+  if (inner !== cell && settings.exactId(inner)) {
+    return {
+      kind: 'md-row',
+      file,
+      line,
+      taskId: inner,
+      message: `the ID cell of ${inner} reads "${cell.slice(0, 60)}"; write the ID alone in the "${column}" column (move the rest to another column), since doc-sync fix does not copy from this row`,
+      key: `md-id:${content}`,
+    };
+  }
+  if (/\s/.test(cell) || !/\d/.test(cell) || cell.length > 40) return null;
+  const upper = cell.toUpperCase();
+  const suggestion = settings.exactId(upper) ? `; did you mean "${upper}"? The row` : '; the row';
+  return {
+    kind: 'md-row',
+    file,
+    line,
+    taskId: null,
+    message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
+    key: `md-id:${content}`,
+  };
 }
 
 /** A list item (`- [ ] …`, `* …`, `1. …`) whose text names a task ID. */

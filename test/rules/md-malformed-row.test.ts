@@ -63,6 +63,24 @@ testRule('md-malformed-row', {
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: false, message: /5 cells/ }],
     },
     {
+      name: 'an ID cell with more than the ID keeps its task and is reported',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002 (p1)' }]) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /^the ID cell of ST-B-002 reads "ST-B-002 \(p1\)"; write the ID alone in the "ID" column/ }],
+    },
+    {
+      name: 'a board ID in the wrong case does not match ids.pattern',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }], ['| st-b-003 | New task | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: null, file: BOARD, line: 8, introduced: true, message: /^the row at line 8 has "st-b-003" in its ID column, which is not a task ID \(it does not match ids\.pattern in \.github\/doc-sync\.yml\); did you mean "ST-B-003"\? The row is not read until its ID is fixed/ }],
+    },
+    {
+      name: 'a board ID without its hyphen does not match ids.pattern',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }], ['| STB003 | New task | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: null, file: BOARD, line: 8, introduced: true, message: /"STB003" in its ID column, which is not a task ID \(it does not match ids\.pattern in \.github\/doc-sync\.yml\); the row is not read/ }],
+    },
+    {
       name: '--all reports every short row',
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], [MISSING_PIPE, '| ST-B-003 | T | Ready |']) },
       findings: [
