@@ -292,7 +292,7 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
     });
   }
   if (doc.tables.length === 0) {
-    const problem = listedTasksProblem(settings, file, text);
+    const problem = listedTasksProblem(settings, file, text) ?? (source === 'board' ? boardWithoutTableProblem(settings, file) : null);
     if (problem) problems.push(problem);
   }
   return tableOf(file, rows, layouts);
@@ -326,6 +326,19 @@ function boardIdProblem(settings: Settings, file: string, line: number, column: 
     taskId: null,
     message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
     key: `md-id:${content}`,
+  };
+}
+
+/** The board has no table at all (emptied, or prose only): one problem, where each lost row would otherwise be its own finding. */
+function boardWithoutTableProblem(settings: Settings, file: string): DocProblem {
+  const { id, status } = settings.config.columns;
+  return {
+    kind: 'no-task-table',
+    file,
+    line: 1,
+    taskId: null,
+    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
+    key: 'no-task-table:none',
   };
 }
 

@@ -179,6 +179,15 @@ export function taskTables(model: DocModel): TaskTable[] {
   return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table): table is TaskTable => table !== null);
 }
 
+/**
+ * Whether a table's rows were read: false when the document has no task table (an
+ * emptied board), whose problem is one finding, so rules do not also report each of its
+ * tasks as deleted or missing.
+ */
+export function hasTaskTable(table: TaskTable | null): table is TaskTable {
+  return table !== null && table.layouts.length > 0;
+}
+
 /** Rows of a task on the boards and in the plans, at one revision. */
 export function rowsOf(table: TaskTable | null, id: string): TaskRow[] {
   return table?.byId.get(id) ?? [];

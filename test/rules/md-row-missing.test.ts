@@ -9,6 +9,7 @@ const drifted = { ...base, [BOARD]: board([{ id: 'ST-B-001' }]) };
 
 testRule('md-row-missing', {
   valid: [
+    { name: 'an emptied board is left to table-unmapped (one finding, not one per task)', base, head: { ...base, [BOARD]: '# Task Board\n\nSee the wiki.\n' } },
     {
       name: 'a note written into the ID cell keeps the row of its task (md-malformed-row reports the cell)',
       base,

@@ -15,6 +15,11 @@ testRule('row-deleted', {
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002 (p1)', status: 'Done' }, { id: 'ST-B-003' }]), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'Done' }, { id: 'ST-B-003' }]) },
     },
     {
+      name: 'an emptied board is left to table-unmapped (one finding, not one per task)',
+      base,
+      head: { ...base, [BOARD]: '# Task Board\n' },
+    },
+    {
       name: 'a task moves to Done instead of being deleted',
       base,
       head: {

@@ -104,6 +104,20 @@ testRule('table-unmapped', {
       findings: [{ taskId: null, file: PLAN_B, line: 5, introduced: true }],
     },
     {
+      name: 'an emptied board is one finding that it has no task table',
+      base,
+      head: { ...base, [BOARD]: '# Task Board\n\nThe board moved to the wiki.\n' },
+      findings: [
+        {
+          taskId: null,
+          file: BOARD,
+          line: 1,
+          introduced: true,
+          message: /^doc-sync recognised no task table in docs\/StateTrace_TaskBoard\.md: it has no Markdown table, so no task on the board is read; restore the board's table/,
+        },
+      ],
+    },
+    {
       name: 'a board missing both title and status names both keys',
       head: { ...base, [BOARD]: ['| ID | Summary | Stage |', '|----|---------|-------|', '| ST-B-001 | A long summary of the task | Done |', ''].join('\n') },
       findings: [{ file: BOARD, line: 1, message: /no title and no status column .* set columns\.title: \["Summary"\] and columns\.status: \["Stage"\]/ }],
