@@ -266,13 +266,18 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       }
       const taskRow = toTaskRow(settings, input);
       if (!taskRow) continue;
-      if ((source === 'board' || source === 'backlog') && taskRow.cellCount < taskRow.headerCount) {
+      if ((source === 'board' || source === 'backlog') && taskRow.cellCount !== taskRow.headerCount) {
+        // More cells: GFM drops the excess, and a `|` in a code span splits its cell, so the cells after it are shifted.
+        const cause =
+          taskRow.cellCount < taskRow.headerCount
+            ? 'a `|` is missing or a cell was split'
+            : 'a `|` inside a cell (even in a code span) must be written `\\|`, or a cell is extra (Markdown ignores it)';
         problems.push({
           kind: 'md-row',
           file,
           line: row.line,
           taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; ${cause}`,
           key: `md-row:${taskRow.content}`,
         });
         taskRow.damage = 'malformed';

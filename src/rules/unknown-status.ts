@@ -13,7 +13,8 @@ export default defineRule({
       // The first row of each document gives its status; a plan's unknown word hides board-not-updated and status-mismatch-plan.
       const plans = [...head.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== undefined);
       for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1), ...plans]) {
-        if (row.status?.category !== 'unknown') continue;
+        // A damaged row's status may be another column's text: md-malformed-row or csv-malformed-row is the cause.
+        if (row.status?.category !== 'unknown' || row.damage !== null) continue;
         const where = row.source === 'plan' ? ` in ${row.file}` : '';
         findings.push({
           taskId: id,

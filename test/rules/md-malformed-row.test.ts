@@ -13,11 +13,6 @@ testRule('md-malformed-row', {
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]), [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) },
     },
     {
-      name: 'an extra cell is not a missing one',
-      base,
-      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Title of ST-B-002 | Ready | Docs | D | docs/plans/PlanB_Work.md | stray |']) },
-    },
-    {
       name: 'an escaped pipe inside a cell and padded cells',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['|ST-B-002|Parse a \\| b|Ready|Docs|D|docs/plans/PlanB_Work.md|']) },
@@ -49,6 +44,18 @@ testRule('md-malformed-row', {
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], [MISSING_PIPE]) },
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /the row of ST-B-002 has 5 cells but the table header has 6; a `\|` is missing/ }],
+    },
+    {
+      name: 'an unescaped `|` in a code span splits a cell: more cells than the header',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Split `x|y` here | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /^the row of ST-B-002 has 7 cells but the table header has 6; a `\|` inside a cell \(even in a code span\) must be written `\\\|`/ }],
+    },
+    {
+      name: 'a stray extra cell is reported (GFM ignores it)',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Title of ST-B-002 | Ready | Docs | D | docs/plans/PlanB_Work.md | stray |']) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, message: /7 cells but the table header has 6/ }],
     },
     {
       name: 'a short backlog row',

@@ -25,6 +25,11 @@ testRule('unknown-status', {
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-001', status: 'Mystery' }]) },
     },
     {
+      name: 'a status read from cells shifted by a split cell is left to md-malformed-row',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Split `x|y` | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+    },
+    {
       name: 'an untouched unknown status is not judged in a change',
       base: { ...base, ...both('Mystery') },
       head: { ...base, ...both('Mystery', 'Done') },
