@@ -266,12 +266,14 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       }
       const taskRow = toTaskRow(settings, input);
       if (!taskRow) continue;
-      if ((source === 'board' || source === 'backlog') && taskRow.cellCount !== taskRow.headerCount) {
-        // More cells: GFM drops the excess, and a `|` in a code span splits its cell, so the cells after it are shifted.
+      // More cells than the header is only damage when a code span was cut in two (a cell with an odd number of
+      // backticks): a `|` inside it split the cell and shifted the rest. A trailing extra cell is ignored, as GFM does.
+      const splitCodeSpan = taskRow.cellCount > taskRow.headerCount && taskRow.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
+      if ((source === 'board' || source === 'backlog') && (taskRow.cellCount < taskRow.headerCount || splitCodeSpan)) {
         const cause =
           taskRow.cellCount < taskRow.headerCount
             ? 'a `|` is missing or a cell was split'
-            : 'a `|` inside a cell (even in a code span) must be written `\\|`, or a cell is extra (Markdown ignores it)';
+            : 'a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`';
         problems.push({
           kind: 'md-row',
           file,
@@ -344,6 +346,8 @@ function boardWithoutTableProblem(settings: Settings, file: string): DocProblem 
     taskId: null,
     message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
     key: 'no-task-table:none',
+    // A board that had no table at base either was never read: shown, failing only when the change removed the table.
+    failsOnlyWhenNew: true,
   };
 }
 

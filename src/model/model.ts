@@ -143,6 +143,8 @@ export interface DocProblem {
   unreadTasks?: string[];
   /** Stable identity across revisions (no line numbers). */
   key: string;
+  /** A problem of a blinding kind that is pre-existing when the base had it too, as a missing document is. */
+  failsOnlyWhenNew?: boolean;
 }
 
 /** Everything doc-sync knows about the planning documents at one revision. */

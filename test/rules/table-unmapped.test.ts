@@ -118,6 +118,12 @@ testRule('table-unmapped', {
       ],
     },
     {
+      name: 'a board that had no table at base either is shown as pre-existing, not failing (as a missing document is)',
+      base: { ...base, [BOARD]: '# Task Board\n\n- Verify the ingestion flow\n' },
+      head: { ...base, [BOARD]: '# Task Board\n\n- Verify the ingestion flow\n- Write the runbook\n' },
+      findings: [{ taskId: null, file: BOARD, line: 1, introduced: false, message: /no task on the board is read/ }],
+    },
+    {
       name: 'a board missing both title and status names both keys',
       head: { ...base, [BOARD]: ['| ID | Summary | Stage |', '|----|---------|-------|', '| ST-B-001 | A long summary of the task | Done |', ''].join('\n') },
       findings: [{ file: BOARD, line: 1, message: /no title and no status column .* set columns\.title: \["Summary"\] and columns\.status: \["Stage"\]/ }],

@@ -29,6 +29,6 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
       line: problem.line,
       message: problem.message,
       key: `${problem.file}:${problem.key}`,
-      ...(BLINDING.has(problem.kind) ? { introduced: true } : {}),
+      ...(BLINDING.has(problem.kind) && !problem.failsOnlyWhenNew ? { introduced: true } : {}),
     }));
 }
