@@ -66,13 +66,15 @@ interface RowInput {
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
   damage?: TaskRow['damage'];
+  /** The ID read from an ID cell that holds more than the ID (`OPS-8 (p1)`). */
+  idInCell?: string;
 }
 
 function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
   const { columns, file } = input.layout;
   const idIndex = columns.id;
   if (idIndex === undefined) return null;
-  const parsedId = settings.exactId(input.cells[idIndex]?.text ?? '');
+  const parsedId = settings.exactId(input.idInCell ?? input.cells[idIndex]?.text ?? '');
   if (!parsedId) return null;
   const fields: Partial<Record<ColumnName, string>> = {};
   for (const [column, index] of Object.entries(columns) as [ColumnName, number][]) {
@@ -220,7 +222,7 @@ function planSection(settings: Settings, heading: string): PlanSection {
 }
 
 /** Task rows of every table in a Markdown file that has an ID column; a table that lacks a column the rules need is a problem, not a skip. */
-function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, problems: DocProblem[]): TaskTable {
+function markdownTaskRows(settings: Settings, source: SourceKind, file: string, doc: MarkdownDocument, text: string, problems: DocProblem[]): TaskTable {
   const rows: TaskRow[] = [];
   const layouts: TableLayout[] = [];
   for (const table of doc.tables) {
@@ -252,15 +254,32 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       problems.push(unmappedTableProblem(settings, file, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source, table, row, layout, section, impliedStatus));
+      const input = markdownRowInput(source, table, row, layout, section, impliedStatus);
+      const idCell = input.cells[columns.id]?.text.trim() ?? '';
+      const checkId = (source === 'board' || source === 'backlog') && idCell !== '' && !settings.exactId(idCell);
+      const idProblem = checkId ? boardIdProblem(settings, file, row.line, header[columns.id] ?? 'ID', idCell, input.content) : null;
+      if (idProblem) problems.push(idProblem);
+      if (idProblem?.taskId) {
+        // The row stays its task's row (no false deletion, no second row from a fix) but no fix copies from it.
+        input.idInCell = idProblem.taskId;
+        input.damage = 'malformed';
+      }
+      const taskRow = toTaskRow(settings, input);
       if (!taskRow) continue;
-      if ((source === 'board' || source === 'backlog') && taskRow.cellCount < taskRow.headerCount) {
+      // More cells than the header is only damage when a code span was cut in two (a cell with an odd number of
+      // backticks): a `|` inside it split the cell and shifted the rest. A trailing extra cell is ignored, as GFM does.
+      const splitCodeSpan = taskRow.cellCount > taskRow.headerCount && taskRow.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
+      if ((source === 'board' || source === 'backlog') && (taskRow.cellCount < taskRow.headerCount || splitCodeSpan)) {
+        const cause =
+          taskRow.cellCount < taskRow.headerCount
+            ? 'a `|` is missing or a cell was split'
+            : 'a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`';
         problems.push({
           kind: 'md-row',
           file,
           line: row.line,
           taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; ${cause}`,
           key: `md-row:${taskRow.content}`,
         });
         taskRow.damage = 'malformed';
@@ -279,7 +298,87 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       key: 'no-task-table',
     });
   }
+  if (doc.tables.length === 0) {
+    const problem = listedTasksProblem(settings, file, text) ?? (source === 'board' ? boardWithoutTableProblem(settings, file) : null);
+    if (problem) problems.push(problem);
+  }
   return tableOf(file, rows, layouts);
+}
+
+/**
+ * A board or backlog ID cell that is not exactly a task ID: with an ID and more
+ * (`OPS-8 (p1)`), the row is that task's, reported; a single token with a digit
+ * (`OPS14`, `ops-14`) is a mistyped ID, reported so the row is not silently ignored.
+ * Other text (`see below`) is a note, not a task row.
+ */
+function boardIdProblem(settings: Settings, file: string, line: number, column: string, cell: string, content: string): DocProblem | null {
+  const inner = settings.firstId(cell);
+  if (inner !== cell && settings.exactId(inner)) {
+    return {
+      kind: 'md-row',
+      file,
+      line,
+      taskId: inner,
+      message: `the ID cell of ${inner} reads "${cell.slice(0, 60)}"; write the ID alone in the "${column}" column (move the rest to another column), since doc-sync fix does not copy from this row`,
+      key: `md-id:${content}`,
+    };
+  }
+  if (/\s/.test(cell) || !/\d/.test(cell) || cell.length > 40) return null;
+  const upper = cell.toUpperCase();
+  const suggestion = settings.exactId(upper) ? `; did you mean "${upper}"? The row` : '; the row';
+  return {
+    kind: 'md-row',
+    file,
+    line,
+    taskId: null,
+    message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
+    key: `md-id:${content}`,
+  };
+}
+
+/** The board has no table at all (emptied, or prose only): one problem, where each lost row would otherwise be its own finding. */
+function boardWithoutTableProblem(settings: Settings, file: string): DocProblem {
+  const { id, status } = settings.config.columns;
+  return {
+    kind: 'no-task-table',
+    file,
+    line: 1,
+    taskId: null,
+    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
+    key: 'no-task-table:none',
+    // A board that had no table at base either was never read: shown, failing only when the change removed the table.
+    failsOnlyWhenNew: true,
+  };
+}
+
+/** A list item (`- [ ] …`, `* …`, `1. …`) whose text names a task ID. */
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
+
+/**
+ * A document with no table whose list items name tasks (a plan written as a checklist)
+ * holds tasks doc-sync cannot read: a problem, tied to those tasks, not a silent pass.
+ * Prose that mentions an ID is not a task list.
+ */
+function listedTasksProblem(settings: Settings, file: string, text: string): DocProblem | null {
+  const ids: string[] = [];
+  let firstLine = 0;
+  splitLines(text).forEach((line, index) => {
+    if (!LIST_ITEM.test(line.text)) return;
+    const named = line.text.match(settings.idScanner) ?? [];
+    if (named.length > 0 && firstLine === 0) firstLine = index + 1;
+    for (const id of named) if (!ids.includes(id)) ids.push(id);
+  });
+  if (ids.length === 0) return null;
+  const tasks = ids.length === 1 ? 'task its list items name' : `${ids.length} tasks its list items name`;
+  return {
+    kind: 'no-task-table',
+    file,
+    line: firstLine,
+    taskId: null,
+    unreadTasks: ids,
+    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so the ${tasks} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}) ${ids.length === 1 ? 'is' : 'are'} not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column (for example | ${settings.config.columns.id[0]} | ${settings.config.columns.title[0]} | ${settings.config.columns.status[0]} |) under an active heading`,
+    key: 'no-task-table:list',
+  };
 }
 
 const recordText = (lines: readonly SourceLine[], record: CsvRecord): string | null =>
@@ -560,14 +659,14 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     if (settings.isCsv(file)) {
       model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, model.problems);
+      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, decoded.text, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, model.problems);
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, decoded.text, model.problems);
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
       const markdown = blobs.markdown(oid)!;
-      const table = markdownTaskRows(settings, 'plan', file, markdown, model.problems);
+      const table = markdownTaskRows(settings, 'plan', file, markdown, decoded.text, model.problems);
       const active = table.rows.filter((row) => row.section === 'active');
       const plan: PlanDoc = {
         ...table,

@@ -139,8 +139,12 @@ export interface DocProblem {
   line: number;
   message: string;
   taskId: string | null;
+  /** A problem tied to no single task (`taskId` null) that leaves these tasks unread: it is judged whenever one of them is. */
+  unreadTasks?: string[];
   /** Stable identity across revisions (no line numbers). */
   key: string;
+  /** A problem of a blinding kind that is pre-existing when the base had it too, as a missing document is. */
+  failsOnlyWhenNew?: boolean;
 }
 
 /** Everything doc-sync knows about the planning documents at one revision. */
@@ -175,6 +179,15 @@ export function emptyModel(): DocModel {
 /** Every table that holds task rows: board, CSV, backlog, then the plans. */
 export function taskTables(model: DocModel): TaskTable[] {
   return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table): table is TaskTable => table !== null);
+}
+
+/**
+ * Whether a table's rows were read: false when the document has no task table (an
+ * emptied board), whose problem is one finding, so rules do not also report each of its
+ * tasks as deleted or missing.
+ */
+export function hasTaskTable(table: TaskTable | null): table is TaskTable {
+  return table !== null && table.layouts.length > 0;
 }
 
 /** Rows of a task on the boards and in the plans, at one revision. */

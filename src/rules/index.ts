@@ -28,6 +28,7 @@ import sessionLogName from './session-log-name.js';
 import sessionLogTaskMissing from './session-log-task-missing.js';
 import statusMismatchMdCsv from './status-mismatch-md-csv.js';
 import statusMismatchPlan from './status-mismatch-plan.js';
+import statusMissing from './status-missing.js';
 import tableUnmapped from './table-unmapped.js';
 import tableUnread from './table-unread.js';
 import unknownStatus from './unknown-status.js';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule<object>[] = [
   planLetterMismatch,
   sessionLogName,
   unknownStatus,
+  statusMissing,
 ];
 
 /** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */

@@ -3,7 +3,7 @@ import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'md-malformed-row',
-  description: 'A Markdown board or backlog row has fewer cells than its table header.',
+  description: 'A Markdown board or backlog row has fewer cells than its table header (or more, split by a `|` in a code span), or an ID cell that is not exactly a task ID.',
   defaultSeverity: 'warning',
   kind: 'state',
   options: noOptions,

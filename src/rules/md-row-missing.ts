@@ -1,5 +1,5 @@
 import { missingRowRepair } from '../fix/rows.js';
-import { rowsOf } from '../model/model.js';
+import { hasTaskTable, rowsOf } from '../model/model.js';
 import { withRepair } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
@@ -10,7 +10,8 @@ export default defineRule({
   kind: 'state',
   options: noOptions,
   check({ head, tasks }) {
-    if (!head.board) return [];
+    // A board with no task table is table-unmapped's one finding.
+    if (!hasTaskTable(head.board)) return [];
     const findings = [];
     for (const id of tasks) {
       const csv = rowsOf(head.csv, id)[0];

@@ -17,7 +17,8 @@ export default defineRule({
       const lookup = lookUpPlan(context, head, id);
       const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0]!;
+      // At the Markdown row when there is one: a fix that adds the missing CSV record then leaves the finding where it was.
+      const row = rowsOf(head.board, id)[0] ?? rowsOf(head.csv, id)[0]!;
       const letter = context.settings.planOfId(id);
       const where =
         lookup.plans.length > 0

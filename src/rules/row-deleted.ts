@@ -1,4 +1,4 @@
-import { rowsOf } from '../model/model.js';
+import { hasTaskTable, rowsOf } from '../model/model.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
         ['Markdown board', base.board, head.board],
         ['CSV', base.csv, head.csv],
       ] as const) {
-        // A deleted file is reported once by doc-missing, not once per row.
-        if (!after) continue;
+        // A deleted file is reported once by doc-missing, a board with no task table once by table-unmapped, not once per row.
+        if (!hasTaskTable(after)) continue;
         const was = rowsOf(before, id)[0];
         if (!was || rowsOf(after, id).length > 0) continue;
         findings.push({

@@ -1,4 +1,5 @@
 import { boardStatus, categoriesDiffer, changesOf, describeStatus, movedBoardSide, planStatus } from './support/helpers.js';
+import { rowsOf } from '../model/model.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { RuleContext } from '../core/rule.js';
 
@@ -25,12 +26,14 @@ export default defineRule({
       const board = boardStatus(context.head, id, movedBoardSide(context, id));
       const plan = planStatus(context.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
+      // Cite the Markdown row when it says the same: which side was compared changes when a fix mirrors the move, the citation should not.
+      const cited = rowsOf(context.head.board, id).find((row) => row.status?.category === board.status.category) ?? board.row;
       findings.push({
         taskId: id,
         file: plan.row.file,
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
-        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`,
+        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(cited.status ?? board.status)} on the board (${cited.file}:${cited.line}); update whichever is stale`,
       });
     }
     return findings;

@@ -3,21 +3,25 @@ import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
   id: 'unknown-status',
-  description: 'A board status is not in the status vocabulary, so its consistency cannot be judged.',
+  description: 'A board or plan status is not in the status vocabulary, so its consistency cannot be judged.',
   defaultSeverity: 'warning',
   kind: 'state',
   options: noOptions,
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row.status?.category !== 'unknown') continue;
+      // The first row of each document gives its status; a plan's unknown word hides board-not-updated and status-mismatch-plan.
+      const plans = [...head.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== undefined);
+      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1), ...plans]) {
+        // A damaged row's status may be another column's text: md-malformed-row or csv-malformed-row is the cause.
+        if (row.status?.category !== 'unknown' || row.damage !== null) continue;
+        const where = row.source === 'plan' ? ` in ${row.file}` : '';
         findings.push({
           taskId: id,
           file: row.file,
           line: row.line,
-          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row.source}:${id}:${row.status.text}`,
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id}${where} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${row.file}:${id}:${row.status.text}`,
         });
       }
     }

@@ -50,6 +50,12 @@ testRule('csv-row-missing', {
   ],
   invalid: [
     {
+      name: 'a board row split by an unescaped `|` in a code span: no CSV record is written from its shifted cells',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }], ['| ST-B-003 | Split `x|y` | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: 'ST-B-003', fix: undefined, message: /\(doc-sync fix cannot: its Markdown row is malformed; repair it first, so the damage is not copied\)$/ }],
+    },
+    {
       name: 'a board whose link column has another name: the record still gets its PlanLink (found in the row)',
       base: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('| Links |', '| Spec |') },
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]).replace('| Links |', '| Spec |') },

@@ -8,14 +8,14 @@ const MISSING_PIPE = '| ST-B-002 | Title of ST-B-002 | Ready | Docs | Deliverabl
 testRule('md-malformed-row', {
   valid: [
     {
+      name: 'an extra trailing cell is ignored, as GFM does (a notes cell written past the header)',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Title of ST-B-002 | Ready | Docs | `D` | docs/plans/PlanB_Work.md | stray |']) },
+    },
+    {
       name: 'well-formed rows',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]), [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) },
-    },
-    {
-      name: 'an extra cell is not a missing one',
-      base,
-      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Title of ST-B-002 | Ready | Docs | D | docs/plans/PlanB_Work.md | stray |']) },
     },
     {
       name: 'an escaped pipe inside a cell and padded cells',
@@ -51,6 +51,12 @@ testRule('md-malformed-row', {
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /the row of ST-B-002 has 5 cells but the table header has 6; a `\|` is missing/ }],
     },
     {
+      name: 'an unescaped `|` in a code span splits a cell: more cells than the header',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Split `x|y` here | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /^the row of ST-B-002 has 7 cells but the table header has 6; a `\|` inside a code span splits the cell \(GFM\), so the cells after it are shifted; write it `\\\|`$/ }],
+    },
+    {
       name: 'a short backlog row',
       base,
       head: { ...base, [BACKLOG]: backlog([{ id: 'ST-B-003' }]).replace('| ST-B-003 | Plan B | Title of ST-B-003 | none | it works | |', '| ST-B-003 | Plan B | Title of ST-B-003 |') },
@@ -61,6 +67,24 @@ testRule('md-malformed-row', {
       base: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], [MISSING_PIPE]) },
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], [MISSING_PIPE]), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', owner: 'Someone' }]) },
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: false, message: /5 cells/ }],
+    },
+    {
+      name: 'an ID cell with more than the ID keeps its task and is reported',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002 (p1)' }]) },
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true, message: /^the ID cell of ST-B-002 reads "ST-B-002 \(p1\)"; write the ID alone in the "ID" column/ }],
+    },
+    {
+      name: 'a board ID in the wrong case does not match ids.pattern',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }], ['| st-b-003 | New task | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: null, file: BOARD, line: 8, introduced: true, message: /^the row at line 8 has "st-b-003" in its ID column, which is not a task ID \(it does not match ids\.pattern in \.github\/doc-sync\.yml\); did you mean "ST-B-003"\? The row is not read until its ID is fixed/ }],
+    },
+    {
+      name: 'a board ID without its hyphen does not match ids.pattern',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }], ['| STB003 | New task | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
+      findings: [{ taskId: null, file: BOARD, line: 8, introduced: true, message: /"STB003" in its ID column, which is not a task ID \(it does not match ids\.pattern in \.github\/doc-sync\.yml\); the row is not read/ }],
     },
     {
       name: '--all reports every short row',

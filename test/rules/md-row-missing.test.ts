@@ -9,6 +9,12 @@ const drifted = { ...base, [BOARD]: board([{ id: 'ST-B-001' }]) };
 
 testRule('md-row-missing', {
   valid: [
+    { name: 'an emptied board is left to table-unmapped (one finding, not one per task)', base, head: { ...base, [BOARD]: '# Task Board\n\nSee the wiki.\n' } },
+    {
+      name: 'a note written into the ID cell keeps the row of its task (md-malformed-row reports the cell)',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002 (p1)', status: 'Done' }]), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'Done' }]) },
+    },
     {
       name: '--all on a board whose status column is unknown: its rows are still read (table-unmapped reports the column), so no row is "missing"',
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]).replace('| Column |', '| Stage |') },

@@ -61,14 +61,14 @@ testRule('plan-entry-missing', {
   ],
   invalid: [
     {
-      name: 'a task added to both boards but not to its plan: points at the CSV record',
+      name: 'a task added to both boards but not to its plan: points at the Markdown row (where it stays when fix adds a missing CSV record)',
       base,
       head: { ...base, ...threeOnBoard },
       findings: [
         {
           taskId: 'ST-B-003',
-          file: CSV,
-          line: 4,
+          file: BOARD,
+          line: 8,
           introduced: true,
           message: /^ST-B-003 is on the board but does not occur in docs\/plans\/PlanB_Work\.md; add it to the plan's Active work table$/,
         },
@@ -84,7 +84,7 @@ testRule('plan-entry-missing', {
       name: 'removing the plan row of a board task',
       base,
       head: drifted,
-      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true }],
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true }],
     },
     {
       name: 'the linked plan is what counts, even when the letter plan mentions the task',
@@ -96,7 +96,7 @@ testRule('plan-entry-missing', {
         [PLAN_B]: plan('B', [{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-003' }]),
         [PLAN_C]: plan('C', []),
       },
-      findings: [{ taskId: 'ST-B-003', file: CSV, line: 4, message: /does not occur in docs\/plans\/PlanC_Work\.md;/ }],
+      findings: [{ taskId: 'ST-B-003', file: BOARD, line: 8, message: /does not occur in docs\/plans\/PlanC_Work\.md;/ }],
     },
     {
       name: 'no plan file exists for the letter',
@@ -106,18 +106,18 @@ testRule('plan-entry-missing', {
         [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-D-001', plan: 'none' }]),
         [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-D-001', plan: '' }]),
       },
-      findings: [{ taskId: 'ST-D-001', file: CSV, line: 4, introduced: true, message: /does not occur in any plan file \(none found for plan D\);/ }],
+      findings: [{ taskId: 'ST-D-001', file: BOARD, line: 8, introduced: true, message: /does not occur in any plan file \(none found for plan D\);/ }],
     },
     {
       name: 'a task touched while its plan entry is already missing is pre-existing',
       base: drifted,
       head: { ...drifted, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'In Progress' }]), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'In Progress' }]) },
-      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: false }],
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: false }],
     },
     {
       name: '--all audits every task',
       head: drifted,
-      findings: [{ taskId: 'ST-B-002', file: CSV, line: 3, introduced: true }],
+      findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true }],
     },
   ],
 });
@@ -139,8 +139,8 @@ describe('regression: plan-entry-missing names a missing linked plan once', () =
         findings: [
           {
             taskId: 'ST-D-001',
-            file: CSV,
-            line: 4,
+            file: BOARD,
+            line: 8,
             message: /\(none found for plan D; the linked docs\/plans\/PlanD_Work\.md does not exist\);/,
           },
         ],

@@ -10,6 +10,16 @@ testRule('row-deleted', {
     { name: 'an undoubled quote in a quoted field keeps the task', base, head: { ...base, [CSV]: strayQuoteCsv('ST-B-003') } },
     { name: 'an unclosed quote keeps the task named at the start of the line', base, head: { ...base, [CSV]: unclosedQuoteCsv('ST-B-003') } },
     {
+      name: 'a note written into the ID cell keeps the task (md-malformed-row reports the cell)',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002 (p1)', status: 'Done' }, { id: 'ST-B-003' }]), [CSV]: csv([{ id: 'ST-B-001' }, { id: 'ST-B-002', status: 'Done' }, { id: 'ST-B-003' }]) },
+    },
+    {
+      name: 'an emptied board is left to table-unmapped (one finding, not one per task)',
+      base,
+      head: { ...base, [BOARD]: '# Task Board\n' },
+    },
+    {
       name: 'a task moves to Done instead of being deleted',
       base,
       head: {

@@ -55,7 +55,7 @@ testRule('status-mismatch-plan', {
   ],
   invalid: [
     {
-      name: 'the boards moved to Done, the plan did not: points at the plan row',
+      name: 'the boards moved to Done, the plan did not: points at the plan row and cites the Markdown row (as when only the Markdown board moved, so a fix round does not move it)',
       base,
       head: drifted,
       findings: [
@@ -64,7 +64,7 @@ testRule('status-mismatch-plan', {
           file: PLAN_B,
           line: 9,
           introduced: true,
-          message: /^ST-B-001 is "In Progress" \(in-progress\) in docs\/plans\/PlanB_Work\.md but "Done" \(done\) on the board \(docs\/taskboard\/TaskBoard\.csv:2\); update whichever is stale$/,
+          message: /^ST-B-001 is "In Progress" \(in-progress\) in docs\/plans\/PlanB_Work\.md but "Done - 2025-12-22" \(done\) on the board \(docs\/StateTrace_TaskBoard\.md:6\); update whichever is stale$/,
         },
       ],
     },

@@ -21,6 +21,9 @@ const stageCsv = ['"ID","Title","Stage","OwnerRole","Deliverable","PlanLink","No
 /** A plan whose status column is `Progress`. */
 const progressPlan = ['# Plan B', '', '## Active work', '| ID | Title | Progress |', '|----|-------|----------|', '| ST-B-001 | Title of ST-B-001 | Done |', '| ST-B-002 | Title of ST-B-002 | Ready |', ''].join('\n');
 
+/** A plan whose tasks are a checklist, not a table. */
+const checklistPlan = (status: string) => ['# Plan B', '', '## Active work', '', `- [ ] ST-B-001 Title of ST-B-001 (${status})`, '- [x] ST-B-002 Title of ST-B-002 (Ready)', ''].join('\n');
+
 /** A plan whose task table has an ID column named `Ticket`. */
 const ticketPlan = ['# Plan B', '', '## Active work', '| Ticket | Title | Status |', '|--------|-------|--------|', '| ST-B-001 | Title of ST-B-001 | Done |', ''].join('\n');
 
@@ -38,6 +41,11 @@ testRule('table-unmapped', {
       name: 'a plan with prose and no table is no task table to recognise',
       base,
       head: { ...base, 'docs/plans/PlanB_Addendum.md': '# Plan B addendum\n\nNotes about ST-B-001.\n' },
+    },
+    {
+      name: 'an untouched checklist plan is not judged when no task it names is',
+      base: { ...base, [PLAN_B]: checklistPlan('In Progress'), 'docs/plans/PlanC_Work.md': plan('C', [{ id: 'ST-C-001' }]) },
+      head: { ...base, [PLAN_B]: checklistPlan('In Progress'), 'docs/plans/PlanC_Work.md': plan('C', [{ id: 'ST-C-001', status: 'Done' }]) },
     },
     { name: 'an unchanged unmapped board is not judged in a change that leaves it alone', base: { ...base, [BOARD]: stageBoard('Ready') }, head: { ...base, [BOARD]: stageBoard('Ready'), [CSV]: csv([{ id: 'ST-B-001', status: 'Blocked' }, { id: 'ST-B-002' }]) } },
   ],
@@ -74,6 +82,46 @@ testRule('table-unmapped', {
       base,
       head: { ...base, [PLAN_B]: ticketPlan },
       findings: [{ file: PLAN_B, line: 4, message: /^doc-sync recognised no task table in docs\/plans\/PlanB_Work\.md: none of its table \(line 4: "Ticket", "Title", "Status"\) has an ID column \(looked for "ID", "Task ID", "Task"\); set columns\.id/ }],
+    },
+    {
+      name: 'a plan written as a checklist has no task table: an error, not a silent pass',
+      base,
+      head: { ...base, [PLAN_B]: checklistPlan('In Progress') },
+      findings: [
+        {
+          taskId: null,
+          file: PLAN_B,
+          line: 5,
+          introduced: true,
+          message: /^doc-sync recognised no task table in docs\/plans\/PlanB_Work\.md: it has no Markdown table, so the 2 tasks its list items name \(ST-B-001, ST-B-002\) are not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column/,
+        },
+      ],
+    },
+    {
+      name: 'an untouched checklist plan is reported when the change judges one of its tasks',
+      base: { ...base, [PLAN_B]: checklistPlan('In Progress') },
+      head: { ...base, [PLAN_B]: checklistPlan('In Progress'), [BOARD]: board([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]), [CSV]: csv([{ id: 'ST-B-001', status: 'Done' }, { id: 'ST-B-002' }]) },
+      findings: [{ taskId: null, file: PLAN_B, line: 5, introduced: true }],
+    },
+    {
+      name: 'an emptied board is one finding that it has no task table',
+      base,
+      head: { ...base, [BOARD]: '# Task Board\n\nThe board moved to the wiki.\n' },
+      findings: [
+        {
+          taskId: null,
+          file: BOARD,
+          line: 1,
+          introduced: true,
+          message: /^doc-sync recognised no task table in docs\/StateTrace_TaskBoard\.md: it has no Markdown table, so no task on the board is read; restore the board's table/,
+        },
+      ],
+    },
+    {
+      name: 'a board that had no table at base either is shown as pre-existing, not failing (as a missing document is)',
+      base: { ...base, [BOARD]: '# Task Board\n\n- Verify the ingestion flow\n' },
+      head: { ...base, [BOARD]: '# Task Board\n\n- Verify the ingestion flow\n- Write the runbook\n' },
+      findings: [{ taskId: null, file: BOARD, line: 1, introduced: false, message: /no task on the board is read/ }],
     },
     {
       name: 'a board missing both title and status names both keys',

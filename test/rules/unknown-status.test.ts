@@ -1,4 +1,4 @@
-import { BOARD, CSV, board, consistentTree, csv } from '../support/docs.js';
+import { BOARD, CSV, board, consistentTree, csv, plan, planPath } from '../support/docs.js';
 import { testRule } from '../support/rule-tester.js';
 
 const base = consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]);
@@ -23,6 +23,11 @@ testRule('unknown-status', {
       name: 'only the first row of a duplicated ID gives the status',
       base,
       head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }, { id: 'ST-B-002' }, { id: 'ST-B-001', status: 'Mystery' }]) },
+    },
+    {
+      name: 'a status read from cells shifted by a split cell is left to md-malformed-row',
+      base,
+      head: { ...base, [BOARD]: board([{ id: 'ST-B-001' }], ['| ST-B-002 | Split `x|y` | Ready | Docs | D | docs/plans/PlanB_Work.md |']) },
     },
     {
       name: 'an untouched unknown status is not judged in a change',
@@ -67,6 +72,12 @@ testRule('unknown-status', {
         [CSV]: csv([{ id: 'ST-B-001', title: 'Renamed' }, { id: 'ST-B-002' }]),
       },
       findings: [{ taskId: 'ST-B-001', file: BOARD, line: 6, introduced: false, message: /"Mystery"/ }],
+    },
+    {
+      name: 'an unknown word in a plan while the board keeps a known one',
+      base,
+      head: { ...base, [planPath('B')]: plan('B', [{ id: 'ST-B-001', status: 'Parked' }, { id: 'ST-B-002' }]) },
+      findings: [{ taskId: 'ST-B-001', file: planPath('B'), line: 9, introduced: true, message: /^the status "Parked" of ST-B-001 in docs\/plans\/PlanB_Work\.md is not a known status word/ }],
     },
     {
       name: '--all reports every unknown status',

@@ -19,7 +19,7 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
     .filter((problem) => kinds.includes(problem.kind))
     .filter((problem) => {
       const fileJudged = context.mode === 'all' || changed.has(problem.file);
-      if (problem.taskId === null) return fileJudged;
+      if (problem.taskId === null) return fileJudged || (problem.unreadTasks ?? []).some((id) => context.tasks.has(id));
       // A broken record's task is kept but its edits cannot be read, so the task may look untouched.
       return context.tasks.has(problem.taskId) || (problem.kind === 'csv-syntax' && fileJudged);
     })
@@ -29,6 +29,6 @@ export function problemFindings(context: RuleContext<unknown>, kinds: readonly D
       line: problem.line,
       message: problem.message,
       key: `${problem.file}:${problem.key}`,
-      ...(BLINDING.has(problem.kind) ? { introduced: true } : {}),
+      ...(BLINDING.has(problem.kind) && !problem.failsOnlyWhenNew ? { introduced: true } : {}),
     }));
 }
