@@ -19,6 +19,7 @@ import { renderFixDiff } from './fix/diff.js';
 import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderCompact } from './report/compact.js';
+import { terminalText } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
@@ -410,8 +411,8 @@ function fixSummary({ outcome, after, gate, findingOf, dryRun, staged }: FixSumm
   parts.push(byHand.length > 0 ? `${plural(byHand.length, 'failing finding')} left to fix by hand` : 'the check passes');
   if (staged && !dryRun && outcome.files.size > 0) parts.push('nothing is staged: review the diff and "git add" the files');
   const lines = [`doc-sync fix: ${parts.join('; ')}`];
-  for (const { fix, reason } of outcome.refused) lines.push(`  refused  ${fix.file}:${fix.line}  [${findingOf(fix).rule}] ${reason}`);
-  for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
+  for (const { fix, reason } of outcome.refused) lines.push(`  refused  ${terminalText(fix.file)}:${fix.line}  [${findingOf(fix).rule}] ${terminalText(reason)}`);
+  for (const finding of byHand) lines.push(`  by hand  ${terminalText(finding.file)}:${finding.line}  [${finding.rule}] ${terminalText(finding.message)}`);
   return `${lines.join('\n')}\n`;
 }
 
