@@ -141,10 +141,10 @@ ${CHECK_OPTIONS_HELP}
     help: 'Without RULE: every rule with its default severity. With RULE: its docs page.',
   },
   doctor: {
-    summary: 'show what doc-sync understood at a revision, and what needs config',
+    summary: 'show what doc-sync understood (the working tree by default), and what needs config',
     usage: 'doc-sync doctor [--rev REV] [--config FILE]',
     options: {
-      rev: { type: 'string', default: 'HEAD' },
+      rev: { type: 'string' },
       config: { type: 'string' },
     },
     help: `Prints the config used (or the defaults) and why, each planning document found or
@@ -152,7 +152,8 @@ missing, each task table (file:line, role, columns mapped to roles, rows), the s
 seen with their categories, and everything left unmapped. Exit 1 when something needs
 config, 0 when everything configured was understood.
 
-  --rev REV            the revision to look at (default HEAD)
+  --rev REV            a commit to look at, with its config (default: the working tree,
+                       with the working tree's config, so an edit is seen before a commit)
   --config FILE        the config file to use`,
   },
 } satisfies Record<string, CommandSpec>;
@@ -494,19 +495,30 @@ const asksForHelp = (args: readonly string[]) => {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 };
 
-/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood at a revision; exit 1 when something needs config. */
+/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood (the working tree by default); exit 1 when something needs config. */
 async function doctor(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommand('doctor', args);
   const root = await findRepositoryRoot(io.cwd);
-  const reader = new GitReader(root);
-  const revision = await reader.resolveRevision(values.rev);
+  // The working tree with its own config, as after "doc-sync init" or an edit; --rev for a commit.
+  const reader = values.rev === undefined ? new WorkingTreeReader(root) : new GitReader(root);
+  const revision = values.rev === undefined ? WORKING_TREE : await reader.resolveRevision(values.rev);
+  const place = values.rev === undefined ? where(WORKING_TREE) : `at ${values.rev}`;
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
-  const { config, source: configSource } = await loadConfigAt(reader, revision, configPath);
+  let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
+  try {
+    loaded = await loadConfigAt(reader, revision, configPath, values.rev === undefined ? place : undefined);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
+    throw new ConfigError(`the config file ${configPath} does not exist ${place}; check the path${values.rev === undefined ? '' : ", or drop --rev to use the working tree's"}`);
+  }
+  const { config, source: configSource } = loaded;
   const reason = configSource === null
-    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} at ${values.rev}, so the defaults apply ("doc-sync init" writes a commented config)`
-    : `${values.config ? 'named by --config' : 'found'} at ${values.rev} (a pull request is checked with the config of its base)`;
-  const diagnosis = await diagnose({ reader, revision: values.rev, config, configSource, configReason: reason });
-  io.stdout(renderDiagnosis(diagnosis));
+    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} ${place}, so the defaults apply ("doc-sync init" writes a commented config)`
+    : `${values.config ? 'named by --config' : 'found'} ${place} (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader, revision, config, configSource, configReason: reason });
+  // renderDiagnosis names a commit "at <sha>"; name the working tree in words.
+  const text = renderDiagnosis(diagnosis);
+  io.stdout(values.rev === undefined ? text.replace(/^doc-sync doctor at \S+/, `doc-sync doctor ${place}`) : text);
   return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
 }
 
