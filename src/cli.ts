@@ -8,7 +8,7 @@ import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-r
 import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from './adapters/git/local-readers.js';
 import { DEFAULT_CONFIG_PATHS } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
-import { loadConfigAt } from './core/config-at.js';
+import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import type { RepoReader } from './core/ports.js';
@@ -283,10 +283,15 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   try {
     loaded = await loadConfigAt(reader, configAt, configPath);
   } catch (error) {
+    if (error instanceof ConfigError && configFrom === 'base' && !/does not exist/.test(error.message)) {
+      throw new ConfigError(`${error.message.replace(/\.?$/, '.')} This is the base's config, which gates the check: to judge a change that repairs it, pass --config-from head.`);
+    }
     if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
     const instead = configFrom === 'base' ? ' (the base); commit it there, or pass --config-from head to read it from what is judged' : '; check the path';
     throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
   }
+  // The gate uses the base's config, but a config the change edits must be valid too.
+  if (configFrom === 'base') await validateProposedConfig(reader, { trusted: configAt, proposed: await reader.resolveRevision(head) }, configPath, where(head));
   // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
   const configSource = loaded.source
     ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`

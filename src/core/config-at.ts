@@ -55,6 +55,27 @@ export async function loadConfigAt(
   return { config: defaultConfig(), source: null };
 }
 
+/**
+ * Validates the config a change adds or edits, though the gate does not use it (it uses
+ * `trusted`'s): an invalid one is a ConfigError now, not a silent pass that stops every
+ * check once it has become the base's config. `at` names `proposed` in the message.
+ */
+export async function validateProposedConfig(
+  reader: RepoReader,
+  revisions: { trusted: string; proposed: string },
+  explicitPath: string | null,
+  at = atCommit(revisions.proposed),
+): Promise<void> {
+  const atProposed = await findConfigAt(reader, revisions.proposed, explicitPath);
+  if (!atProposed || (await findConfigAt(reader, revisions.trusted, explicitPath))?.oid === atProposed.oid) return;
+  try {
+    parseFound(atProposed, revisions.proposed, at);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(`${error.message} The base's config gates this check, but this one takes over once the change reaches the base and then stops every check; fix it first.`);
+  }
+}
+
 /** The config that gates a change, and why it is that one. */
 export interface GateConfig {
   config: Config;
