@@ -201,6 +201,9 @@ function didYouMean(word: string, candidates: readonly string[]): string {
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
 }
 
+/** A full stop, unless the sentence already ends with one (or with the "?" of a suggestion). */
+const endSentence = (sentence: string) => (/[.?!]$/.test(sentence) ? sentence : `${sentence}.`);
+
 /** A value of a closed set, or a usage error naming the option, the choices and the nearest one. */
 function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -227,10 +230,14 @@ function parseCommand<N extends CommandName>(name: N, args: string[], allowPosit
     if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
     const message = (error as Error).message;
     const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    // "Option '--base <value>' argument missing", or "… is ambiguous" when the next argument starts with a dash.
+    const needsValue = code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? /^Option '(--[^ ']+)[^']*' argument (missing|is ambiguous)/.exec(message) : null;
     const sentence = unknown
       ? `unknown option "${unknown}" for doc-sync ${name}${didYouMean(unknown, Object.keys(options).map((option) => `--${option}`))}`
-      : message.split('\n')[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence}. Run "doc-sync ${name} --help" for its options.`);
+      : needsValue
+        ? `${needsValue[1]} needs a value${needsValue[2] === 'missing' ? '' : ` (to pass one that starts with a dash, write ${needsValue[1]}=VALUE)`}`
+        : message.split('\n')[0]!.replace(/\.$/, '');
+    throw new UsageError(`${endSentence(sentence)} Run "doc-sync ${name} --help" for its options.`);
   }
 }
 
@@ -238,7 +245,8 @@ type CheckValues = ReturnType<typeof parseCommand<'check' | 'fix'>>['values'];
 
 /** The action's gate: --strict is a strict branch (warnings and pre-existing findings fail). */
 function gateOf(values: CheckValues): GatePolicy {
-  const failOn = choice('fail-on', values['fail-on']!, FAIL_ON);
+  // "warn" is "warning", as in the config's severities.
+  const failOn = choice('fail-on', values['fail-on'] === 'warn' ? 'warning' : values['fail-on']!, FAIL_ON);
   return values.strict ? { failOn: failOn === 'never' ? 'never' : 'warning', strict: true } : { failOn, strict: false };
 }
 
@@ -257,6 +265,12 @@ const nameOf = (revision: string) =>
   isLocalState(revision) ? `the ${revision.replace('-', ' ')}` : /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
 /** "in the working tree", "in the index", or "at <revision>". */
 const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${nameOf(revision)}`;
+
+/** The core names a revision "at <first 7 characters>" ("at working"); name the working tree and the index in words. */
+function inWords(error: unknown, revision: string): unknown {
+  if (!(error instanceof ConfigError) || !isLocalState(revision)) return error;
+  return new ConfigError(error.message.replace(` at ${revision.slice(0, 7)} `, ` ${where(revision)} `));
+}
 
 interface ConfigPlace {
   values: CheckValues;
@@ -281,7 +295,7 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
   let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
   try {
-    loaded = await loadConfigAt(reader, configAt, configPath);
+    loaded = await loadConfigAt(reader, configAt, configPath, where(configAt));
   } catch (error) {
     if (error instanceof ConfigError && configFrom === 'base' && !/does not exist/.test(error.message)) {
       throw new ConfigError(`${error.message.replace(/\.?$/, '.')} This is the base's config, which gates the check: to judge a change that repairs it, pass --config-from head.`);
@@ -292,10 +306,7 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   }
   // The gate uses the base's config, but a config the change edits must be valid too.
   if (configFrom === 'base') await validateProposedConfig(reader, { trusted: configAt, proposed: await reader.resolveRevision(head) }, configPath, where(head));
-  // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
-  const configSource = loaded.source
-    ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`
-    : `the defaults: no config file ${where(configAt)}`;
+  const configSource = loaded.source ?? `the defaults: no config file ${where(configAt)}`;
   const rules = enabledRules(loaded.config, configSource);
 
   if (!values.quiet) {
@@ -326,6 +337,8 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
   const root = await findRepositoryRoot(io.cwd);
   const head = values.head ?? (values.staged ? INDEX : WORKING_TREE);
   const reader: RepoReader = values.head ? new GitReader(root) : values.staged ? new IndexReader(root) : new WorkingTreeReader(root);
+  // An unknown --head is that, before a base is looked for or anything is printed.
+  if (values.head) await reader.resolveRevision(values.head);
 
   let base: string | undefined;
   let baseWhy = '';
@@ -353,7 +366,10 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),
   };
-  return { root, request, report: (await runCheck(request)).report, gate };
+  const checked = await runCheck(request).catch((error: unknown) => {
+    throw inWords(error, head);
+  });
+  return { root, request, report: checked.report, gate };
 }
 
 /** Colour: --color always/never wins; in auto, NO_COLOR turns it off, FORCE_COLOR on, else a terminal decides. */
@@ -562,7 +578,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT.pass;
       }
       default:
-        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}. Run "doc-sync --help" for the commands.`);
+        throw new UsageError(`${endSentence(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}`)} Run "doc-sync --help" for the commands.`);
     }
   } catch (error) {
     io.stderr(`doc-sync: ${describeError(error)}\n`);
