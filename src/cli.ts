@@ -13,6 +13,7 @@ import { CONFIG_TEMPLATE } from './config/template.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
+import { DocumentTooComplexError } from './parse/limits.js';
 import type { Finding, Fix } from './core/finding.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
 import { renderFixDiff } from './fix/diff.js';
@@ -268,8 +269,12 @@ const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${n
 
 /** The core names a revision "at <first 7 characters>" ("at working"); name the working tree and the index in words. */
 function inWords(error: unknown, revision: string): unknown {
-  if (!(error instanceof ConfigError) || !isLocalState(revision)) return error;
-  return new ConfigError(error.message.replace(` at ${revision.slice(0, 7)} `, ` ${where(revision)} `));
+  if (!isLocalState(revision)) return error;
+  const at = ` at ${revision.slice(0, 7)}`;
+  if (error instanceof DocumentTooComplexError && error.file?.endsWith(at)) {
+    return new DocumentTooComplexError(error.reason, error.line, `${error.file.slice(0, -at.length)} ${where(revision)}`);
+  }
+  return error instanceof ConfigError ? new ConfigError(error.message.replace(`${at} `, ` ${where(revision)} `)) : error;
 }
 
 interface ConfigPlace {

@@ -60,6 +60,13 @@ describe('CLI messages', () => {
       expect(result.code).toBe(2);
     });
 
+    test('a document too complex to check', async () => {
+      writeFileSync(join(repo.root, BOARD), `${board(tasks)}\n${'x'.repeat(70_000)}\n`);
+      const result = await cli(repo.root, 'check');
+      expect(result.stderr).toMatch(/^doc-sync: docs\/StateTrace_TaskBoard\.md in the working tree is too complex to check: line \d+ is 70000 characters long/m);
+      expect(result.code).toBe(2);
+    });
+
     test('an invalid config read from the working tree (--config-from head)', async () => {
       mkdirSync(join(repo.root, '.github'));
       writeFileSync(join(repo.root, '.github/doc-sync.yml'), 'pathz: {}\n');
