@@ -8,17 +8,19 @@ import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-r
 import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from './adapters/git/local-readers.js';
 import { DEFAULT_CONFIG_PATHS } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
-import { loadConfigAt } from './core/config-at.js';
+import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
+import { DocumentTooComplexError } from './parse/limits.js';
 import type { Finding, Fix } from './core/finding.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
 import { renderFixDiff } from './fix/diff.js';
 import { OverlayReader } from './fix/overlay.js';
 import type { Report } from './report/report.js';
 import { renderCompact } from './report/compact.js';
+import { terminalText } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
@@ -145,10 +147,10 @@ ${COMMON_OUTPUT_HELP}`,
     help: 'Without RULE: every rule with its default severity. With RULE: its docs page.',
   },
   doctor: {
-    summary: 'show what doc-sync understood at a revision, and what needs config',
+    summary: 'show what doc-sync understood (the working tree by default), and what needs config',
     usage: 'doc-sync doctor [--rev REV] [--config FILE]',
     options: {
-      rev: { type: 'string', default: 'HEAD' },
+      rev: { type: 'string' },
       config: { type: 'string' },
     },
     help: `Prints the config used (or the defaults) and why, each planning document found or
@@ -156,7 +158,8 @@ missing, each task table (file:line, role, columns mapped to roles, rows), the s
 seen with their categories, and everything left unmapped. Exit 1 when something needs
 config, 0 when everything configured was understood.
 
-  --rev REV            the revision to look at (default HEAD)
+  --rev REV            a commit to look at, with its config (default: the working tree,
+                       with the working tree's config, so an edit is seen before a commit)
   --config FILE        the config file to use`,
   },
 } satisfies Record<string, CommandSpec>;
@@ -204,8 +207,8 @@ function didYouMean(word: string, candidates: readonly string[]): string {
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
 }
 
-/** Ends a sentence with a full stop unless it already ends in one (or a question mark). */
-const endSentence = (text: string) => (/[.?]$/.test(text) ? text : `${text}.`);
+/** A full stop, unless the sentence already ends with one (or with the "?" of a suggestion). */
+const endSentence = (sentence: string) => (/[.?!]$/.test(sentence) ? sentence : `${sentence}.`);
 
 /** A value of a closed set, or a usage error naming the option, the choices and the nearest one. */
 function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -233,9 +236,13 @@ function parseCommand<N extends CommandName>(name: N, args: string[], allowPosit
     if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
     const message = (error as Error).message;
     const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    // "Option '--base <value>' argument missing", or "… is ambiguous" when the next argument starts with a dash.
+    const needsValue = code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? /^Option '(--[^ ']+)[^']*' argument (missing|is ambiguous)/.exec(message) : null;
     const sentence = unknown
       ? `unknown option "${unknown}" for doc-sync ${name}${didYouMean(unknown, Object.keys(options).map((option) => `--${option}`))}`
-      : message.split('\n')[0]!.replace(/\.$/, '');
+      : needsValue
+        ? `${needsValue[1]} needs a value${needsValue[2] === 'missing' ? '' : ` (to pass one that starts with a dash, write ${needsValue[1]}=VALUE)`}`
+        : message.split('\n')[0]!.replace(/\.$/, '');
     throw new UsageError(`${endSentence(sentence)} Run "doc-sync ${name} --help" for its options.`);
   }
 }
@@ -244,7 +251,8 @@ type CheckValues = ReturnType<typeof parseCommand<'check' | 'fix'>>['values'];
 
 /** The action's gate: --strict is a strict branch (warnings and pre-existing findings fail). */
 function gateOf(values: CheckValues): GatePolicy {
-  const failOn = choice('fail-on', values['fail-on']!, FAIL_ON);
+  // "warn" is "warning", as in the config's severities.
+  const failOn = choice('fail-on', values['fail-on'] === 'warn' ? 'warning' : values['fail-on']!, FAIL_ON);
   return values.strict ? { failOn: failOn === 'never' ? 'never' : 'warning', strict: true } : { failOn, strict: false };
 }
 
@@ -263,6 +271,16 @@ const nameOf = (revision: string) =>
   isLocalState(revision) ? `the ${revision.replace('-', ' ')}` : /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
 /** "in the working tree", "in the index", or "at <revision>". */
 const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${nameOf(revision)}`;
+
+/** The core names a revision "at <first 7 characters>" ("at working"); name the working tree and the index in words. */
+function inWords(error: unknown, revision: string): unknown {
+  if (!isLocalState(revision)) return error;
+  const at = ` at ${revision.slice(0, 7)}`;
+  if (error instanceof DocumentTooComplexError && error.file?.endsWith(at)) {
+    return new DocumentTooComplexError(error.reason, error.line, `${error.file.slice(0, -at.length)} ${where(revision)}`);
+  }
+  return error instanceof ConfigError ? new ConfigError(error.message.replace(`${at} `, ` ${where(revision)} `)) : error;
+}
 
 interface ConfigPlace {
   values: CheckValues;
@@ -287,16 +305,18 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
   let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
   try {
-    loaded = await loadConfigAt(reader, configAt, configPath);
+    loaded = await loadConfigAt(reader, configAt, configPath, where(configAt));
   } catch (error) {
+    if (error instanceof ConfigError && configFrom === 'base' && !/does not exist/.test(error.message)) {
+      throw new ConfigError(`${error.message.replace(/\.?$/, '.')} This is the base's config, which gates the check: to judge a change that repairs it, pass --config-from head.`);
+    }
     if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
     const instead = configFrom === 'base' ? ' (the base); commit it there, or pass --config-from head to read it from what is judged' : '; check the path';
     throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
   }
-  // loadConfigAt says "<path> at <commit>"; name uncommitted states in words.
-  const configSource = loaded.source
-    ? `${loaded.source.slice(0, loaded.source.lastIndexOf(' at '))} ${where(configAt)}`
-    : `the defaults: no config file ${where(configAt)}`;
+  // The gate uses the base's config, but a config the change edits must be valid too.
+  if (configFrom === 'base') await validateProposedConfig(reader, { trusted: configAt, proposed: await reader.resolveRevision(head) }, configPath, where(head));
+  const configSource = loaded.source ?? `the defaults: no config file ${where(configAt)}`;
   const rules = enabledRules(loaded.config, configSource);
 
   if (!values.quiet) {
@@ -327,6 +347,8 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
   const root = await findRepositoryRoot(io.cwd);
   const head = values.head ?? (values.staged ? INDEX : WORKING_TREE);
   const reader: RepoReader = values.head ? new GitReader(root) : values.staged ? new IndexReader(root) : new WorkingTreeReader(root);
+  // An unknown --head is that, before a base is looked for or anything is printed.
+  if (values.head) await reader.resolveRevision(values.head);
 
   let base: string | undefined;
   let baseWhy = '';
@@ -355,7 +377,10 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),
   };
-  return { root, request, report: (await runCheck(request)).report, gate };
+  const checked = await runCheck(request).catch((error: unknown) => {
+    throw inWords(error, head);
+  });
+  return { root, request, report: checked.report, gate };
 }
 
 /** Colour: --color always/never wins; in auto, NO_COLOR turns it off, FORCE_COLOR on, else a terminal decides. */
@@ -419,8 +444,8 @@ function fixSummary({ outcome, after, gate, findingOf, dryRun, staged }: FixSumm
   parts.push(byHand.length > 0 ? `${plural(byHand.length, 'failing finding')} left to fix by hand` : 'the check passes');
   if (staged && !dryRun && outcome.files.size > 0) parts.push('nothing is staged: review the diff and "git add" the files');
   const lines = [`doc-sync fix: ${parts.join('; ')}`];
-  for (const { fix, reason } of outcome.refused) lines.push(`  refused  ${fix.file}:${fix.line}  [${findingOf(fix).rule}] ${reason}`);
-  for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
+  for (const { fix, reason } of outcome.refused) lines.push(`  refused  ${terminalText(fix.file)}:${fix.line}  [${findingOf(fix).rule}] ${terminalText(reason)}`);
+  for (const finding of byHand) lines.push(`  by hand  ${terminalText(finding.file)}:${finding.line}  [${finding.rule}] ${terminalText(finding.message)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -502,19 +527,30 @@ const asksForHelp = (args: readonly string[]) => {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 };
 
-/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood at a revision; exit 1 when something needs config. */
+/** `doctor [--rev REV] [--config FILE]`: what doc-sync understood (the working tree by default); exit 1 when something needs config. */
 async function doctor(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommand('doctor', args);
   const root = await findRepositoryRoot(io.cwd);
-  const reader = new GitReader(root);
-  const revision = await reader.resolveRevision(values.rev);
+  // The working tree with its own config, as after "doc-sync init" or an edit; --rev for a commit.
+  const reader = values.rev === undefined ? new WorkingTreeReader(root) : new GitReader(root);
+  const revision = values.rev === undefined ? WORKING_TREE : await reader.resolveRevision(values.rev);
+  const place = values.rev === undefined ? where(WORKING_TREE) : `at ${values.rev}`;
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
-  const { config, source: configSource } = await loadConfigAt(reader, revision, configPath);
+  let loaded: Awaited<ReturnType<typeof loadConfigAt>>;
+  try {
+    loaded = await loadConfigAt(reader, revision, configPath, values.rev === undefined ? place : undefined);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !configPath || !/does not exist/.test(error.message)) throw error;
+    throw new ConfigError(`the config file ${configPath} does not exist ${place}; check the path${values.rev === undefined ? '' : ", or drop --rev to use the working tree's"}`);
+  }
+  const { config, source: configSource } = loaded;
   const reason = configSource === null
-    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} at ${values.rev}, so the defaults apply ("doc-sync init" writes a commented config)`
-    : `${values.config ? 'named by --config' : 'found'} at ${values.rev} (a pull request is checked with the config of its base)`;
-  const diagnosis = await diagnose({ reader, revision: values.rev, config, configSource, configReason: reason });
-  io.stdout(renderDiagnosis(diagnosis));
+    ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} ${place}, so the defaults apply ("doc-sync init" writes a commented config)`
+    : `${values.config ? 'named by --config' : 'found'} ${place} (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader, revision, config, configSource, configReason: reason });
+  // renderDiagnosis names a commit "at <sha>"; name the working tree in words.
+  const text = renderDiagnosis(diagnosis);
+  io.stdout(values.rev === undefined ? text.replace(/^doc-sync doctor at \S+/, `doc-sync doctor ${place}`) : text);
   return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
 }
 

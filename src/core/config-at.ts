@@ -27,8 +27,10 @@ async function findConfigAt(reader: RepoReader, commit: string, explicitPath: st
   return null;
 }
 
-const parseFound = (found: FoundConfig, commit: string): Config => parseConfig(found.text, `${found.path} (at ${commit.slice(0, 7)})`);
-const describeFound = (found: FoundConfig, commit: string) => `${found.path} at ${commit.slice(0, 7)}`;
+/** "at <short sha>": where a commit is, in messages; a caller with a pseudo-revision names it in words. */
+const atCommit = (commit: string) => `at ${commit.slice(0, 7)}`;
+const parseFound = (found: FoundConfig, commit: string, at = atCommit(commit)): Config => parseConfig(found.text, `${found.path} (${at})`);
+const describeFound = (found: FoundConfig, commit: string, at = atCommit(commit)) => `${found.path} ${at}`;
 
 function missingExplicit(explicitPath: string, commit: string): ConfigError {
   return new ConfigError(
@@ -39,12 +41,39 @@ function missingExplicit(explicitPath: string, commit: string): ConfigError {
 /**
  * Config discovery at one commit, for runs that judge a commit by its own config
  * (pushes, dispatches). A named file must exist; the default locations are optional.
+ * `at` says where `commit` is in messages ("in the working tree" for the CLI's pseudo-revisions).
  */
-export async function loadConfigAt(reader: RepoReader, commit: string, explicitPath: string | null): Promise<{ config: Config; source: string | null }> {
+export async function loadConfigAt(
+  reader: RepoReader,
+  commit: string,
+  explicitPath: string | null,
+  at = atCommit(commit),
+): Promise<{ config: Config; source: string | null }> {
   const found = await findConfigAt(reader, commit, explicitPath);
-  if (found) return { config: parseFound(found, commit), source: describeFound(found, commit) };
+  if (found) return { config: parseFound(found, commit, at), source: describeFound(found, commit, at) };
   if (explicitPath) throw missingExplicit(explicitPath, commit);
   return { config: defaultConfig(), source: null };
+}
+
+/**
+ * Validates the config a change adds or edits, though the gate does not use it (it uses
+ * `trusted`'s): an invalid one is a ConfigError now, not a silent pass that stops every
+ * check once it has become the base's config. `at` names `proposed` in the message.
+ */
+export async function validateProposedConfig(
+  reader: RepoReader,
+  revisions: { trusted: string; proposed: string },
+  explicitPath: string | null,
+  at = atCommit(revisions.proposed),
+): Promise<void> {
+  const atProposed = await findConfigAt(reader, revisions.proposed, explicitPath);
+  if (!atProposed || (await findConfigAt(reader, revisions.trusted, explicitPath))?.oid === atProposed.oid) return;
+  try {
+    parseFound(atProposed, revisions.proposed, at);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(`${error.message} The base's config gates this check, but this one takes over once the change reaches the base and then stops every check; fix it first.`);
+  }
 }
 
 /** The config that gates a change, and why it is that one. */

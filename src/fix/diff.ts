@@ -1,3 +1,4 @@
+import { terminalText } from '../report/escape.js';
 import type { FixEdit } from './apply.js';
 
 const range = (start: number, count: number): string => (count === 1 ? `${start}` : `${start},${count}`);
@@ -7,9 +8,9 @@ function renderInserts(edits: readonly FixEdit[]): string[] {
   const first = edits[0]!;
   const added = edits.flatMap((edit) => edit.added);
   return [
-    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join('; ')}`,
-    ` ${first.after ?? first.fix.expected}`,
-    ...added.map((line) => `+${line}`),
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${terminalText(edits.map((edit) => edit.fix.description).join('; '))}`,
+    ` ${terminalText(first.after ?? first.fix.expected)}`,
+    ...added.map((line) => `+${terminalText(line)}`),
   ];
 }
 
@@ -17,9 +18,9 @@ function renderInserts(edits: readonly FixEdit[]): string[] {
 function renderHunk(edit: FixEdit): string[] {
   const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
   return [
-    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
-    ...edit.removed.map((line) => `-${line}`),
-    ...edit.added.map((line) => `+${line}`),
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${terminalText(edit.fix.description)}`,
+    ...edit.removed.map((line) => `-${terminalText(line)}`),
+    ...edit.added.map((line) => `+${terminalText(line)}`),
   ];
 }
 
@@ -27,14 +28,15 @@ function renderHunk(edit: FixEdit): string[] {
  * A unified-style diff of the edits the fix engine made: per file, one hunk per edit
  * with the changed rows (and the row an insert follows as context), the fix's
  * description after each hunk header. Line endings are not shown: each new line took
- * the ending of the line it replaces or follows.
+ * the ending of the line it replaces or follows. Document text goes through
+ * terminalText, as in `check`: its control characters are shown, not obeyed.
  */
 export function renderFixDiff(edits: readonly FixEdit[]): string {
   const byFile = new Map<string, FixEdit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   const out: string[] = [];
   for (const [file, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`--- a/${file}`, `+++ b/${file}`);
+    out.push(`--- a/${terminalText(file)}`, `+++ b/${terminalText(file)}`);
     let inserts: FixEdit[] = [];
     const flush = () => {
       if (inserts.length > 0) out.push(...renderInserts(inserts));

@@ -1,4 +1,5 @@
 import type { Report, ReportFinding } from './report.js';
+import { terminalText } from './escape.js';
 import { verdictLine } from './text.js';
 
 export interface CompactOptions {
@@ -11,13 +12,11 @@ const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
 /**
- * One line of document text: line breaks become spaces and other control characters
- * (a cell's terminal escape sequences) become U+FFFD, so a cell cannot rewrite the terminal.
+ * One line of document text, control characters shown as the text format shows them
+ * (`\x1b`), so a cell cannot rewrite the terminal. Line breaks go first: terminalText
+ * would show a CRLF's CR as `\x0d`.
  */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
-}
+const oneLine = (text: string): string => terminalText(text.replace(/\r\n|[\r\n]/g, ' '));
 
 /**
  * The jumpable view: one `path:line: severity rule message` line per finding (the form

@@ -40,8 +40,9 @@ describe('renderCompact', () => {
       'doc-sync: pass. 0 errors, 1 warning, none failing the gate.',
     ],
     // A cell's line breaks and escape sequences cannot break the line or rewrite the terminal.
-    [finding({ message: `cell "a\nb\r\nc" ${ESC}[2J${ESC}[1A\u0007` }), 'docs/taskboard/TaskBoard.csv:2: error status-mismatch-md-csv cell "a b c" \uFFFD[2J\uFFFD[1A\uFFFD', failing],
-    [finding({ file: `docs/${ESC}]8;;x\u0007.md`, line: 7 }), `docs/\uFFFD]8;;x\uFFFD.md:7: error status-mismatch-md-csv ST-B-001 is "Done" on the board but "Ready" in the CSV`, failing],
+    // They are shown as the text format shows them (\x1b, \u202e), so a reader sees what the cell holds.
+    [finding({ message: `cell "a\nb\r\nc" ${ESC}[2J${ESC}[1A\u0007 \u202eright` }), 'docs/taskboard/TaskBoard.csv:2: error status-mismatch-md-csv cell "a b c" \\x1b[2J\\x1b[1A\\x07 \\u202eright', failing],
+    [finding({ file: `docs/${ESC}]8;;x\u0007.md`, line: 7 }), 'docs/\\x1b]8;;x\\x07.md:7: error status-mismatch-md-csv ST-B-001 is "Done" on the board but "Ready" in the CSV', failing],
   ])('%j', (input, line, verdict) => {
     expect(renderCompact(reportWith([input]))).toBe(`${line}\n${verdict}\n`);
   });

@@ -157,6 +157,18 @@ describe('doc-sync fix', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
+  test('document text reaches the terminal with its control characters shown, in the diff and the summary, as check prints it', async () => {
+    // A row whose title carries a bidirectional override and an escape sequence, and whose status clears the screen.
+    const hostile = [{ id: 'ST-B-001', title: 'Add \u202edisk \u001b[31mred', status: 'Done \u001b[2J' }, { id: 'ST-B-002' }];
+    repo.commit({ ...base, [BOARD]: board(hostile) }, 'hostile row');
+    const result = await cli(repo.root, 'fix', '--base', 'HEAD~2', '--dry-run');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(result.stdout).toContain('+"ST-B-001","Add \\u202edisk \\x1b[31mred","Done \\x1b[2J"');
+    expect(result.stdout).toMatch(/^ {2}by hand {2}\S+ {2}\[status-mismatch-plan\] .*"Done \\x1b\[2J"/m);
+    expect(result.code).toBe(1);
+  });
+
   test('board rows with board-wide drift: `fix --all` repairs what is mechanical at HEAD', async () => {
     repo.commit({ ...base, [BOARD]: board([...before, { id: 'ST-B-009' }]) }, 'drift');
     const result = await cli(repo.root, 'fix', '--all', '--rule', 'csv-row-missing');

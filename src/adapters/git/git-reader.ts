@@ -73,6 +73,10 @@ export async function defaultBase(root: string, head: string): Promise<string> {
     }
     throw new RevisionError(`${head} shares no history with ${candidate.replace('refs/remotes/', '')}; pass --base explicitly`);
   }
+  // Without the remote itself, "set-head" cannot help: name the base instead.
+  if ((await git(root, ['remote', 'get-url', 'origin'])).code !== 0) {
+    throw new RevisionError('there is no remote "origin" to find the default branch of; pass --base (for example --base HEAD~1) or use --all');
+  }
   throw new RevisionError(
     'cannot find the default branch of the remote "origin" to compare with; pass --base (for example --base origin/main) or run "git remote set-head origin --auto"',
   );
