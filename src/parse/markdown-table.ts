@@ -415,6 +415,9 @@ function parseLines(lines: readonly MarkdownLine[], fastPath: boolean, limits: M
   const plannedAt = (parsedLine: number): RemarkLine => planned[parsedLine - 1]!;
 
   const headings: MarkdownHeading[] = [];
+  // Where each heading starts in the text micromark read: git lines cannot order a heading and a
+  // table that share one git line (a file with lone-CR line endings is one git line).
+  const headingStarts: number[] = [];
   const tableNodes: { node: Table; topLevel: boolean }[] = [];
   // An explicit stack: block quotes and lists nest as deep as the input says.
   const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
@@ -422,6 +425,7 @@ function parseLines(lines: readonly MarkdownLine[], fastPath: boolean, limits: M
     const { node, depth } = stack.pop()!;
     if (node.type === 'heading') {
       headings.push({ depth: node.depth, text: headingText(node).trim(), line: plannedAt(node.position!.start.line).origin.gitLine });
+      headingStarts.push(node.position!.start.line);
     } else if (node.type === 'table') {
       tableNodes.push({ node, topLevel: depth === 1 });
     } else if ('children' in node) {
@@ -481,10 +485,11 @@ function parseLines(lines: readonly MarkdownLine[], fastPath: boolean, limits: M
   if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
 
   let headingIndex = -1;
-  for (const table of tables) {
-    while (headingIndex + 1 < headings.length && headings[headingIndex + 1]!.line < table.line) headingIndex++;
+  tables.forEach((table, index) => {
+    const tableStart = tableNodes[index]!.node.position!.start.line;
+    while (headingIndex + 1 < headings.length && headingStarts[headingIndex + 1]! < tableStart) headingIndex++;
     table.heading = headingIndex >= 0 ? headings[headingIndex]! : null;
-  }
+  });
   return { tables, headings };
 }
 
