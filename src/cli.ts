@@ -485,7 +485,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
       : (await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? undefined, head: OverlayReader.REVISION })).report;
   const code = after.result === 'pass' ? EXIT.pass : EXIT.fail;
   if (values.quiet && code === EXIT.pass && outcome.edits.length === 0) return code;
-  io.stdout(renderFixDiff(outcome.edits));
+  io.stdout(renderFixDiff(outcome.edits, terminalText));
   io.stdout(fixSummary({ outcome, after, gate, findingOf: (item) => findingOfFix.get(item)!, dryRun, staged: values.staged }));
   return code;
 }

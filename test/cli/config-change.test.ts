@@ -1,15 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli.js';
 import { consistentTree } from '../support/docs.js';
 import { GitFixture } from '../support/git-fixture.js';
-
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from './run-cli.js';
 
 const CONFIG = '.github/doc-sync.yml';
 const validConfig = 'limits:\n  maxFileBytes: 1000000\n';

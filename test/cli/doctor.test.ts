@@ -1,14 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runCli } from '../../src/cli.js';
 import { GitFixture } from '../support/git-fixture.js';
-
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from './run-cli.js';
 
 /** Another team's layout: a board under planning/ with a Stage column, which the defaults do not find. */
 const opsBoard = ['# Ops', '', '| ID | Title | Stage |', '|----|-------|-------|', '| OPS-7 | Rotate keys | Done |', '| OPS-8 | Expire tokens | Todo |', ''].join('\n');
