@@ -8,7 +8,7 @@ import { runCheck, type CheckResult, type GatePolicy } from '../core/check.js';
 import { enabledRules, rulesOff } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
-import { loadGateConfig } from '../core/config-at.js';
+import { loadGateConfig, validateProposedConfig } from '../core/config-at.js';
 import type { CheckPlan, PullInfo } from './event.js';
 import { isStrictBranch, type ActionInputs } from './inputs.js';
 import { publish } from './publish.js';
@@ -69,7 +69,10 @@ export async function checkPlan(session: Session, plan: CheckPlan, reuse?: Pick<
       log: (line) => runtime.info(line),
     }));
   // A change is judged by the config of the branch it targets (core/config-at.ts says when not).
-  const gateConfig = await loadGateConfig(source.reader, { trusted: plan.configRevision, proposed: plan.head }, inputs.config);
+  const revisions = { trusted: plan.configRevision, proposed: plan.head };
+  // A config the change breaks fails now, not once it has become the base's and stops every check.
+  await validateProposedConfig(source.reader, revisions, inputs.config);
+  const gateConfig = await loadGateConfig(source.reader, revisions, inputs.config);
   const { config, source: configSource } = gateConfig;
   runtime.info(configSource ? `Config: ${configSource}` : 'Config: none found, using the defaults');
   for (const note of gateConfig.notes) runtime.info(note);

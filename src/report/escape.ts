@@ -21,7 +21,8 @@ export function replaceControlCharacters(text: string): string {
 
 /** One line of terminal text: control characters visible, line breaks (and tabs) as spaces. */
 export function terminalText(text: string): string {
-  return replaceControlCharacters(text).replace(/\r\n|[\r\n\t]/g, ' ');
+  // Line breaks first: a CRLF's CR is a line ending, not a control character to show; a lone CR is shown.
+  return replaceControlCharacters(text.replace(/\r\n|[\n\t]/g, ' '));
 }
 
 /** U+2060 WORD JOINER: invisible, and it breaks GitHub's mention, reference and autolink patterns. */

@@ -75,6 +75,16 @@ describe('9.1 the config comes from the tip of the target branch, the diff from 
     expect(result.exitCode).toBe(1);
   });
 
+  test('a pull request that breaks the config fails now, not once the broken config is the base', async () => {
+    scenario = await GitHubScenario.start({ ...consistentTree(tasks), [CONFIG]: 'rules: {}\n' });
+    scenario.repo.commitFiles('feature', { [CONFIG]: 'pathz:\n  board: x.md\n' }, { from: 'main' });
+    const pull = scenario.repo.addPull({ head: 'feature' });
+    const result = await run(scenario, scenario.eventEnv('pull_request', pullPayload({ number: pull.number, base: pull.base.sha, head: pull.head.sha }), scenario.workspace(pull.head.sha)));
+    expect(result.log).toMatch(/unknown key "pathz"/);
+    expect(result.log).toContain('fix it first');
+    expect(result.exitCode).not.toBe(0);
+  });
+
   test('the first pull request (no config, no planning documents at the base) is judged by the config it adds', async () => {
     scenario = await GitHubScenario.start({ 'README.md': '# A new project\n' });
     // Custom paths: with the defaults nothing would be found at either end.

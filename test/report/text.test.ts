@@ -1,4 +1,5 @@
 import type { Finding } from '../../src/core/finding.js';
+import { terminalText } from '../../src/report/escape.js';
 import { renderText } from '../../src/report/text.js';
 import { cleanChange, largeChange, reportOf, smallChange } from './scenarios.js';
 
@@ -44,6 +45,11 @@ describe('renderText', () => {
     expect(renderText(reportOf([finding()], { head: 'working-tree' }))).toContain(`${'a'.repeat(7)}..working-tree:`);
     expect(renderText(reportOf([finding()], { head: 'index' }))).toContain(`${'a'.repeat(7)}..index:`);
     expect(renderText(reportOf([finding()]))).toContain(`${'a'.repeat(7)}..${'b'.repeat(7)}:`);
+  });
+
+  test('terminal lines: a CRLF is a line break, an escape sequence is shown', () => {
+    expect(terminalText('a\r\nb\rc\nd')).toBe('a b\\x0dc d');
+    expect(terminalText('red \x1b[31m')).toBe('red \\x1b[31m');
   });
 
   test('pre-existing findings are counted apart', () => {
