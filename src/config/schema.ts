@@ -52,7 +52,7 @@ const replaceWords = z.strictObject({ only: listOf(word, 'a word').pipe(z.array(
  * config's words come first (they are preferred), then the defaults. `{ only: [...] }`
  * replaces the defaults.
  */
-const aliases = (defaults: string[]) =>
+const aliases = (defaults: readonly string[]) =>
   z
     .union([listOf(word, 'a word').pipe(z.array(word).min(1, atLeastOne)), replaceWords], {
       error: 'must be a word or a list of words (added to the defaults), or { only: [words] } to replace the defaults',
@@ -106,6 +106,42 @@ function mergeStatuses(input: Partial<Record<StatusCategoryName, string[] | { on
   return merged;
 }
 
+/** Default header names of each column, in preference order. */
+const COLUMN_DEFAULTS = {
+  id: ['ID', 'Task ID', 'Task'],
+  title: ['Title', 'Description', 'Task title'],
+  status: ['Column', 'Status', 'State'],
+  owner: ['Owner/Role', 'OwnerRole', 'Owner', 'Role'],
+  deliverable: ['Deliverable', 'Deliverables'],
+  planLink: ['PlanLink', 'Plan link', 'Links', 'Link'],
+  notes: ['Notes', 'Note'],
+  plan: ['Plan'],
+  preconditions: ['Preconditions', 'Precondition'],
+  definitionOfDone: ['Definition of done', 'DoD'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * A header the config writes under one column leaves the other columns' defaults, as a
+ * status word does: `planLink: ["Plan"]` must not leave the board's Plan column read as
+ * the backlog's plan letter. A word is the config's when it is not that column's default.
+ */
+function releaseClaimedHeaders<Columns extends Record<keyof typeof COLUMN_DEFAULTS, string[]>>(columns: Columns): Columns {
+  const names = Object.keys(COLUMN_DEFAULTS) as (keyof typeof COLUMN_DEFAULTS)[];
+  const isDefault = (name: keyof typeof COLUMN_DEFAULTS, value: string) => COLUMN_DEFAULTS[name].some((item) => item.toLowerCase() === value.toLowerCase());
+  const claimed = new Map<string, Set<string>>();
+  for (const name of names) {
+    for (const value of columns[name].filter((item) => !isDefault(name, item))) {
+      const key = value.toLowerCase();
+      claimed.set(key, (claimed.get(key) ?? new Set()).add(name));
+    }
+  }
+  const released = { ...columns };
+  for (const name of names) {
+    released[name] = columns[name].filter((value) => !isDefault(name, value) || [...(claimed.get(value.toLowerCase()) ?? [name])].includes(name));
+  }
+  return released;
+}
+
 export const severitySetting = z
   .enum(['error', 'warning', 'warn', 'notice', 'off'])
   .transform((value) => (value === 'warn' ? 'warning' : value));
@@ -155,18 +191,19 @@ export const configSchema = z
       .prefault({}),
     columns: z
       .strictObject({
-        id: aliases(['ID', 'Task ID', 'Task']),
-        title: aliases(['Title', 'Description', 'Task title']),
-        status: aliases(['Column', 'Status', 'State']),
-        owner: aliases(['Owner/Role', 'OwnerRole', 'Owner', 'Role']),
-        deliverable: aliases(['Deliverable', 'Deliverables']),
-        planLink: aliases(['PlanLink', 'Plan link', 'Links', 'Link']),
-        notes: aliases(['Notes', 'Note']),
-        plan: aliases(['Plan']),
-        preconditions: aliases(['Preconditions', 'Precondition']),
-        definitionOfDone: aliases(['Definition of done', 'DoD']),
+        id: aliases(COLUMN_DEFAULTS.id),
+        title: aliases(COLUMN_DEFAULTS.title),
+        status: aliases(COLUMN_DEFAULTS.status),
+        owner: aliases(COLUMN_DEFAULTS.owner),
+        deliverable: aliases(COLUMN_DEFAULTS.deliverable),
+        planLink: aliases(COLUMN_DEFAULTS.planLink),
+        notes: aliases(COLUMN_DEFAULTS.notes),
+        plan: aliases(COLUMN_DEFAULTS.plan),
+        preconditions: aliases(COLUMN_DEFAULTS.preconditions),
+        definitionOfDone: aliases(COLUMN_DEFAULTS.definitionOfDone),
       })
       .prefault({})
+      .transform(releaseClaimedHeaders)
       .describe('Header names (case-insensitive) that identify each column, in preference order.'),
     statuses: z
       .strictObject(

@@ -673,6 +673,7 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
         plan: settings.planOfFile(file),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
+        activeHeading: markdown.tables.map((t) => t.heading?.text ?? '').find((heading) => heading !== '' && planSection(settings, heading) === 'active') ?? null,
         activeProgress:
           active.length > 0
             ? { done: active.filter((row) => row.status?.category === 'done').length, total: active.length }

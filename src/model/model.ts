@@ -92,6 +92,8 @@ export interface PlanDoc extends TaskTable {
   title: string | null;
   /** Every ID that occurs anywhere in the plan's text. */
   mentions: Set<string>;
+  /** The heading of the plan's first active task table as the plan writes it (`In flight`), for advice. */
+  activeHeading: string | null;
   /** `(done, total)` over the Active-work table, if the plan has one. */
   activeProgress: { done: number; total: number } | null;
 }

@@ -1,4 +1,5 @@
-import { rowsOf, type TaskRow } from '../model/model.js';
+import type { TaskRow } from '../model/model.js';
+import { statusRowsOf } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 /** Where a row is, as a message says it. */
@@ -17,9 +18,7 @@ export default defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      // The first row of each document gives its status, as for unknown-status.
-      const plans = [...head.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== undefined);
-      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1), ...plans]) {
+      for (const row of statusRowsOf(head, id)) {
         const statusColumn = row.layout.columns.status;
         // A damaged row's missing cell is md-malformed-row's or csv-malformed-row's finding.
         if (row.status !== null || statusColumn === undefined || row.damage !== null) continue;

@@ -1,4 +1,4 @@
-import { rowsOf } from '../model/model.js';
+import { statusRowsOf } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 
 export default defineRule({
@@ -10,9 +10,8 @@ export default defineRule({
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      // The first row of each document gives its status; a plan's unknown word hides board-not-updated and status-mismatch-plan.
-      const plans = [...head.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== undefined);
-      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1), ...plans]) {
+      // A plan's unknown word hides board-not-updated and status-mismatch-plan, as a board's hides status-mismatch-md-csv.
+      for (const row of statusRowsOf(head, id)) {
         // A damaged row's status may be another column's text: md-malformed-row or csv-malformed-row is the cause.
         if (row.status?.category !== 'unknown' || row.damage !== null) continue;
         const where = row.source === 'plan' ? ` in ${row.file}` : '';

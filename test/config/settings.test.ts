@@ -62,6 +62,16 @@ describe('IDs and plans', () => {
     expect(settings.columnIndex(['Task ID', 'Description', 'Status'], 'status')).toBe(2);
     expect(settings.columnIndex(['Date', 'Summary'], 'id')).toBe(-1);
   });
+
+  test('a header written under one column leaves the defaults of another: columns.planLink: [plan_file, Plan] takes Plan from plan', () => {
+    const custom = compileSettings(parseConfig('columns:\n  planLink: ["plan_file", "Plan"]\n', 'test'));
+    expect(custom.columnIndex(['Key', 'Plan'], 'planLink')).toBe(1);
+    expect(custom.columnIndex(['Key', 'Plan'], 'plan')).toBe(-1);
+    expect(custom.config.columns.plan).toEqual([]);
+    // A word the config writes that is no column's default stays where it is written.
+    const own = compileSettings(parseConfig('columns:\n  planLink: ["plan_file"]\n', 'test'));
+    expect(own.columnIndex(['Key', 'Plan'], 'plan')).toBe(1);
+  });
 });
 
 describe('config validation', () => {

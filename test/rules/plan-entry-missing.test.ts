@@ -115,6 +115,29 @@ testRule('plan-entry-missing', {
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: false }],
     },
     {
+      name: 'the advice names the plan\'s own active heading',
+      base,
+      head: { ...base, [PLAN_B]: plan('B', [{ id: 'ST-B-001' }]).replace('## Active work', '## In flight') },
+      findings: [{ taskId: 'ST-B-002', message: /; add it to the plan's In flight table$/ }],
+    },
+    {
+      name: 'an ID pattern without a plan group and no plan link: says so, no "plan ?"',
+      config: { ids: { pattern: 'OPS-\\d+' } },
+      head: {
+        [BOARD]: board([{ id: 'OPS-1', plan: 'none' }]),
+        [CSV]: csv([{ id: 'OPS-1', plan: '' }]),
+        [PLAN_B]: plan('B', []),
+      },
+      findings: [
+        {
+          taskId: 'OPS-1',
+          file: BOARD,
+          line: 6,
+          message: /^OPS-1 is on the board but does not occur in any plan file \(its board rows link to no plan file, and ids\.pattern has no plan group to find one by its ID\); add it to a task table under an active heading such as "Active work" in its plan$/,
+        },
+      ],
+    },
+    {
       name: '--all audits every task',
       head: drifted,
       findings: [{ taskId: 'ST-B-002', file: BOARD, line: 7, introduced: true }],

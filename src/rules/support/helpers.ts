@@ -24,6 +24,15 @@ export function planStatus(model: DocModel, id: string): { status: Status; row: 
   return row ? { status: row.status!, row } : null;
 }
 
+/**
+ * The rows that give a task's status in each document: its first Markdown board row, its
+ * first CSV record and its first row in each plan (unknown-status and status-missing).
+ */
+export function statusRowsOf(model: DocModel, id: string): TaskRow[] {
+  const plans = [...model.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== undefined);
+  return [...rowsOf(model.board, id).slice(0, 1), ...rowsOf(model.csv, id).slice(0, 1), ...plans];
+}
+
 /** Two statuses disagree only when both are understood and their categories differ. */
 export function categoriesDiffer(a: Status | null | undefined, b: Status | null | undefined): boolean {
   return !!a && !!b && a.category !== 'unknown' && b.category !== 'unknown' && a.category !== b.category;
