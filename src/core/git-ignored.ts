@@ -1,4 +1,5 @@
-import ignore, { type Ignore } from 'ignore';
+import { posix } from 'node:path';
+import ignore, { isPathValid, type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { RepoReader } from './ports.js';
 
@@ -12,8 +13,15 @@ const walk = (folder: string) => folder.split('/').map((_, index, parts) => part
 
 const isWithin = (dir: string, path: string) => dir === '' || path.startsWith(`${dir}/`);
 
-/** The fixed folder of a glob (`docs/sessions/*.md` → `docs/sessions`), '' when it starts with a wildcard. */
-export const folderOfGlob = (glob: string): string => picomatch.scan(glob).base;
+/**
+ * The fixed folder of a glob (`docs/sessions/*.md` → `docs/sessions`; a plain path gives its
+ * directory), '' when it starts with a wildcard.
+ */
+export function folderOfGlob(glob: string): string {
+  const { base, isGlob } = picomatch.scan(glob);
+  const folder = isGlob ? base : posix.dirname(base);
+  return folder === '.' ? '' : folder;
+}
 
 /** Accepts the `.gitignore` files that can speak for a session-log folder of `globs` (the root one, and those on the way). */
 export function gitignoresOnTheWay(globs: readonly string[]): (path: string) => boolean {
@@ -33,8 +41,9 @@ export function gitignoresOnTheWay(globs: readonly string[]): (path: string) => 
  */
 export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, globs: readonly string[], listed?: ReadonlyMap<string, string>): Promise<string | null> {
   const folders = [...new Set(globs.map(folderOfGlob))];
-  // A glob that starts with a wildcard can take a log anywhere; the root is never ignored.
-  if (folders.length === 0 || folders.includes('')) return null;
+  // A glob that starts with a wildcard can take a log anywhere, the root is never ignored,
+  // and a path git could not hold (absolute, `..`) is not for a .gitignore to judge.
+  if (folders.length === 0 || folders.some((folder) => folder === '' || !isPathValid(`${folder}/`))) return null;
   listed ??= await reader.listFiles(commit, gitignoresOnTheWay(globs));
   if (listed.size === 0) return null;
   const blobs = await reader.readBlobs([...new Set(listed.values())]);
