@@ -10,7 +10,7 @@ import { BlobStore, BlobTooComplexError } from './blob-store.js';
 import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
-import { sessionLogsOffReason } from './git-ignored.js';
+import { gitignoresOnTheWay, sessionLogsOffReason } from './git-ignored.js';
 
 /** When the gate fails. */
 export interface GatePolicy {
@@ -113,9 +113,13 @@ function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string
  * The rules to run at this head: a session-log rule is off when git ignores every
  * session-log folder at head, since no change could add a log there (the report says why).
  */
-async function rulesForHead(request: CheckRequest, headSha: string): Promise<{ rules: readonly EnabledRule[]; offByLayout: { rule: string; reason: string }[] }> {
+async function rulesForHead(
+  request: CheckRequest,
+  headSha: string,
+  gitignores: ReadonlyMap<string, string>,
+): Promise<{ rules: readonly EnabledRule[]; offByLayout: { rule: string; reason: string }[] }> {
   const needLogs = request.rules.filter(({ rule }) => rule.needs === 'session-logs');
-  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request.reader, headSha, request.config.paths.sessionLogs) : null;
+  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request.reader, headSha, request.config.paths.sessionLogs, gitignores) : null;
   if (!reason) return { rules: request.rules, offByLayout: [] };
   return {
     rules: request.rules.filter((entry) => !needLogs.includes(entry)),
@@ -152,8 +156,11 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     baseSha = await request.reader.resolveRevision(request.base);
     if (request.useMergeBase) baseSha = await request.reader.mergeBase(baseSha, headSha);
   }
-  const { rules, offByLayout } = await rulesForHead(request, headSha);
-  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
+  // One listing of head gives the planning files and the .gitignore files on the way to the session logs.
+  const onTheWay = request.rules.some(({ rule }) => rule.needs === 'session-logs') ? gitignoresOnTheWay(request.config.paths.sessionLogs) : () => false;
+  const listed = await request.reader.listFiles(headSha, (path) => settings.isTracked(path) || onTheWay(path));
+  let headFiles = new Map([...listed].filter(([path]) => settings.isTracked(path)));
+  const { rules, offByLayout } = await rulesForHead(request, headSha, new Map([...listed].filter(([path]) => onTheWay(path))));
   let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : new Map<string, string>();
   if (baseSha) {
     [headFiles, baseFiles] = [

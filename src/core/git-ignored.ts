@@ -1,4 +1,5 @@
-import ignore, { type Ignore } from 'ignore';
+import { posix } from 'node:path';
+import ignore, { isPathValid, type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { RepoReader } from './ports.js';
 
@@ -12,8 +13,21 @@ const walk = (folder: string) => folder.split('/').map((_, index, parts) => part
 
 const isWithin = (dir: string, path: string) => dir === '' || path.startsWith(`${dir}/`);
 
-/** The fixed folder of a glob (`docs/sessions/*.md` → `docs/sessions`), '' when it starts with a wildcard. */
-export const folderOfGlob = (glob: string): string => picomatch.scan(glob).base;
+/**
+ * The fixed folder of a glob (`docs/sessions/*.md` → `docs/sessions`; a plain path gives its
+ * directory), '' when it starts with a wildcard.
+ */
+export function folderOfGlob(glob: string): string {
+  const { base, isGlob } = picomatch.scan(glob);
+  const folder = isGlob ? base : posix.dirname(base);
+  return folder === '.' ? '' : folder;
+}
+
+/** Accepts the `.gitignore` files that can speak for a session-log folder of `globs` (the root one, and those on the way). */
+export function gitignoresOnTheWay(globs: readonly string[]): (path: string) => boolean {
+  const folders = globs.map(folderOfGlob);
+  return (path) => (path === GITIGNORE || path.endsWith(`/${GITIGNORE}`)) && folders.some((folder) => isWithin(dirOf(path), folder));
+}
 
 /**
  * Why the session-log folders are kept out of git at `commit`, or null when a log can be
@@ -22,13 +36,15 @@ export const folderOfGlob = (glob: string): string => picomatch.scan(glob).base;
  * decides as git's directory walk does, with the `ignore` package: a deeper `.gitignore`
  * overrides a shallower one, the last matching line wins, and a folder under an ignored
  * folder is ignored. Local excludes (.git/info/exclude, core.excludesFile) are not part
- * of a revision and are not read.
+ * of a revision and are not read. `listed` saves a listing when the caller already has
+ * the `.gitignore` files that `gitignoresOnTheWay` accepts.
  */
-export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, globs: readonly string[]): Promise<string | null> {
+export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, globs: readonly string[], listed?: ReadonlyMap<string, string>): Promise<string | null> {
   const folders = [...new Set(globs.map(folderOfGlob))];
-  // A glob that starts with a wildcard can take a log anywhere; the root is never ignored.
-  if (folders.length === 0 || folders.includes('')) return null;
-  const listed = await reader.listFiles(commit, (path) => (path === GITIGNORE || path.endsWith(`/${GITIGNORE}`)) && folders.some((folder) => isWithin(dirOf(path), folder)));
+  // A glob that starts with a wildcard can take a log anywhere, the root is never ignored,
+  // and a path git could not hold (absolute, `..`) is not for a .gitignore to judge.
+  if (folders.length === 0 || folders.some((folder) => folder === '' || !isPathValid(`${folder}/`))) return null;
+  listed ??= await reader.listFiles(commit, gitignoresOnTheWay(globs));
   if (listed.size === 0) return null;
   const blobs = await reader.readBlobs([...new Set(listed.values())]);
   const rules = new Map<string, { file: string; rules: Ignore }>();
@@ -50,8 +66,8 @@ export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, g
  * Why the session-log rules cannot judge `commit`, in the words reports use, or null
  * when a log can be committed: the one sentence the check and `doctor` both print.
  */
-export async function sessionLogsOffReason(reader: RepoReader, commit: string, globs: readonly string[]): Promise<string | null> {
-  const ignored = await sessionLogsIgnoredAt(reader, commit, globs);
+export async function sessionLogsOffReason(reader: RepoReader, commit: string, globs: readonly string[], listed?: ReadonlyMap<string, string>): Promise<string | null> {
+  const ignored = await sessionLogsIgnoredAt(reader, commit, globs, listed);
   if (!ignored) return null;
   const at = /^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit;
   return `${ignored} at ${at}: session logs are kept out of git, so no change can add one`;

@@ -11,6 +11,9 @@ describe('sessionLogsIgnoredAt', () => {
     ['docs/agents/sessions/*.md', 'docs/agents/sessions'],
     ['logs/**/*.md', 'logs'],
     ['**/sessions/*.md', ''],
+    ['./docs/sessions/*.md', 'docs/sessions'],
+    ['docs/sessions/log.md', 'docs/sessions'],
+    ['log.md', ''],
   ])('the folder of %s is %p', (glob, folder) => {
     expect(folderOfGlob(glob)).toBe(folder);
   });
@@ -23,6 +26,8 @@ describe('sessionLogsIgnoredAt', () => {
   test.each<[string, Tree, string[]]>([
     ['no .gitignore at all', { 'docs/a.md': 'x' }, ['docs/agents/sessions/*.md']],
     ['one of two session-log folders can still take a log', { '.gitignore': 'old-sessions/\n' }, ['old-sessions/*.md', 'docs/sessions/*.md']],
+    ['the folder is outside the repository (no .gitignore judges it)', { '.gitignore': 'x/\n' }, ['../x/*.md']],
+    ['the folder is absolute', { '.gitignore': 'x/\n' }, ['/x/*.md']],
     ['a glob that starts with a wildcard can put a log anywhere', { '.gitignore': 'sessions/\n' }, ['**/sessions/*.md']],
     ['a .gitignore inside the folder speaks for its files, not for the folder', { 'docs/sessions/.gitignore': 'sessions/\n' }, ['docs/sessions/*.md']],
   ])('null when %s', async (_name, tree, globs) => {
