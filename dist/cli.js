@@ -8496,9 +8496,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix7 = POSIX_REGEX_SOURCE[rest2];
-                if (posix7) {
-                  prev.value = pre + posix7;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -8998,9 +8998,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
+    var picomatch4 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -9015,18 +9015,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix7 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const posix8 = opts.windows;
+      const regex = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix7 });
-        const result = { glob: glob2, state, regex, posix: posix7, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex, options, { glob: glob2, posix: posix8 });
+        const result = { glob: glob2, state, regex, posix: posix8, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9051,7 +9051,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob: glob2, posix: posix7 } = {}) => {
+    picomatch4.test = (input2, regex, options, { glob: glob2, posix: posix8 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9059,7 +9059,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -9068,24 +9068,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix7);
+          match = picomatch4.matchBase(input2, regex, options, posix8);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix7 }));
+    picomatch4.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix8 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9096,13 +9096,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source2 = `^(?!${source2}).*$`;
       }
-      const regex = picomatch3.toRegex(source2, options);
+      const regex = picomatch4.toRegex(source2, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9113,9 +9113,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source2, options) => {
+    picomatch4.toRegex = (source2, options) => {
       try {
         const opts = options || {};
         return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
@@ -9124,8 +9124,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
   }
 });
 
@@ -9135,14 +9135,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch4(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -9234,6 +9234,871 @@ var require_extend = __commonJS({
       }
       return target;
     };
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM2 = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object2, key, value) => {
+      Object.defineProperty(object2, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source2 = `[${body}]`;
+      return new RegExp(source2).test("/") ? NON_SLASH + source2 : source2;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index2 = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index2];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index2++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index2];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index2];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
+          if (to === ESCAPE) {
+            to = pattern[index2 += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index2 = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index2 = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index2++;
+        if (pattern[index2] === "]") {
+          return {
+            end: index2,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source2) => `${PLACEHOLDER}${sources.push(source2) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = pattern[index2];
+        if (char === ESCAPE) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index2, index2 + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index2 += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index2++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index2);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index2 = length;
+          } else {
+            out += hold(scanned.source);
+            index2 = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index2++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space2) => space2 ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source2, pattern) => {
+          if (!source2 || source2[0] === "^" || source2[0] === "(") {
+            return source2;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor2 + source2;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source2) => {
+          const last = source2[source2.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source2;
+          }
+          return last === SLASH ? `${source2}$` : `${source2}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE2 = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source2) => {
+      if (source2.indexOf(WILDCARD) < 0) {
+        return source2;
+      }
+      const tokens = [];
+      const { length } = source2;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = source2[index2];
+        if (source2.startsWith(WILDCARD, index2)) {
+          tokens.push({ wildcard: true });
+          index2 += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index2 + 1;
+          if (source2[end] === "^") {
+            end++;
+          }
+          if (source2[end] === "]") {
+            end++;
+          }
+          while (end < length && source2[end] !== "]") {
+            end += source2[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source2.slice(index2, end) });
+          index2 = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source2.slice(index2, index2 + 2) });
+          index2 += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index2;
+          do {
+            if (source2[end] === ESCAPE) {
+              end++;
+            } else if (source2[end] === "(") {
+              depth++;
+            } else if (source2[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source2[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source2.slice(index2, end) });
+          index2 = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index2++;
+        } else {
+          tokens.push({ single: char });
+          index2++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source: source2, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required2]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source2
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index2) => sources[index2]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index2 = body.indexOf(SLASH);
+      return index2 < 0 || index2 === body.length - 1;
+    };
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index2 = path.lastIndexOf(
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
+      );
+      return index2 < 0 ? path : path.slice(index2 + 1);
+    };
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
+        SLASH,
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE2 + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE2 + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count2 = 0;
+      while (str[str.length - count2 - 1] === ESCAPE) {
+        count2++;
+      }
+      return count2 % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index2) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index2
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM2;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path) : path;
+        for (let index2 = length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path.length === 1) {
+        return true;
+      }
+      const second = path.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path) {
+        checkPath(
+          path,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path ? this._t(path, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
+        }
+        const dir = this._t(path, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path, cache) {
+        const cached2 = cache[path];
+        if (cached2) {
+          return cached2;
+        }
+        const parentPath = parentOf(path);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+      }
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      }
+      createFilter() {
+        return (path) => !this.ignores(path);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid2 = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid2;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -9354,6 +10219,9 @@ async function defaultBase(root, head) {
       return sha;
     }
     throw new RevisionError(`${head} shares no history with ${candidate.replace("refs/remotes/", "")}; pass --base explicitly`);
+  }
+  if ((await git(root, ["remote", "get-url", "origin"])).code !== 0) {
+    throw new RevisionError('there is no remote "origin" to find the default branch of; pass --base (for example --base HEAD~1) or use --all');
   }
   throw new RevisionError(
     'cannot find the default branch of the remote "origin" to compare with; pass --base (for example --base origin/main) or run "git remote set-head origin --auto"'
@@ -29400,6 +30268,34 @@ function mergeStatuses(input2) {
   }
   return merged;
 }
+var COLUMN_DEFAULTS = {
+  id: ["ID", "Task ID", "Task"],
+  title: ["Title", "Description", "Task title"],
+  status: ["Column", "Status", "State"],
+  owner: ["Owner/Role", "OwnerRole", "Owner", "Role"],
+  deliverable: ["Deliverable", "Deliverables"],
+  planLink: ["PlanLink", "Plan link", "Links", "Link"],
+  notes: ["Notes", "Note"],
+  plan: ["Plan"],
+  preconditions: ["Preconditions", "Precondition"],
+  definitionOfDone: ["Definition of done", "DoD"]
+};
+function releaseClaimedHeaders(columns) {
+  const names = Object.keys(COLUMN_DEFAULTS);
+  const isDefault = (name, value) => COLUMN_DEFAULTS[name].some((item) => item.toLowerCase() === value.toLowerCase());
+  const claimed = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    for (const value of columns[name].filter((item) => !isDefault(name, item))) {
+      const key = value.toLowerCase();
+      claimed.set(key, (claimed.get(key) ?? /* @__PURE__ */ new Set()).add(name));
+    }
+  }
+  const released = { ...columns };
+  for (const name of names) {
+    released[name] = columns[name].filter((value) => !isDefault(name, value) || [...claimed.get(value.toLowerCase()) ?? [name]].includes(name));
+  }
+  return released;
+}
 var severitySetting = external_exports.enum(["error", "warning", "warn", "notice", "off"]).transform((value) => value === "warn" ? "warning" : value);
 var ruleSetting = external_exports.union(
   [
@@ -29429,17 +30325,17 @@ var configSchema = external_exports.strictObject({
     namePattern: regexString.default("^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$").describe("File name a session log must have.")
   }).prefault({}),
   columns: external_exports.strictObject({
-    id: aliases(["ID", "Task ID", "Task"]),
-    title: aliases(["Title", "Description", "Task title"]),
-    status: aliases(["Column", "Status", "State"]),
-    owner: aliases(["Owner/Role", "OwnerRole", "Owner", "Role"]),
-    deliverable: aliases(["Deliverable", "Deliverables"]),
-    planLink: aliases(["PlanLink", "Plan link", "Links", "Link"]),
-    notes: aliases(["Notes", "Note"]),
-    plan: aliases(["Plan"]),
-    preconditions: aliases(["Preconditions", "Precondition"]),
-    definitionOfDone: aliases(["Definition of done", "DoD"])
-  }).prefault({}).describe("Header names (case-insensitive) that identify each column, in preference order."),
+    id: aliases(COLUMN_DEFAULTS.id),
+    title: aliases(COLUMN_DEFAULTS.title),
+    status: aliases(COLUMN_DEFAULTS.status),
+    owner: aliases(COLUMN_DEFAULTS.owner),
+    deliverable: aliases(COLUMN_DEFAULTS.deliverable),
+    planLink: aliases(COLUMN_DEFAULTS.planLink),
+    notes: aliases(COLUMN_DEFAULTS.notes),
+    plan: aliases(COLUMN_DEFAULTS.plan),
+    preconditions: aliases(COLUMN_DEFAULTS.preconditions),
+    definitionOfDone: aliases(COLUMN_DEFAULTS.definitionOfDone)
+  }).prefault({}).transform(releaseClaimedHeaders).describe("Header names (case-insensitive) that identify each column, in preference order."),
   statuses: external_exports.strictObject(
     Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])]))
   ).prefault({}).transform(mergeStatuses).describe(
@@ -31168,7 +32064,7 @@ var MARKDOWN_LIMITS = {
   maxNesting: 100
 };
 var CHECK_LIMITS = {
-  /** Time spent parsing documents in one check. */
+  /** CPU time spent parsing documents in one check, in ms (a real board takes about one second). */
   maxParseMs: 6e4,
   /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
   maxHeapShare: 0.7
@@ -40647,12 +41543,14 @@ function parseLines(lines, fastPath, limits) {
   const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
   const plannedAt = (parsedLine) => planned[parsedLine - 1];
   const headings = [];
+  const headingStarts = [];
   const tableNodes = [];
   const stack = [{ node: tree, depth: 0 }];
   while (stack.length > 0) {
     const { node: node3, depth } = stack.pop();
     if (node3.type === "heading") {
       headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: plannedAt(node3.position.start.line).origin.gitLine });
+      headingStarts.push(node3.position.start.line);
     } else if (node3.type === "table") {
       tableNodes.push({ node: node3, topLevel: depth === 1 });
     } else if ("children" in node3) {
@@ -40709,10 +41607,11 @@ function parseLines(lines, fastPath, limits) {
   if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
   if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
   let headingIndex = -1;
-  for (const table of tables) {
-    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line < table.line) headingIndex++;
+  tables.forEach((table, index2) => {
+    const tableStart = tableNodes[index2].node.position.start.line;
+    while (headingIndex + 1 < headings.length && headingStarts[headingIndex + 1] < tableStart) headingIndex++;
     table.heading = headingIndex >= 0 ? headings[headingIndex] : null;
-  }
+  });
   return { tables, headings };
 }
 function parseMarkdownTables(source2, options = {}) {
@@ -40775,9 +41674,13 @@ var BlobTooComplexError = class extends DocumentTooComplexError {
     return new DocumentTooComplexError(this.reason, this.line, `${file2} at ${revision.slice(0, 7)}`);
   }
 };
+var cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e3;
+};
 var defaultBudget = () => ({
   ...CHECK_LIMITS,
-  clock: () => performance.now(),
+  clock: cpuMs,
   heapUsed: () => process.memoryUsage().heapUsed,
   heapLimit: getHeapStatistics().heap_size_limit
 });
@@ -40959,18 +41862,29 @@ async function findConfigAt(reader, commit, explicitPath) {
   }
   return null;
 }
-var parseFound = (found, commit) => parseConfig(found.text, `${found.path} (at ${commit.slice(0, 7)})`);
-var describeFound = (found, commit) => `${found.path} at ${commit.slice(0, 7)}`;
+var atCommit = (commit) => `at ${commit.slice(0, 7)}`;
+var parseFound = (found, commit, at = atCommit(commit)) => parseConfig(found.text, `${found.path} (${at})`);
+var describeFound = (found, commit, at = atCommit(commit)) => `${found.path} ${at}`;
 function missingExplicit(explicitPath, commit) {
   return new ConfigError(
     `the config file ${explicitPath} (the "config" input) does not exist at ${commit.slice(0, 7)}; commit it to the base branch first, or clear the input to use .github/doc-sync.yml`
   );
 }
-async function loadConfigAt(reader, commit, explicitPath) {
+async function loadConfigAt(reader, commit, explicitPath, at = atCommit(commit)) {
   const found = await findConfigAt(reader, commit, explicitPath);
-  if (found) return { config: parseFound(found, commit), source: describeFound(found, commit) };
+  if (found) return { config: parseFound(found, commit, at), source: describeFound(found, commit, at) };
   if (explicitPath) throw missingExplicit(explicitPath, commit);
   return { config: defaultConfig(), source: null };
+}
+async function validateProposedConfig(reader, revisions, explicitPath, at = atCommit(revisions.proposed)) {
+  const atProposed = await findConfigAt(reader, revisions.proposed, explicitPath);
+  if (!atProposed || (await findConfigAt(reader, revisions.trusted, explicitPath))?.oid === atProposed.oid) return;
+  try {
+    parseFound(atProposed, revisions.proposed, at);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError)) throw error62;
+    throw new ConfigError(`${error62.message} The base's config gates this check, but this one takes over once the change reaches the base and then stops every check; fix it first.`);
+  }
 }
 
 // src/config/template.ts
@@ -41067,6 +41981,9 @@ function emptyModel() {
 }
 function taskTables(model) {
   return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table) => table !== null);
+}
+function hasTaskTable(table) {
+  return table !== null && table.layouts.length > 0;
 }
 function rowsOf(table, id) {
   return table?.byId.get(id) ?? [];
@@ -41253,7 +42170,7 @@ function toTaskRow(settings, input2) {
   const { columns, file: file2 } = input2.layout;
   const idIndex = columns.id;
   if (idIndex === void 0) return null;
-  const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
+  const parsedId = settings.exactId(input2.idInCell ?? input2.cells[idIndex]?.text ?? "");
   if (!parsedId) return null;
   const fields2 = {};
   for (const [column, index2] of Object.entries(columns)) {
@@ -41356,7 +42273,7 @@ function planSection(settings, heading) {
   if (settings.sectionMatches(heading, "active")) return "active";
   return "other";
 }
-function markdownTaskRows(settings, source2, file2, doc, problems) {
+function markdownTaskRows(settings, source2, file2, doc, text3, problems) {
   const rows = [];
   const layouts = [];
   for (const table of doc.tables) {
@@ -41388,15 +42305,26 @@ function markdownTaskRows(settings, source2, file2, doc, problems) {
       problems.push(unmappedTableProblem(settings, file2, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row, layout, section, impliedStatus));
+      const input2 = markdownRowInput(source2, table, row, layout, section, impliedStatus);
+      const idCell = input2.cells[columns.id]?.text.trim() ?? "";
+      const checkId = (source2 === "board" || source2 === "backlog") && idCell !== "" && !settings.exactId(idCell);
+      const idProblem = checkId ? boardIdProblem(settings, file2, row.line, header[columns.id] ?? "ID", idCell, input2.content) : null;
+      if (idProblem) problems.push(idProblem);
+      if (idProblem?.taskId) {
+        input2.idInCell = idProblem.taskId;
+        input2.damage = "malformed";
+      }
+      const taskRow = toTaskRow(settings, input2);
       if (!taskRow) continue;
-      if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
+      const splitCodeSpan = taskRow.cellCount > taskRow.headerCount && taskRow.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
+      if ((source2 === "board" || source2 === "backlog") && (taskRow.cellCount < taskRow.headerCount || splitCodeSpan)) {
+        const cause = taskRow.cellCount < taskRow.headerCount ? "a `|` is missing or a cell was split" : "a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`";
         problems.push({
           kind: "md-row",
           file: file2,
           line: row.line,
           taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; ${cause}`,
           key: `md-row:${taskRow.content}`
         });
         taskRow.damage = "malformed";
@@ -41415,7 +42343,70 @@ function markdownTaskRows(settings, source2, file2, doc, problems) {
       key: "no-task-table"
     });
   }
+  if (doc.tables.length === 0) {
+    const problem = listedTasksProblem(settings, file2, text3) ?? (source2 === "board" ? boardWithoutTableProblem(settings, file2) : null);
+    if (problem) problems.push(problem);
+  }
   return tableOf(file2, rows, layouts);
+}
+function boardIdProblem(settings, file2, line, column, cell, content3) {
+  const inner = settings.firstId(cell);
+  if (inner !== cell && settings.exactId(inner)) {
+    return {
+      kind: "md-row",
+      file: file2,
+      line,
+      taskId: inner,
+      message: `the ID cell of ${inner} reads "${cell.slice(0, 60)}"; write the ID alone in the "${column}" column (move the rest to another column), since doc-sync fix does not copy from this row`,
+      key: `md-id:${content3}`
+    };
+  }
+  if (/\s/.test(cell) || !/\d/.test(cell) || cell.length > 40) return null;
+  const upper = cell.toUpperCase();
+  const suggestion = settings.exactId(upper) ? `; did you mean "${upper}"? The row` : "; the row";
+  return {
+    kind: "md-row",
+    file: file2,
+    line,
+    taskId: null,
+    message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
+    key: `md-id:${content3}`
+  };
+}
+function boardWithoutTableProblem(settings, file2) {
+  const { id, status } = settings.config.columns;
+  return {
+    kind: "no-task-table",
+    file: file2,
+    line: 1,
+    taskId: null,
+    message: `doc-sync recognised no task table in ${file2}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
+    key: "no-task-table:none",
+    // A board that had no table at base either was never read: shown, failing only when the change removed the table.
+    failsOnlyWhenNew: true
+  };
+}
+var LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
+function listedTasksProblem(settings, file2, text3) {
+  const ids = [];
+  let firstLine = 0;
+  splitLines(text3).forEach((line, index2) => {
+    if (!LIST_ITEM.test(line.text)) return;
+    const named = line.text.match(settings.idScanner) ?? [];
+    if (named.length > 0 && firstLine === 0) firstLine = index2 + 1;
+    for (const id of named) if (!ids.includes(id)) ids.push(id);
+  });
+  if (ids.length === 0) return null;
+  const tasks = ids.length === 1 ? "task its list items name" : `${ids.length} tasks its list items name`;
+  return {
+    kind: "no-task-table",
+    file: file2,
+    line: firstLine,
+    taskId: null,
+    unreadTasks: ids,
+    message: `doc-sync recognised no task table in ${file2}: it has no Markdown table, so the ${tasks} (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", \u2026" : ""}) ${ids.length === 1 ? "is" : "are"} not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column (for example | ${settings.config.columns.id[0]} | ${settings.config.columns.title[0]} | ${settings.config.columns.status[0]} |) under an active heading`,
+    key: "no-task-table:list"
+  };
 }
 var recordText = (lines, record2) => record2.ownsLines ? joinLines(lines, record2.line, record2.endLine) : null;
 function quotingOf(lines, record2) {
@@ -41592,7 +42583,19 @@ function planIndexDoc(settings, file2, text3, doc, planFiles) {
 function mentionsIn(settings, text3) {
   return new Set(text3.match(settings.idScanner) ?? []);
 }
+var LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/;
+var LINK_TARGET = /^[^\s|,"#*[\]()]{1,1024}\.(md|csv|markdown|txt)$/i;
+function standIn(file2, text3) {
+  if (LFS_POINTER.test(text3)) {
+    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is a Git LFS pointer, not the document, so doc-sync cannot read it; keep planning documents in git itself (remove the path from .gitattributes' LFS filters)`, key: "lfs-pointer" };
+  }
+  if (LINK_TARGET.test(text3)) {
+    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} holds only the path "${text3}", which is what git stores for a symbolic link; doc-sync reads what git stores, so point paths.* at the real file or commit the file itself`, key: "symlink" };
+  }
+  return null;
+}
 function unreadable(file2, decoded, maxBytes) {
+  if (decoded.kind === "text") return standIn(file2, decoded.text);
   if (decoded.kind === "binary") {
     return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: "binary" };
   }
@@ -41625,20 +42628,21 @@ function buildModel(files, blobs, settings) {
     if (settings.isCsv(file2)) {
       model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), model.problems);
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), decoded.text, model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), model.problems);
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), decoded.text, model.problems);
     } else if (settings.isPlanIndex(file2)) {
       model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid), paths.filter(settings.isPlan));
     } else if (settings.isPlan(file2)) {
       const markdown = blobs.markdown(oid);
-      const table = markdownTaskRows(settings, "plan", file2, markdown, model.problems);
+      const table = markdownTaskRows(settings, "plan", file2, markdown, decoded.text, model.problems);
       const active = table.rows.filter((row) => row.section === "active");
       const plan = {
         ...table,
         plan: settings.planOfFile(file2),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
+        activeHeading: markdown.tables.map((t) => t.heading?.text ?? "").find((heading) => heading !== "" && planSection(settings, heading) === "active") ?? null,
         activeProgress: active.length > 0 ? { done: active.filter((row) => row.status?.category === "done").length, total: active.length } : null
       };
       model.plans.set(file2, plan);
@@ -41666,6 +42670,7 @@ var findingSchema = external_exports.strictObject({
   severity,
   message: external_exports.string(),
   taskId: external_exports.string().nullable(),
+  taskIds: external_exports.array(external_exports.string()).optional().describe("Every task the finding is about, as data (e.g. all the tasks whose board status moved without a session log); taskId is null when there are several."),
   file: external_exports.string(),
   line: external_exports.number().int().min(1).describe("1-based line."),
   introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
@@ -41711,6 +42716,11 @@ var reportSchema = external_exports.strictObject({
       sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
     })
   ),
+  config: external_exports.strictObject({
+    source: external_exports.string().describe("The config file and the revision it was read at, or the defaults and why."),
+    rulesOff: external_exports.array(external_exports.string()).describe("Registered rules that did not run: set off in the config, or off for want of the documents they judge."),
+    offByLayout: external_exports.array(external_exports.strictObject({ rule: external_exports.string(), reason: external_exports.string() })).optional().describe("Rules in rulesOff that the repository at head turned off, with why (e.g. the session-log folder is git-ignored, so no change can add a log).")
+  }).optional().describe("Which config judged the change: a pull request is judged by its base branch's config, so this says where the gate came from."),
   findings: external_exports.array(findingSchema),
   skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
   durationMs: external_exports.number().min(0),
@@ -41729,6 +42739,61 @@ var VERSION = "0.1.0";
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function compareFindings(a, b) {
   return Number(b.introduced) - Number(a.introduced) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || (a.taskId ?? "").localeCompare(b.taskId ?? "");
+}
+
+// src/core/git-ignored.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
+var GITIGNORE = ".gitignore";
+var dirOf = (path) => path === GITIGNORE ? "" : path.slice(0, -GITIGNORE.length - 1);
+var walk = (folder) => folder.split("/").map((_, index2, parts) => parts.slice(0, index2 + 1).join("/"));
+var isWithin = (dir, path) => dir === "" || path.startsWith(`${dir}/`);
+function folderOfGlob(glob2) {
+  const { base, isGlob } = import_picomatch3.default.scan(glob2);
+  const folder = isGlob ? base : posix3.dirname(base);
+  return folder === "." ? "" : folder;
+}
+function gitignoresOnTheWay(globs) {
+  const folders = globs.map(folderOfGlob);
+  return (path) => (path === GITIGNORE || path.endsWith(`/${GITIGNORE}`)) && folders.some((folder) => isWithin(dirOf(path), folder));
+}
+async function sessionLogsIgnoredAt(reader, commit, globs, listed) {
+  const folders = [...new Set(globs.map(folderOfGlob))];
+  if (folders.length === 0 || folders.some((folder) => folder === "" || !(0, import_ignore.isPathValid)(`${folder}/`))) return null;
+  listed ??= await reader.listFiles(commit, gitignoresOnTheWay(globs));
+  if (listed.size === 0) return null;
+  const blobs = await reader.readBlobs([...new Set(listed.values())]);
+  const rules = /* @__PURE__ */ new Map();
+  for (const [file2, oid] of listed) {
+    const lines = new TextDecoder().decode(blobs.get(oid)).split(/\r?\n/);
+    rules.set(dirOf(file2), { file: file2, rules: (0, import_ignore.default)().add(lines.map((pattern, index2) => ({ pattern, mark: String(index2 + 1) }))) });
+  }
+  const reasons = [];
+  for (const folder of folders) {
+    const why = ignoredBy(folder, rules);
+    if (!why) return null;
+    reasons.push(`${folder}/ is git-ignored (${why})`);
+  }
+  return reasons.join("; ");
+}
+async function sessionLogsOffReason(reader, commit, globs, listed) {
+  const ignored = await sessionLogsIgnoredAt(reader, commit, globs, listed);
+  if (!ignored) return null;
+  const at = /^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit;
+  return `${ignored} at ${at}: session logs are kept out of git, so no change can add one`;
+}
+function ignoredBy(folder, rules) {
+  for (const dir of walk(folder)) {
+    const owners = [...rules.keys()].filter((owner) => owner !== dir && isWithin(owner, dir)).sort((a, b) => b.length - a.length);
+    for (const owner of owners) {
+      const { file: file2, rules: set2 } = rules.get(owner);
+      const result = set2.test(`${owner === "" ? dir : dir.slice(owner.length + 1)}/`);
+      if (result.ignored) return `${file2} line ${result.rule?.mark ?? "?"}: ${result.rule?.pattern ?? ""}`;
+      if (result.unignored) break;
+    }
+  }
+  return null;
 }
 
 // src/core/check.ts
@@ -41781,11 +42846,19 @@ function summarizeTasks(changes, head, ids) {
     };
   });
 }
+async function rulesForHead(request, headSha, gitignores) {
+  const needLogs = request.rules.filter(({ rule }) => rule.needs === "session-logs");
+  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request.reader, headSha, request.config.paths.sessionLogs, gitignores) : null;
+  if (!reason) return { rules: request.rules, offByLayout: [] };
+  return {
+    rules: request.rules.filter((entry) => !needLogs.includes(entry)),
+    offByLayout: needLogs.map(({ rule }) => ({ rule: rule.id, reason }))
+  };
+}
 async function runCheck(request) {
   const clock = request.clock ?? (() => performance.now());
   const started = clock();
   const settings = compileSettings(request.config, request.configSource ?? null);
-  const rules = request.rules;
   const store = request.store ?? new BlobStore(request.config.limits.maxFileBytes);
   const gate = request.gate ?? DEFAULT_GATE;
   const headSha = await request.reader.resolveRevision(request.head);
@@ -41795,7 +42868,10 @@ async function runCheck(request) {
     baseSha = await request.reader.resolveRevision(request.base);
     if (request.useMergeBase) baseSha = await request.reader.mergeBase(baseSha, headSha);
   }
-  let headFiles = await request.reader.listFiles(headSha, settings.isTracked);
+  const onTheWay = request.rules.some(({ rule }) => rule.needs === "session-logs") ? gitignoresOnTheWay(request.config.paths.sessionLogs) : () => false;
+  const listed = await request.reader.listFiles(headSha, (path) => settings.isTracked(path) || onTheWay(path));
+  let headFiles = new Map([...listed].filter(([path]) => settings.isTracked(path)));
+  const { rules, offByLayout } = await rulesForHead(request, headSha, new Map([...listed].filter(([path]) => onTheWay(path))));
   let baseFiles = baseSha ? await request.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
   if (baseSha) {
     [headFiles, baseFiles] = [
@@ -41828,6 +42904,7 @@ async function runCheck(request) {
         severity: severity2,
         message: finding.message,
         taskId: finding.taskId,
+        ...finding.taskIds ? { taskIds: finding.taskIds } : {},
         file: finding.file,
         line: finding.line,
         introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
@@ -41845,6 +42922,13 @@ async function runCheck(request) {
     result: failing > 0 ? "fail" : "pass",
     base: baseSha,
     head: headSha,
+    ...request.configSource || offByLayout.length > 0 ? {
+      config: {
+        source: request.configSource ?? "not named by the caller",
+        rulesOff: [...request.rulesOff ?? [], ...offByLayout.map((entry) => entry.rule)],
+        ...offByLayout.length > 0 ? { offByLayout } : {}
+      }
+    } : {},
     summary: {
       errors: count2("error"),
       warnings: count2("warning"),
@@ -42118,38 +43202,38 @@ function applyFixes(files, fixes) {
 
 // src/fix/diff.ts
 var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
-function renderInserts(edits) {
+function renderInserts(edits, show) {
   const first = edits[0];
   const added = edits.flatMap((edit) => edit.added);
   return [
-    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
-    ` ${first.after ?? first.fix.expected}`,
-    ...added.map((line) => `+${line}`)
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${show(edits.map((edit) => edit.fix.description).join("; "))}`,
+    ` ${show(first.after ?? first.fix.expected)}`,
+    ...added.map((line) => `+${show(line)}`)
   ];
 }
-function renderHunk(edit) {
+function renderHunk(edit, show) {
   const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
   return [
-    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
-    ...edit.removed.map((line) => `-${line}`),
-    ...edit.added.map((line) => `+${line}`)
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${show(edit.fix.description)}`,
+    ...edit.removed.map((line) => `-${show(line)}`),
+    ...edit.added.map((line) => `+${show(line)}`)
   ];
 }
-function renderFixDiff(edits) {
+function renderFixDiff(edits, show = (text3) => text3) {
   const byFile = /* @__PURE__ */ new Map();
   for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
   const out = [];
   for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`--- a/${file2}`, `+++ b/${file2}`);
+    out.push(`--- a/${show(file2)}`, `+++ b/${show(file2)}`);
     let inserts = [];
     const flush = () => {
-      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      if (inserts.length > 0) out.push(...renderInserts(inserts, show));
       inserts = [];
     };
     for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
       if (edit.removed.length > 0) {
         flush();
-        out.push(...renderHunk(edit));
+        out.push(...renderHunk(edit, show));
         continue;
       }
       const previous2 = inserts.at(-1);
@@ -42202,6 +43286,33 @@ var OverlayReader = class _OverlayReader {
   }
 };
 
+// src/report/escape.ts
+var CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var hex3 = (character) => {
+  const code2 = character.codePointAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+};
+function replaceControlCharacters(text3) {
+  return text3.replace(CONTROL_CHARACTERS, hex3);
+}
+function terminalText(text3) {
+  return replaceControlCharacters(text3.replace(/\r\n|[\n\t]/g, " "));
+}
+var JOINER = "\u2060";
+function inlineText(text3) {
+  return replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ").replace(/[\\`*_[\]<>#!|~&]/g, "\\$&").replace(/@(?=\w)/g, `@${JOINER}`).replace(/#(?=\w)/g, `#${JOINER}`).replace(/:(?=\/\/)/g, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function codeSpan(text3, options = {}) {
+  const clean = replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ");
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${options.inTable ? clean.replace(/\|/g, "\\|") : clean}${pad}${fence}`;
+}
+function urlPath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
 // src/report/counts.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function countByRule(report) {
@@ -42228,35 +43339,8 @@ function fixableOf(counts) {
 }
 var plural2 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 
-// src/report/escape.ts
-var CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-var hex3 = (character) => {
-  const code2 = character.codePointAt(0);
-  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-};
-function replaceControlCharacters(text3) {
-  return text3.replace(CONTROL_CHARACTERS, hex3);
-}
-function terminalText(text3) {
-  return replaceControlCharacters(text3).replace(/\r\n|[\r\n\t]/g, " ");
-}
-var JOINER = "\u2060";
-function inlineText(text3) {
-  return replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ").replace(/[\\`*_[\]<>#!|~&]/g, "\\$&").replace(/@(?=\w)/g, `@${JOINER}`).replace(/#(?=\w)/g, `#${JOINER}`).replace(/:(?=\/\/)/g, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`);
-}
-function codeSpan(text3, options = {}) {
-  const clean = replaceControlCharacters(text3).replace(/\r\n|[\r\n]/g, " ");
-  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
-  return `${fence}${pad}${options.inTable ? clean.replace(/\|/g, "\\|") : clean}${pad}${fence}`;
-}
-function urlPath(path) {
-  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-}
-
 // src/report/text.ts
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
+var short = (sha) => sha ? /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha : "-";
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.skipped) {
@@ -42301,10 +43385,19 @@ function countLines(report, paint) {
   if (findings > 0) lines.push("", paint(`${plural2(findings, "finding")} can be fixed: run doc-sync fix`, "bold"));
   return lines;
 }
+function offByLayoutLines(report) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const { rule, reason } of report.config?.offByLayout ?? []) byReason.set(reason, [...byReason.get(reason) ?? [], rule]);
+  return [...byReason].map(([reason, rules]) => `Rules off: ${rules.join(", ")}. ${reason}.`);
+}
 function renderText(report, options = {}) {
   const paint = painter(options.color ?? false);
   const verdict = verdictLine(report);
-  const lines = [report.findings.length === 0 ? paint(verdict, "pass") : report.result === "fail" ? paint(verdict, "error") : verdict, scopeLine(report)];
+  const lines = [
+    report.findings.length === 0 ? paint(verdict, "pass") : report.result === "fail" ? paint(verdict, "error") : verdict,
+    scopeLine(report),
+    ...offByLayoutLines(report).map((line) => paint(terminalText(line), "dim"))
+  ];
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
     const list2 = byFile.get(finding.file);
@@ -42330,9 +43423,7 @@ function renderText(report, options = {}) {
 var SEVERITY_COLOR = { error: "\x1B[31m", warning: "\x1B[33m", notice: "\x1B[36m" };
 var DIM = "\x1B[2m";
 var RESET = "\x1B[0m";
-function oneLine(text3) {
-  return text3.replace(/\r\n|[\r\n]/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
-}
+var oneLine = (text3) => terminalText(text3.replace(/\r\n|[\r\n]/g, " "));
 function renderCompact(report, options = {}) {
   const paint = (code2, text3) => options.color ? `${code2}${text3}${RESET}` : text3;
   const lines = report.findings.map((finding) => {
@@ -42467,6 +43558,7 @@ function build(report, options, layout, pieces = new Pieces(report, options)) {
   const lines = layout.json === "none" ? [] : [COMMENT_MARKER];
   if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
   lines.push(`### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`);
+  lines.push(...offByLayoutLines(report).flatMap((line) => ["", `<sub>${inlineText(line)}</sub>`]));
   if (report.findings.length > 0) {
     const counts = countByRule(report);
     const few = report.findings.length <= FLAT_LIST_LIMIT;
@@ -42697,6 +43789,17 @@ function missingRowRepair(model, id, into) {
 function backlogLayout(model) {
   return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
 }
+function planCellTemplate(model, settings, layout) {
+  const index2 = layout.columns.plan;
+  for (const row of model.backlog?.rows ?? []) {
+    if (row.layout !== layout || index2 === void 0) continue;
+    const cell = (row.cells[index2] ?? "").trim();
+    const letter = planLetterOf(model, settings, row.id);
+    if (!letter || cell === "" || cell.split(letter).length !== 2) continue;
+    return cell.replace(letter, "{}");
+  }
+  return "Plan {}";
+}
 function backlogRow(model, settings, layout, id, notes) {
   const values = {};
   for (const row of boardRowsOf(model, id, "board").reverse()) Object.assign(values, valuesFor(row, "markdown"));
@@ -42704,7 +43807,7 @@ function backlogRow(model, settings, layout, id, notes) {
   return renderRow(layout, {
     ...values,
     id,
-    plan: letter ? `Plan ${letter}` : "",
+    plan: letter ? planCellTemplate(model, settings, layout).replace("{}", letter) : "",
     preconditions: "",
     definitionOfDone: values.deliverable ?? "",
     notes: toMarkdownCell(notes)
@@ -42746,6 +43849,10 @@ function planStatus(model, id) {
   const delivered = rows.find((row2) => row2.section === "delivered" || row2.status?.category === "done");
   const row = delivered ?? rows[0];
   return row ? { status: row.status, row } : null;
+}
+function statusRowsOf(model, id) {
+  const plans = [...model.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== void 0);
+  return [...rowsOf(model.board, id).slice(0, 1), ...rowsOf(model.csv, id).slice(0, 1), ...plans];
 }
 function categoriesDiffer(a, b) {
   return !!a && !!b && a.category !== "unknown" && b.category !== "unknown" && a.category !== b.category;
@@ -42892,7 +43999,7 @@ function problemFindings(context, kinds) {
   const changed = new Set(context.changes.files.map((file2) => file2.path));
   return context.head.problems.filter((problem) => kinds.includes(problem.kind)).filter((problem) => {
     const fileJudged = context.mode === "all" || changed.has(problem.file);
-    if (problem.taskId === null) return fileJudged;
+    if (problem.taskId === null) return fileJudged || (problem.unreadTasks ?? []).some((id) => context.tasks.has(id));
     return context.tasks.has(problem.taskId) || problem.kind === "csv-syntax" && fileJudged;
   }).map((problem) => ({
     taskId: problem.taskId,
@@ -42900,7 +44007,7 @@ function problemFindings(context, kinds) {
     line: problem.line,
     message: problem.message,
     key: `${problem.file}:${problem.key}`,
-    ...BLINDING.has(problem.kind) ? { introduced: true } : {}
+    ...BLINDING.has(problem.kind) && !problem.failsOnlyWhenNew ? { introduced: true } : {}
   }));
 }
 
@@ -43035,7 +44142,7 @@ var doc_missing_default = defineRule({
       taskId: null,
       file: path,
       line: 1,
-      message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in .github/doc-sync.yml`,
+      message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in ${settings.configFile}`,
       key: path
     }));
   }
@@ -43087,7 +44194,7 @@ var file_unreadable_default = defineRule({
 // src/rules/md-malformed-row.ts
 var md_malformed_row_default = defineRule({
   id: "md-malformed-row",
-  description: "A Markdown board or backlog row has fewer cells than its table header.",
+  description: "A Markdown board or backlog row has fewer cells than its table header (or more, split by a `|` in a code span), or an ID cell that is not exactly a task ID.",
   defaultSeverity: "warning",
   kind: "state",
   options: noOptions,
@@ -43112,7 +44219,7 @@ var md_row_missing_default = defineRule({
   kind: "state",
   options: noOptions,
   check({ head, tasks }) {
-    if (!head.board) return [];
+    if (!hasTaskTable(head.board)) return [];
     const findings = [];
     for (const id of tasks) {
       const csv = rowsOf(head.csv, id)[0];
@@ -43196,14 +44303,18 @@ var plan_entry_missing_default = defineRule({
       const lookup = lookUpPlan(context, head, id);
       const single = context.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
+      const row = rowsOf(head.board, id)[0] ?? rowsOf(head.csv, id)[0];
       const letter = context.settings.planOfId(id);
-      const where2 = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
+      const linkedMissing = lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : "";
+      const none = letter ? `none found for plan ${letter}${linkedMissing}` : lookup.paths.length > 0 ? `the linked ${lookup.paths.join(", ")} does not exist` : "its board rows link to no plan file, and ids.pattern has no plan group to find one by its ID";
+      const where2 = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (${none})`;
+      const heading = lookup.plans.length === 1 ? lookup.plans[0].activeHeading : null;
+      const advice = heading ? `add it to the plan's ${heading} table` : `add it to a task table under an active heading such as "${context.settings.config.sections.active[0]}" in its plan`;
       findings.push({
         taskId: id,
         file: row.file,
         line: row.line,
-        message: `${id} is on the board but does not occur in ${where2}; add it to the plan's Active work table`
+        message: `${id} is on the board but does not occur in ${where2}; ${advice}`
       });
     }
     return findings;
@@ -43211,15 +44322,23 @@ var plan_entry_missing_default = defineRule({
 });
 
 // src/rules/plan-index-missing.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/fix/plan-index.ts
-import { posix as posix3 } from "node:path";
-var LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+import { posix as posix4 } from "node:path";
+var LIST_ITEM2 = /^\s*(?:[-*+]|\d+[.)])\s/;
 function templateEntry(entries) {
-  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM.test(entry.text)) ?? entries.at(-1);
+  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM2.test(entry.text)) ?? entries.at(-1);
 }
 var replaceAll = (text3, from, to) => from ? text3.split(from).join(to) : text3;
+var escapeRegExp = (text3) => text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var linkLabel = (line, target) => new RegExp(`\\[([^\\]]*)\\]\\(${escapeRegExp(target)}\\)`).exec(line)?.[1] ?? null;
+function relabel(line, templateLine, oldTarget, newTarget, label) {
+  const oldLabel = linkLabel(templateLine, oldTarget);
+  const newLabel = linkLabel(line, newTarget);
+  if (oldLabel === null || newLabel === null || newLabel !== oldLabel) return line;
+  return line.replace(`[${newLabel}](${newTarget})`, `[${label}](${newTarget})`);
+}
 function planIndexLineFix(model, settings, planFile2) {
   const index2 = model.planIndex;
   if (!index2) return null;
@@ -43233,13 +44352,13 @@ function planIndexLineFix(model, settings, planFile2) {
     let last = lines.length;
     while (last > 0 && lines[last - 1].text.trim() === "") last--;
     if (last === 0) return null;
-    const link = posix3.relative(posix3.dirname(index2.file), planFile2);
-    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix3.basename(planFile2)}](${link})`, description);
+    const link = posix4.relative(posix4.dirname(index2.file), planFile2);
+    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix4.basename(planFile2)}](${link})`, description);
   }
   const oldFile = template.targets[0];
   const oldPlan = model.plans.get(oldFile);
   const oldLetter = settings.planOfFile(oldFile);
-  const relative2 = (file2) => posix3.relative(posix3.dirname(index2.file), file2);
+  const relative2 = (file2) => posix4.relative(posix4.dirname(index2.file), file2);
   const progress = plan?.activeProgress ? `(${plan.activeProgress.done}/${plan.activeProgress.total} Done)` : "";
   const substitute = (text4) => {
     let out = replaceAll(text4, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
@@ -43247,13 +44366,13 @@ function planIndexLineFix(model, settings, planFile2) {
     for (const [from, to] of [
       [oldFile, planFile2],
       [relative2(oldFile), relative2(planFile2)],
-      [posix3.basename(oldFile), posix3.basename(planFile2)]
+      [posix4.basename(oldFile), posix4.basename(planFile2)]
     ]) {
       out = replaceAll(out, from, to);
     }
     return progress ? out.replace(INDEX_PROGRESS, progress) : out.replace(new RegExp(`\\s?${INDEX_PROGRESS.source}`, "i"), "");
   };
-  const mentionsPlan = (text4) => text4.includes(posix3.basename(oldFile));
+  const mentionsPlan = (text4) => text4.includes(posix4.basename(oldFile));
   let text3;
   if (template.row) {
     const cells = template.row.cells.map(({ raw }) => {
@@ -43264,7 +44383,7 @@ function planIndexLineFix(model, settings, planFile2) {
     });
     text3 = renderMarkdownRow(cells, template.row.style);
   } else {
-    text3 = substitute(template.text);
+    text3 = relabel(substitute(template.text), template.text, relative2(oldFile), relative2(planFile2), title ?? posix4.basename(planFile2));
   }
   return insertAfter(index2.file, { line: template.line, text: template.text }, text3, description);
 }
@@ -43280,7 +44399,7 @@ var plan_index_missing_default = defineRule({
     const index2 = head.planIndex;
     if (!index2) return [];
     const listed = new Set(index2.entries.flatMap((entry) => entry.targets));
-    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix4.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix5.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: index2.file,
       line: Math.max(1, (index2.entries.at(-1)?.line ?? 0) + 1),
@@ -43326,7 +44445,7 @@ var plan_index_progress_mismatch_default = defineRule({
 });
 
 // src/rules/plan-letter-mismatch.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var plan_letter_mismatch_default = defineRule({
   id: "plan-letter-mismatch",
   description: "A task's plan link or backlog Plan column names another plan than its ID's letters.",
@@ -43349,7 +44468,7 @@ var plan_letter_mismatch_default = defineRule({
           taskId: id,
           file: row.file,
           line: row.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix6.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
           key: `${row.source}:${id}`
         });
       }
@@ -43409,7 +44528,7 @@ var row_deleted_default = defineRule({
         ["Markdown board", base.board, head.board],
         ["CSV", base.csv, head.csv]
       ]) {
-        if (!after) continue;
+        if (!hasTaskTable(after)) continue;
         const was = rowsOf(before, id)[0];
         if (!was || rowsOf(after, id).length > 0) continue;
         findings.push({
@@ -43431,6 +44550,7 @@ var session_log_missing_default = defineRule({
   description: "A board status changed and no session log was added or changed.",
   defaultSeverity: "error",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check(context) {
     const logChanged = context.changes.files.some((file2) => file2.status !== "deleted" && context.settings.isSessionLog(file2.path));
@@ -43441,6 +44561,7 @@ var session_log_missing_default = defineRule({
     return [
       {
         taskId: moved.length === 1 ? moved[0] : null,
+        taskIds: moved,
         file: first.file,
         line: first.line,
         message: `the board status of ${plural3(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
@@ -43450,20 +44571,21 @@ var session_log_missing_default = defineRule({
 });
 
 // src/rules/session-log-name.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 var session_log_name_default = defineRule({
   id: "session-log-name",
   description: "An added session log does not follow the naming pattern (YYYY-MM-DD_session-NNNN.md).",
   defaultSeverity: "warning",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check({ changes, settings }) {
     const pattern = new RegExp(settings.config.sessionLogs.namePattern, "u");
-    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix6.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix7.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: file2.path,
       line: 1,
-      message: `the session log name ${posix6.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
+      message: `the session log name ${posix7.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
       key: file2.path
     }));
   }
@@ -43475,6 +44597,7 @@ var session_log_task_missing_default = defineRule({
   description: "A board status changed and none of the changed session logs mentions the task.",
   defaultSeverity: "warning",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check(context) {
     const logs = context.changes.files.filter((file2) => file2.status !== "deleted" && context.settings.isSessionLog(file2.path)).map((file2) => context.head.sessionLogs.get(file2.path)).filter((log) => log !== void 0);
@@ -43547,13 +44670,47 @@ var status_mismatch_plan_default = defineRule({
       const board = boardStatus(context.head, id, movedBoardSide(context, id));
       const plan = planStatus(context.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
+      const cited = rowsOf(context.head.board, id).find((row) => row.status?.category === board.status.category) ?? board.row;
       findings.push({
         taskId: id,
         file: plan.row.file,
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
-        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
+        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(cited.status ?? board.status)} on the board (${cited.file}:${cited.line}); update whichever is stale`
       });
+    }
+    return findings;
+  }
+});
+
+// src/rules/status-missing.ts
+function placeOf(row) {
+  if (row.source === "board") return "on the Markdown board";
+  if (row.source === "csv") return "in the CSV";
+  return `in ${row.file}`;
+}
+var status_missing_default = defineRule({
+  id: "status-missing",
+  description: "A board or plan row has a status column but its status cell is empty, so its consistency cannot be judged.",
+  defaultSeverity: "warning",
+  kind: "state",
+  options: noOptions,
+  check({ head, tasks }) {
+    const findings = [];
+    for (const id of tasks) {
+      for (const row of statusRowsOf(head, id)) {
+        const statusColumn = row.layout.columns.status;
+        if (row.status !== null || statusColumn === void 0 || row.damage !== null) continue;
+        const header = row.layout.header[statusColumn] ?? "status";
+        const cell = row.source === "csv" ? "field" : "cell";
+        findings.push({
+          taskId: id,
+          file: row.file,
+          line: row.line,
+          message: `${id} has no status ${placeOf(row)}: its "${header}" ${cell} is empty; write the task's status (one of the words under statuses in the config)`,
+          key: `${row.source}:${row.file}:${id}`
+        });
+      }
     }
     return findings;
   }
@@ -43562,7 +44719,7 @@ var status_mismatch_plan_default = defineRule({
 // src/rules/table-unmapped.ts
 var table_unmapped_default = defineRule({
   id: "table-unmapped",
-  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column.",
+  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column, or lists tasks with no table.",
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
@@ -43571,9 +44728,12 @@ var table_unmapped_default = defineRule({
 
 // src/rules/table-unread.ts
 var TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
-function whereReadingStopped(text3, baseText, lostIds) {
+var firstCellOf = (line) => /^\s{0,3}(?:>\s*)*\|?\s*([^|\s][^|]*?)\s*\|/.exec(line)?.[1] ?? null;
+function rowLinesOf(text3, ids) {
+  return text3.split("\n").flatMap((line, index2) => ids.has(firstCellOf(line) ?? "") ? [index2] : []);
+}
+function whereReadingStopped(text3, baseText, at) {
   const lines = text3.split("\n");
-  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
   const baseLines = new Set(baseText.split("\n").map((line) => line.trim()));
   for (let index2 = at - 1; index2 >= 0; index2--) {
     const line = lines[index2];
@@ -43596,9 +44756,12 @@ var table_unread_default = defineRule({
       const text3 = head.texts.get(file2.path);
       if (!before || text3 === void 0) continue;
       const readNow = new Set(after?.byId.keys() ?? []);
-      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text3.includes(id));
-      if (lost.length === 0) continue;
-      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", lost);
+      const gone = new Set([...before.byId.keys()].filter((id) => !readNow.has(id)));
+      const hiddenLines = rowLinesOf(text3, gone);
+      if (hiddenLines.length === 0) continue;
+      const lines = text3.split("\n");
+      const lost = [...new Set(hiddenLines.map((index2) => firstCellOf(lines[index2])))];
+      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", hiddenLines[0]);
       findings.push({
         taskId: lost.length === 1 ? lost[0] : null,
         file: file2.path,
@@ -43613,21 +44776,22 @@ var table_unread_default = defineRule({
 // src/rules/unknown-status.ts
 var unknown_status_default = defineRule({
   id: "unknown-status",
-  description: "A board status is not in the status vocabulary, so its consistency cannot be judged.",
+  description: "A board or plan status is not in the status vocabulary, so its consistency cannot be judged.",
   defaultSeverity: "warning",
   kind: "state",
   options: noOptions,
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row.status?.category !== "unknown") continue;
+      for (const row of statusRowsOf(head, id)) {
+        if (row.status?.category !== "unknown" || row.damage !== null) continue;
+        const where2 = row.source === "plan" ? ` in ${row.file}` : "";
         findings.push({
           taskId: id,
           file: row.file,
           line: row.line,
-          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row.source}:${id}:${row.status.text}`
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id}${where2} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${row.file}:${id}:${row.status.text}`
         });
       }
     }
@@ -43665,9 +44829,10 @@ var RULES = [
   dead_plan_link_default,
   plan_letter_mismatch_default,
   session_log_name_default,
-  unknown_status_default
+  unknown_status_default,
+  status_missing_default
 ];
-var SESSION_LOG_RULES = [session_log_missing_default.id, session_log_task_missing_default.id, session_log_name_default.id];
+var SESSION_LOG_RULES = RULES.filter((rule) => rule.needs === "session-logs").map((rule) => rule.id);
 function rulesOffByLayout(config2) {
   if (config2.paths.sessionLogs.length > 0) return [];
   return SESSION_LOG_RULES.map((id) => ({ id, reason: "paths.sessionLogs is empty: this layout keeps no session logs" }));
@@ -43696,6 +44861,10 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
+}
+function rulesOff(enabled, registry2 = RULES) {
+  const on = new Set(enabled.map((entry) => entry.rule.id));
+  return registry2.filter((rule) => !on.has(rule.id)).map((rule) => rule.id);
 }
 
 // src/report/doctor.ts
@@ -43755,7 +44924,8 @@ async function diagnose(request) {
       needsConfig.push(`${document3.key}: nothing at ${document3.pattern}; set ${document3.key} in ${configFile}${document3.key === "paths.planIndex" ? " (null if there is none)" : ""}`);
     }
   }
-  if (paths.sessionLogs.length > 0 && documents.find((document3) => document3.key === "paths.sessionLogs")?.files.length === 0) {
+  const ignoredLogs = paths.sessionLogs.length > 0 ? await sessionLogsOffReason(request.reader, revision, paths.sessionLogs) : null;
+  if (paths.sessionLogs.length > 0 && !ignoredLogs && documents.find((document3) => document3.key === "paths.sessionLogs")?.files.length === 0) {
     needsConfig.push(`paths.sessionLogs: no session log at ${paths.sessionLogs.join(", ")}; set paths.sessionLogs: [] in ${configFile} if the team keeps none (the session rules then go off)`);
   }
   for (const problem of model.problems.filter((item) => CONFIG_PROBLEMS.has(item.kind))) {
@@ -43772,7 +44942,7 @@ async function diagnose(request) {
     tables: tablesOf(model),
     statuses,
     needsConfig,
-    rulesOff: rulesOffByLayout(request.config)
+    rulesOff: ignoredLogs ? SESSION_LOG_RULES.map((id) => ({ id, reason: ignoredLogs })) : rulesOffByLayout(request.config)
   };
 }
 var CATEGORY_ORDER = ["backlog", "ready", "in-progress", "blocked", "ready-for-review", "done", "unknown"];
@@ -43849,9 +45019,8 @@ Gate (the action's meanings):
   --fail-on error|warning|never
                        lowest severity of an introduced finding that fails (default: error)
   --strict             warnings and pre-existing findings in touched tasks fail too
-                       (the action's strict branches)
-Output:
-  -q, --quiet          no notes on stderr; print nothing when the gate passes
+                       (the action's strict branches)`;
+var COMMON_OUTPUT_HELP = `  -q, --quiet          no notes on stderr; print nothing when the gate passes
   -h, --help           this help`;
 var COMMANDS = {
   check: {
@@ -43863,14 +45032,16 @@ var COMMANDS = {
       color: { type: "string", default: "auto" }
     },
     help: `${CHECK_OPTIONS_HELP}
+Output:
   --format text|compact|json|markdown|sarif
                        text: grouped, for people; compact: one "path:line: severity rule
                        message" line per finding (jumpable); json: exactly one report;
                        markdown: the pull-request comment; sarif: SARIF 2.1.0 for code
                        scanning
   --color auto|always|never
-                       colour for compact (auto: on a terminal, unless NO_COLOR is set;
-                       FORCE_COLOR forces it)`
+                       colour for text and compact (auto: on a terminal, unless NO_COLOR is set;
+                       FORCE_COLOR forces it)
+${COMMON_OUTPUT_HELP}`
   },
   fix: {
     summary: "apply the mechanical fixes to the working tree, print the diff",
@@ -43887,8 +45058,11 @@ written to the working tree: nothing is staged; review and "git add" them.
 Exit 0 when the fixed documents pass the gate, 1 when findings are left.
 
 ${CHECK_OPTIONS_HELP}
+Fixes:
   --rule ID            apply only this rule's fixes (repeatable)
-  --dry-run            print the diff and the outcome, write nothing`
+  --dry-run            print the diff and the outcome, write nothing
+Output:
+${COMMON_OUTPUT_HELP}`
   },
   init: {
     summary: "write a commented .github/doc-sync.yml",
@@ -43903,10 +45077,10 @@ ${CHECK_OPTIONS_HELP}
     help: "Without RULE: every rule with its default severity. With RULE: its docs page."
   },
   doctor: {
-    summary: "show what doc-sync understood at a revision, and what needs config",
+    summary: "show what doc-sync understood (the working tree by default), and what needs config",
     usage: "doc-sync doctor [--rev REV] [--config FILE]",
     options: {
-      rev: { type: "string", default: "HEAD" },
+      rev: { type: "string" },
       config: { type: "string" }
     },
     help: `Prints the config used (or the defaults) and why, each planning document found or
@@ -43914,7 +45088,8 @@ missing, each task table (file:line, role, columns mapped to roles, rows), the s
 seen with their categories, and everything left unmapped. Exit 1 when something needs
 config, 0 when everything configured was understood.
 
-  --rev REV            the revision to look at (default HEAD)
+  --rev REV            a commit to look at, with its config (default: the working tree,
+                       with the working tree's config, so an edit is seen before a commit)
   --config FILE        the config file to use`
   }
 };
@@ -43956,6 +45131,7 @@ function didYouMean(word2, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word2.length / 3)) ? `; did you mean "${best}"?` : "";
 }
+var endSentence = (sentence) => /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
 function choice(option, value, allowed) {
   if (allowed.includes(value)) return value;
   throw new UsageError(`--${option} must be one of ${allowed.join(", ")}, not "${value}"${didYouMean(value, allowed)}`);
@@ -43976,12 +45152,13 @@ function parseCommand(name, args, allowPositionals = false) {
     if (!code2.startsWith("ERR_PARSE_ARGS")) throw error62;
     const message = error62.message;
     const unknown2 = code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : void 0;
-    const sentence = unknown2 ? `unknown option "${unknown2}" for doc-sync ${name}${didYouMean(unknown2, Object.keys(options).map((option) => `--${option}`))}` : message.split("\n")[0].replace(/\.$/, "");
-    throw new UsageError(`${sentence}. Run "doc-sync ${name} --help" for its options.`);
+    const needsValue = code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[^ ']+)[^']*' argument (missing|is ambiguous)/.exec(message) : null;
+    const sentence = unknown2 ? `unknown option "${unknown2}" for doc-sync ${name}${didYouMean(unknown2, Object.keys(options).map((option) => `--${option}`))}` : needsValue ? `${needsValue[1]} needs a value${needsValue[2] === "missing" ? "" : ` (to pass one that starts with a dash, write ${needsValue[1]}=VALUE)`}` : message.split("\n")[0].replace(/\.$/, "");
+    throw new UsageError(`${endSentence(sentence)} Run "doc-sync ${name} --help" for its options.`);
   }
 }
 function gateOf(values) {
-  const failOn = choice("fail-on", values["fail-on"], FAIL_ON);
+  const failOn = choice("fail-on", values["fail-on"] === "warn" ? "warning" : values["fail-on"], FAIL_ON);
   return values.strict ? { failOn: failOn === "never" ? "never" : "warning", strict: true } : { failOn, strict: false };
 }
 function repositoryPath(file2, cwd, root) {
@@ -43994,6 +45171,14 @@ function repositoryPath(file2, cwd, root) {
 var isLocalState = (revision) => revision === WORKING_TREE || revision === INDEX;
 var nameOf = (revision) => isLocalState(revision) ? `the ${revision.replace("-", " ")}` : /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
 var where = (revision) => `${isLocalState(revision) ? "in" : "at"} ${nameOf(revision)}`;
+function inWords(error62, revision) {
+  if (!isLocalState(revision)) return error62;
+  const at = ` at ${revision.slice(0, 7)}`;
+  if (error62 instanceof DocumentTooComplexError && error62.file?.endsWith(at)) {
+    return new DocumentTooComplexError(error62.reason, error62.line, `${error62.file.slice(0, -at.length)} ${where(revision)}`);
+  }
+  return error62 instanceof ConfigError ? new ConfigError(error62.message.replace(`${at} `, ` ${where(revision)} `)) : error62;
+}
 async function readConfig(reader, { values, io, root, base, head, baseWhy }) {
   const configFrom = choice("config-from", values["config-from"] ?? (base ? "base" : "head"), CONFIG_FROM);
   if (configFrom === "base" && !base) throw new UsageError("--config-from base needs a base to read it at, and --all has none; drop one of them");
@@ -44001,18 +45186,22 @@ async function readConfig(reader, { values, io, root, base, head, baseWhy }) {
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
   let loaded;
   try {
-    loaded = await loadConfigAt(reader, configAt, configPath);
+    loaded = await loadConfigAt(reader, configAt, configPath, where(configAt));
   } catch (error62) {
+    if (error62 instanceof ConfigError && configFrom === "base" && !/does not exist/.test(error62.message)) {
+      throw new ConfigError(`${error62.message.replace(/\.?$/, ".")} This is the base's config, which gates the check: to judge a change that repairs it, pass --config-from head.`);
+    }
     if (!(error62 instanceof ConfigError) || !configPath || !/does not exist/.test(error62.message)) throw error62;
     const instead = configFrom === "base" ? " (the base); commit it there, or pass --config-from head to read it from what is judged" : "; check the path";
     throw new ConfigError(`the config file ${configPath} does not exist ${where(configAt)}${instead}`);
   }
-  const configSource = loaded.source ? `${loaded.source.slice(0, loaded.source.lastIndexOf(" at "))} ${where(configAt)}` : `the defaults: no config file ${where(configAt)}`;
+  if (configFrom === "base") await validateProposedConfig(reader, { trusted: configAt, proposed: await reader.resolveRevision(head) }, configPath, where(head));
+  const configSource = loaded.source ?? `the defaults: no config file ${where(configAt)}`;
   const rules = enabledRules(loaded.config, configSource);
   if (!values.quiet) {
     const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ""}` : `, every task${baseWhy ? ` (${baseWhy})` : ""}`;
     const fromBase = configFrom === "base" ? `, the base (--config-from head reads ${nameOf(head)}'s)` : "";
-    const off = RULES.filter((rule) => !rules.some((enabled) => enabled.rule === rule)).map((rule) => rule.id);
+    const off = rulesOff(rules);
     io.stderr(`doc-sync: judging ${nameOf(head)}${against}
 `);
     io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(", ") : "none"}
@@ -44027,6 +45216,7 @@ async function checkRepository(values, io) {
   const root = await findRepositoryRoot(io.cwd);
   const head = values.head ?? (values.staged ? INDEX : WORKING_TREE);
   const reader = values.head ? new GitReader(root) : values.staged ? new IndexReader(root) : new WorkingTreeReader(root);
+  if (values.head) await reader.resolveRevision(values.head);
   let base;
   let baseWhy = "";
   let all2 = values.all;
@@ -44044,6 +45234,7 @@ async function checkRepository(values, io) {
     config: config2,
     rules,
     configSource,
+    rulesOff: rulesOff(rules),
     base,
     head,
     mode: all2 ? "all" : "change",
@@ -44051,7 +45242,10 @@ async function checkRepository(values, io) {
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config2.limits.maxFileBytes)
   };
-  return { root, request, report: (await runCheck(request)).report, gate };
+  const checked = await runCheck(request).catch((error62) => {
+    throw inWords(error62, head);
+  });
+  return { root, request, report: checked.report, gate };
 }
 function useColor(when, io) {
   if (when !== "auto") return when === "always";
@@ -44101,8 +45295,8 @@ function fixSummary({ outcome, after, gate, findingOf, dryRun, staged }) {
   parts.push(byHand.length > 0 ? `${plural4(byHand.length, "failing finding")} left to fix by hand` : "the check passes");
   if (staged && !dryRun && outcome.files.size > 0) parts.push('nothing is staged: review the diff and "git add" the files');
   const lines = [`doc-sync fix: ${parts.join("; ")}`];
-  for (const { fix: fix2, reason } of outcome.refused) lines.push(`  refused  ${fix2.file}:${fix2.line}  [${findingOf(fix2).rule}] ${reason}`);
-  for (const finding of byHand) lines.push(`  by hand  ${finding.file}:${finding.line}  [${finding.rule}] ${finding.message}`);
+  for (const { fix: fix2, reason } of outcome.refused) lines.push(`  refused  ${terminalText(fix2.file)}:${fix2.line}  [${findingOf(fix2).rule}] ${terminalText(reason)}`);
+  for (const finding of byHand) lines.push(`  by hand  ${terminalText(finding.file)}:${finding.line}  [${finding.rule}] ${terminalText(finding.message)}`);
   return `${lines.join("\n")}
 `;
 }
@@ -44131,7 +45325,7 @@ async function fix(args, io) {
   const after = fixed.size === 0 ? report : (await runCheck({ ...request, reader: new OverlayReader(request.reader, report.head, fixed), base: report.base ?? void 0, head: OverlayReader.REVISION })).report;
   const code2 = after.result === "pass" ? EXIT.pass : EXIT.fail;
   if (values.quiet && code2 === EXIT.pass && outcome.edits.length === 0) return code2;
-  io.stdout(renderFixDiff(outcome.edits));
+  io.stdout(renderFixDiff(outcome.edits, terminalText));
   io.stdout(fixSummary({ outcome, after, gate, findingOf: (item) => findingOfFix.get(item), dryRun, staged: values.staged }));
   return code2;
 }
@@ -44173,13 +45367,22 @@ var asksForHelp = (args) => {
 async function doctor(args, io) {
   const { values } = parseCommand("doctor", args);
   const root = await findRepositoryRoot(io.cwd);
-  const reader = new GitReader(root);
-  const revision = await reader.resolveRevision(values.rev);
+  const reader = values.rev === void 0 ? new WorkingTreeReader(root) : new GitReader(root);
+  const revision = values.rev === void 0 ? WORKING_TREE : await reader.resolveRevision(values.rev);
+  const place = values.rev === void 0 ? where(WORKING_TREE) : `at ${values.rev}`;
   const configPath = values.config ? repositoryPath(values.config, io.cwd, root) : null;
-  const { config: config2, source: configSource } = await loadConfigAt(reader, revision, configPath);
-  const reason = configSource === null ? `no ${DEFAULT_CONFIG_PATHS.join(" or ")} at ${values.rev}, so the defaults apply ("doc-sync init" writes a commented config)` : `${values.config ? "named by --config" : "found"} at ${values.rev} (a pull request is checked with the config of its base)`;
-  const diagnosis = await diagnose({ reader, revision: values.rev, config: config2, configSource, configReason: reason });
-  io.stdout(renderDiagnosis(diagnosis));
+  let loaded;
+  try {
+    loaded = await loadConfigAt(reader, revision, configPath, values.rev === void 0 ? place : void 0);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError) || !configPath || !/does not exist/.test(error62.message)) throw error62;
+    throw new ConfigError(`the config file ${configPath} does not exist ${place}; check the path${values.rev === void 0 ? "" : ", or drop --rev to use the working tree's"}`);
+  }
+  const { config: config2, source: configSource } = loaded;
+  const reason = configSource === null ? `no ${DEFAULT_CONFIG_PATHS.join(" or ")} ${place}, so the defaults apply ("doc-sync init" writes a commented config)` : `${values.config ? "named by --config" : "found"} ${place} (a pull request is checked with the config of its base)`;
+  const diagnosis = await diagnose({ reader, revision, config: config2, configSource, configReason: reason });
+  const text3 = renderDiagnosis(diagnosis);
+  io.stdout(values.rev === void 0 ? text3.replace(/^doc-sync doctor at \S+/, `doc-sync doctor ${place}`) : text3);
   return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
 }
 async function runCli(argv, io) {
@@ -44219,7 +45422,7 @@ async function runCli(argv, io) {
         return EXIT.pass;
       }
       default:
-        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}. Run "doc-sync --help" for the commands.`);
+        throw new UsageError(`${endSentence(`unknown command "${command}"${didYouMean(command, COMMAND_NAMES)}`)} Run "doc-sync --help" for the commands.`);
     }
   } catch (error62) {
     io.stderr(`doc-sync: ${describeError(error62)}

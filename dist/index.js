@@ -22370,9 +22370,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix7 = POSIX_REGEX_SOURCE[rest2];
-                if (posix7) {
-                  prev.value = pre + posix7;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -22872,9 +22872,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob2, options, returnState = false) => {
+    var picomatch5 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch4(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -22889,18 +22889,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix7 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, false, true);
+      const posix8 = opts.windows;
+      const regex2 = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options, { glob: glob2, posix: posix7 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix7, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex2, options, { glob: glob2, posix: posix8 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -22925,7 +22925,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options, { glob: glob2, posix: posix7 } = {}) => {
+    picomatch5.test = (input2, regex2, options, { glob: glob2, posix: posix8 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22933,7 +22933,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -22942,24 +22942,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options, posix7);
+          match = picomatch5.matchBase(input2, regex2, options, posix8);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix7 }));
+    picomatch5.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix8 }));
     };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse8(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input2, options) => scan(input2, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22970,13 +22970,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source2 = `^(?!${source2}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source2, options);
+      const regex2 = picomatch5.toRegex(source2, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22987,9 +22987,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse8(input2, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source2, options) => {
+    picomatch5.toRegex = (source2, options) => {
       try {
         const opts = options || {};
         return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
@@ -22998,8 +22998,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -23009,14 +23009,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob2, options, returnState = false) {
+    function picomatch5(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -23108,6 +23108,871 @@ var require_extend = __commonJS({
       }
       return target;
     };
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM2 = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define2 = (object2, key, value) => {
+      Object.defineProperty(object2, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source2 = `[${body}]`;
+      return new RegExp(source2).test("/") ? NON_SLASH + source2 : source2;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index2 = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index2];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index2++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index2];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index2];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
+          if (to === ESCAPE) {
+            to = pattern[index2 += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index2 = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index2 = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index2++;
+        if (pattern[index2] === "]") {
+          return {
+            end: index2,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source2) => `${PLACEHOLDER}${sources.push(source2) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = pattern[index2];
+        if (char === ESCAPE) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index2, index2 + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index2 += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index2++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index2);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index2 = length;
+          } else {
+            out += hold(scanned.source);
+            index2 = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index2++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space2) => space2 ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source2, pattern) => {
+          if (!source2 || source2[0] === "^" || source2[0] === "(") {
+            return source2;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor2 + source2;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source2) => {
+          const last = source2[source2.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source2;
+          }
+          return last === SLASH ? `${source2}$` : `${source2}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE2 = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source2) => {
+      if (source2.indexOf(WILDCARD) < 0) {
+        return source2;
+      }
+      const tokens = [];
+      const { length } = source2;
+      let index2 = 0;
+      while (index2 < length) {
+        const char = source2[index2];
+        if (source2.startsWith(WILDCARD, index2)) {
+          tokens.push({ wildcard: true });
+          index2 += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index2 + 1;
+          if (source2[end] === "^") {
+            end++;
+          }
+          if (source2[end] === "]") {
+            end++;
+          }
+          while (end < length && source2[end] !== "]") {
+            end += source2[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source2.slice(index2, end) });
+          index2 = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source2.slice(index2, index2 + 2) });
+          index2 += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index2;
+          do {
+            if (source2[end] === ESCAPE) {
+              end++;
+            } else if (source2[end] === "(") {
+              depth++;
+            } else if (source2[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source2[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source2.slice(index2, end) });
+          index2 = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index2++;
+        } else {
+          tokens.push({ single: char });
+          index2++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source: source2, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required2]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source2
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index2) => sources[index2]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index2 = body.indexOf(SLASH);
+      return index2 < 0 || index2 === body.length - 1;
+    };
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index2 = path.lastIndexOf(
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
+      );
+      return index2 < 0 ? path : path.slice(index2 + 1);
+    };
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
+        SLASH,
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define2(this, "body", body);
+        define2(this, "ignoreCase", ignoreCase);
+        define2(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define2(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE2 + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE2 + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define2(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count2 = 0;
+      while (str[str.length - count2 - 1] === ESCAPE) {
+        count2++;
+      }
+      return count2 % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index2) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index2
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM2;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path) : path;
+        for (let index2 = length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path.length === 1) {
+        return true;
+      }
+      const second = path.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define2(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path) {
+        checkPath(
+          path,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path ? this._t(path, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
+        }
+        const dir = this._t(path, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path, cache) {
+        const cached2 = cache[path];
+        if (cached2) {
+          return cached2;
+        }
+        const parentPath = parentOf(path);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+      }
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      }
+      createFilter() {
+        return (path) => !this.ignores(path);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid2 = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid2;
+    define2(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -55033,6 +55898,7 @@ var findingSchema = external_exports.strictObject({
   severity,
   message: external_exports.string(),
   taskId: external_exports.string().nullable(),
+  taskIds: external_exports.array(external_exports.string()).optional().describe("Every task the finding is about, as data (e.g. all the tasks whose board status moved without a session log); taskId is null when there are several."),
   file: external_exports.string(),
   line: external_exports.number().int().min(1).describe("1-based line."),
   introduced: external_exports.boolean().describe("True when the change created the finding (it was not there at base)."),
@@ -55078,6 +55944,11 @@ var reportSchema = external_exports.strictObject({
       sources: external_exports.array(external_exports.strictObject({ source, file: external_exports.string(), line: external_exports.number().int().min(1) }))
     })
   ),
+  config: external_exports.strictObject({
+    source: external_exports.string().describe("The config file and the revision it was read at, or the defaults and why."),
+    rulesOff: external_exports.array(external_exports.string()).describe("Registered rules that did not run: set off in the config, or off for want of the documents they judge."),
+    offByLayout: external_exports.array(external_exports.strictObject({ rule: external_exports.string(), reason: external_exports.string() })).optional().describe("Rules in rulesOff that the repository at head turned off, with why (e.g. the session-log folder is git-ignored, so no change can add a log).")
+  }).optional().describe("Which config judged the change: a pull request is judged by its base branch's config, so this says where the gate came from."),
   findings: external_exports.array(findingSchema),
   skipped: external_exports.strictObject({ label: external_exports.string(), by: external_exports.string() }).optional().describe("Set when the gate was skipped by a label; the findings are still listed but fail nothing."),
   durationMs: external_exports.number().min(0),
@@ -55090,7 +55961,7 @@ var reportSchema = external_exports.strictObject({
 }).describe("doc-sync JSON report");
 
 // src/report/text.ts
-var short = (sha) => sha ? sha.slice(0, 7) : "-";
+var short = (sha) => sha ? /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha : "-";
 function verdictLine(report) {
   const { errors, warnings, notices, failing } = report.summary;
   if (report.skipped) {
@@ -55106,6 +55977,11 @@ function verdictLine(report) {
 function scopeLine(report) {
   const scope = report.mode === "all" ? `audit of every task at ${short(report.head)}` : `${short(report.base)}..${short(report.head)}: ${plural(report.summary.tasksTouched, "task")} touched, ${plural(report.summary.filesChanged, "file")} changed`;
   return `${scope}; ${plural(report.summary.filesParsed, "document")} read in ${report.durationMs} ms`;
+}
+function offByLayoutLines(report) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const { rule, reason } of report.config?.offByLayout ?? []) byReason.set(reason, [...byReason.get(reason) ?? [], rule]);
+  return [...byReason].map(([reason, rules]) => `Rules off: ${rules.join(", ")}. ${reason}.`);
 }
 
 // src/report/markdown.ts
@@ -55231,6 +56107,7 @@ function build(report, options, layout, pieces = new Pieces(report, options)) {
   const lines = layout.json === "none" ? [] : [COMMENT_MARKER];
   if (options.fingerprint) lines.push(`<!-- doc-sync:fingerprint ${options.fingerprint} -->`);
   lines.push(`### ${icon} ${verdictLine(report)}`, "", `<sub>${scopeLine(report)}</sub>`);
+  lines.push(...offByLayoutLines(report).flatMap((line) => ["", `<sub>${inlineText(line)}</sub>`]));
   if (report.findings.length > 0) {
     const counts = countByRule(report);
     const few = report.findings.length <= FLAT_LIST_LIMIT;
@@ -55491,6 +56368,34 @@ function mergeStatuses(input2) {
   }
   return merged;
 }
+var COLUMN_DEFAULTS = {
+  id: ["ID", "Task ID", "Task"],
+  title: ["Title", "Description", "Task title"],
+  status: ["Column", "Status", "State"],
+  owner: ["Owner/Role", "OwnerRole", "Owner", "Role"],
+  deliverable: ["Deliverable", "Deliverables"],
+  planLink: ["PlanLink", "Plan link", "Links", "Link"],
+  notes: ["Notes", "Note"],
+  plan: ["Plan"],
+  preconditions: ["Preconditions", "Precondition"],
+  definitionOfDone: ["Definition of done", "DoD"]
+};
+function releaseClaimedHeaders(columns) {
+  const names = Object.keys(COLUMN_DEFAULTS);
+  const isDefault = (name, value) => COLUMN_DEFAULTS[name].some((item) => item.toLowerCase() === value.toLowerCase());
+  const claimed = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    for (const value of columns[name].filter((item) => !isDefault(name, item))) {
+      const key = value.toLowerCase();
+      claimed.set(key, (claimed.get(key) ?? /* @__PURE__ */ new Set()).add(name));
+    }
+  }
+  const released = { ...columns };
+  for (const name of names) {
+    released[name] = columns[name].filter((value) => !isDefault(name, value) || [...claimed.get(value.toLowerCase()) ?? [name]].includes(name));
+  }
+  return released;
+}
 var severitySetting = external_exports.enum(["error", "warning", "warn", "notice", "off"]).transform((value) => value === "warn" ? "warning" : value);
 var ruleSetting = external_exports.union(
   [
@@ -55520,17 +56425,17 @@ var configSchema = external_exports.strictObject({
     namePattern: regexString.default("^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$").describe("File name a session log must have.")
   }).prefault({}),
   columns: external_exports.strictObject({
-    id: aliases(["ID", "Task ID", "Task"]),
-    title: aliases(["Title", "Description", "Task title"]),
-    status: aliases(["Column", "Status", "State"]),
-    owner: aliases(["Owner/Role", "OwnerRole", "Owner", "Role"]),
-    deliverable: aliases(["Deliverable", "Deliverables"]),
-    planLink: aliases(["PlanLink", "Plan link", "Links", "Link"]),
-    notes: aliases(["Notes", "Note"]),
-    plan: aliases(["Plan"]),
-    preconditions: aliases(["Preconditions", "Precondition"]),
-    definitionOfDone: aliases(["Definition of done", "DoD"])
-  }).prefault({}).describe("Header names (case-insensitive) that identify each column, in preference order."),
+    id: aliases(COLUMN_DEFAULTS.id),
+    title: aliases(COLUMN_DEFAULTS.title),
+    status: aliases(COLUMN_DEFAULTS.status),
+    owner: aliases(COLUMN_DEFAULTS.owner),
+    deliverable: aliases(COLUMN_DEFAULTS.deliverable),
+    planLink: aliases(COLUMN_DEFAULTS.planLink),
+    notes: aliases(COLUMN_DEFAULTS.notes),
+    plan: aliases(COLUMN_DEFAULTS.plan),
+    preconditions: aliases(COLUMN_DEFAULTS.preconditions),
+    definitionOfDone: aliases(COLUMN_DEFAULTS.definitionOfDone)
+  }).prefault({}).transform(releaseClaimedHeaders).describe("Header names (case-insensitive) that identify each column, in preference order."),
   statuses: external_exports.strictObject(
     Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, ownWords(STATUS_DEFAULTS[category])]))
   ).prefault({}).transform(mergeStatuses).describe(
@@ -55672,6 +56577,9 @@ function emptyModel() {
 }
 function taskTables(model) {
   return [model.board, model.csv, model.backlog, ...model.plans.values()].filter((table) => table !== null);
+}
+function hasTaskTable(table) {
+  return table !== null && table.layouts.length > 0;
 }
 function rowsOf(table, id) {
   return table?.byId.get(id) ?? [];
@@ -66461,7 +67369,7 @@ var MARKDOWN_LIMITS = {
   maxNesting: 100
 };
 var CHECK_LIMITS = {
-  /** Time spent parsing documents in one check. */
+  /** CPU time spent parsing documents in one check, in ms (a real board takes about one second). */
   maxParseMs: 6e4,
   /** Share of the JavaScript heap limit the check may fill before it stops reading more documents. */
   maxHeapShare: 0.7
@@ -66956,12 +67864,14 @@ function parseLines(lines, fastPath, limits) {
   const columnOf = (offset, parsedLine) => offset - lineStarts[parsedLine - 1];
   const plannedAt = (parsedLine) => planned[parsedLine - 1];
   const headings = [];
+  const headingStarts = [];
   const tableNodes = [];
   const stack = [{ node: tree, depth: 0 }];
   while (stack.length > 0) {
     const { node: node3, depth } = stack.pop();
     if (node3.type === "heading") {
       headings.push({ depth: node3.depth, text: headingText(node3).trim(), line: plannedAt(node3.position.start.line).origin.gitLine });
+      headingStarts.push(node3.position.start.line);
     } else if (node3.type === "table") {
       tableNodes.push({ node: node3, topLevel: depth === 1 });
     } else if ("children" in node3) {
@@ -67018,10 +67928,11 @@ function parseLines(lines, fastPath, limits) {
   if (anchorsSeen !== planned.filter((line) => line.collapsed.length > 0).length) throw new FastPathMiss();
   if (pending.length > 0 && !readPendingCells(pending, budget)) throw new FastPathMiss();
   let headingIndex = -1;
-  for (const table of tables) {
-    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line < table.line) headingIndex++;
+  tables.forEach((table, index2) => {
+    const tableStart = tableNodes[index2].node.position.start.line;
+    while (headingIndex + 1 < headings.length && headingStarts[headingIndex + 1] < tableStart) headingIndex++;
     table.heading = headingIndex >= 0 ? headings[headingIndex] : null;
-  }
+  });
   return { tables, headings };
 }
 function parseMarkdownTables(source2, options = {}) {
@@ -67128,7 +68039,7 @@ function toTaskRow(settings, input2) {
   const { columns, file: file2 } = input2.layout;
   const idIndex = columns.id;
   if (idIndex === void 0) return null;
-  const parsedId = settings.exactId(input2.cells[idIndex]?.text ?? "");
+  const parsedId = settings.exactId(input2.idInCell ?? input2.cells[idIndex]?.text ?? "");
   if (!parsedId) return null;
   const fields = {};
   for (const [column, index2] of Object.entries(columns)) {
@@ -67231,7 +68142,7 @@ function planSection(settings, heading) {
   if (settings.sectionMatches(heading, "active")) return "active";
   return "other";
 }
-function markdownTaskRows(settings, source2, file2, doc, problems) {
+function markdownTaskRows(settings, source2, file2, doc, text3, problems) {
   const rows = [];
   const layouts = [];
   for (const table of doc.tables) {
@@ -67263,15 +68174,26 @@ function markdownTaskRows(settings, source2, file2, doc, problems) {
       problems.push(unmappedTableProblem(settings, file2, table.line, header, columns, values, missing));
     }
     for (const row of table.rows) {
-      const taskRow = toTaskRow(settings, markdownRowInput(source2, table, row, layout, section, impliedStatus));
+      const input2 = markdownRowInput(source2, table, row, layout, section, impliedStatus);
+      const idCell = input2.cells[columns.id]?.text.trim() ?? "";
+      const checkId = (source2 === "board" || source2 === "backlog") && idCell !== "" && !settings.exactId(idCell);
+      const idProblem = checkId ? boardIdProblem(settings, file2, row.line, header[columns.id] ?? "ID", idCell, input2.content) : null;
+      if (idProblem) problems.push(idProblem);
+      if (idProblem?.taskId) {
+        input2.idInCell = idProblem.taskId;
+        input2.damage = "malformed";
+      }
+      const taskRow = toTaskRow(settings, input2);
       if (!taskRow) continue;
-      if ((source2 === "board" || source2 === "backlog") && taskRow.cellCount < taskRow.headerCount) {
+      const splitCodeSpan = taskRow.cellCount > taskRow.headerCount && taskRow.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
+      if ((source2 === "board" || source2 === "backlog") && (taskRow.cellCount < taskRow.headerCount || splitCodeSpan)) {
+        const cause = taskRow.cellCount < taskRow.headerCount ? "a `|` is missing or a cell was split" : "a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`";
         problems.push({
           kind: "md-row",
           file: file2,
           line: row.line,
           taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; a \`|\` is missing or a cell was split`,
+          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; ${cause}`,
           key: `md-row:${taskRow.content}`
         });
         taskRow.damage = "malformed";
@@ -67290,7 +68212,70 @@ function markdownTaskRows(settings, source2, file2, doc, problems) {
       key: "no-task-table"
     });
   }
+  if (doc.tables.length === 0) {
+    const problem = listedTasksProblem(settings, file2, text3) ?? (source2 === "board" ? boardWithoutTableProblem(settings, file2) : null);
+    if (problem) problems.push(problem);
+  }
   return tableOf(file2, rows, layouts);
+}
+function boardIdProblem(settings, file2, line, column, cell, content3) {
+  const inner = settings.firstId(cell);
+  if (inner !== cell && settings.exactId(inner)) {
+    return {
+      kind: "md-row",
+      file: file2,
+      line,
+      taskId: inner,
+      message: `the ID cell of ${inner} reads "${cell.slice(0, 60)}"; write the ID alone in the "${column}" column (move the rest to another column), since doc-sync fix does not copy from this row`,
+      key: `md-id:${content3}`
+    };
+  }
+  if (/\s/.test(cell) || !/\d/.test(cell) || cell.length > 40) return null;
+  const upper = cell.toUpperCase();
+  const suggestion = settings.exactId(upper) ? `; did you mean "${upper}"? The row` : "; the row";
+  return {
+    kind: "md-row",
+    file: file2,
+    line,
+    taskId: null,
+    message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
+    key: `md-id:${content3}`
+  };
+}
+function boardWithoutTableProblem(settings, file2) {
+  const { id, status } = settings.config.columns;
+  return {
+    kind: "no-task-table",
+    file: file2,
+    line: 1,
+    taskId: null,
+    message: `doc-sync recognised no task table in ${file2}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
+    key: "no-task-table:none",
+    // A board that had no table at base either was never read: shown, failing only when the change removed the table.
+    failsOnlyWhenNew: true
+  };
+}
+var LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
+function listedTasksProblem(settings, file2, text3) {
+  const ids = [];
+  let firstLine = 0;
+  splitLines(text3).forEach((line, index2) => {
+    if (!LIST_ITEM.test(line.text)) return;
+    const named = line.text.match(settings.idScanner) ?? [];
+    if (named.length > 0 && firstLine === 0) firstLine = index2 + 1;
+    for (const id of named) if (!ids.includes(id)) ids.push(id);
+  });
+  if (ids.length === 0) return null;
+  const tasks = ids.length === 1 ? "task its list items name" : `${ids.length} tasks its list items name`;
+  return {
+    kind: "no-task-table",
+    file: file2,
+    line: firstLine,
+    taskId: null,
+    unreadTasks: ids,
+    message: `doc-sync recognised no task table in ${file2}: it has no Markdown table, so the ${tasks} (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", \u2026" : ""}) ${ids.length === 1 ? "is" : "are"} not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column (for example | ${settings.config.columns.id[0]} | ${settings.config.columns.title[0]} | ${settings.config.columns.status[0]} |) under an active heading`,
+    key: "no-task-table:list"
+  };
 }
 var recordText = (lines, record2) => record2.ownsLines ? joinLines(lines, record2.line, record2.endLine) : null;
 function quotingOf(lines, record2) {
@@ -67467,7 +68452,19 @@ function planIndexDoc(settings, file2, text3, doc, planFiles) {
 function mentionsIn(settings, text3) {
   return new Set(text3.match(settings.idScanner) ?? []);
 }
+var LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/;
+var LINK_TARGET = /^[^\s|,"#*[\]()]{1,1024}\.(md|csv|markdown|txt)$/i;
+function standIn(file2, text3) {
+  if (LFS_POINTER.test(text3)) {
+    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is a Git LFS pointer, not the document, so doc-sync cannot read it; keep planning documents in git itself (remove the path from .gitattributes' LFS filters)`, key: "lfs-pointer" };
+  }
+  if (LINK_TARGET.test(text3)) {
+    return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} holds only the path "${text3}", which is what git stores for a symbolic link; doc-sync reads what git stores, so point paths.* at the real file or commit the file itself`, key: "symlink" };
+  }
+  return null;
+}
 function unreadable(file2, decoded, maxBytes) {
+  if (decoded.kind === "text") return standIn(file2, decoded.text);
   if (decoded.kind === "binary") {
     return { kind: "unreadable", file: file2, line: 1, taskId: null, message: `${file2} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: "binary" };
   }
@@ -67500,20 +68497,21 @@ function buildModel(files, blobs, settings) {
     if (settings.isCsv(file2)) {
       model.csv = csvTable(settings, file2, blobs.csv(oid), decoded.text, model.problems);
     } else if (settings.isBoard(file2)) {
-      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), model.problems);
+      model.board = markdownTaskRows(settings, "board", file2, blobs.markdown(oid), decoded.text, model.problems);
     } else if (settings.isBacklog(file2)) {
-      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), model.problems);
+      model.backlog = markdownTaskRows(settings, "backlog", file2, blobs.markdown(oid), decoded.text, model.problems);
     } else if (settings.isPlanIndex(file2)) {
       model.planIndex = planIndexDoc(settings, file2, decoded.text, blobs.markdown(oid), paths.filter(settings.isPlan));
     } else if (settings.isPlan(file2)) {
       const markdown = blobs.markdown(oid);
-      const table = markdownTaskRows(settings, "plan", file2, markdown, model.problems);
+      const table = markdownTaskRows(settings, "plan", file2, markdown, decoded.text, model.problems);
       const active = table.rows.filter((row) => row.section === "active");
       const plan = {
         ...table,
         plan: settings.planOfFile(file2),
         title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
         mentions: mentionsIn(settings, decoded.text),
+        activeHeading: markdown.tables.map((t) => t.heading?.text ?? "").find((heading) => heading !== "" && planSection(settings, heading) === "active") ?? null,
         activeProgress: active.length > 0 ? { done: active.filter((row) => row.status?.category === "done").length, total: active.length } : null
       };
       model.plans.set(file2, plan);
@@ -67540,9 +68538,13 @@ var BlobTooComplexError = class extends DocumentTooComplexError {
     return new DocumentTooComplexError(this.reason, this.line, `${file2} at ${revision.slice(0, 7)}`);
   }
 };
+var cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e3;
+};
 var defaultBudget = () => ({
   ...CHECK_LIMITS,
-  clock: () => performance.now(),
+  clock: cpuMs,
   heapUsed: () => process.memoryUsage().heapUsed,
   heapLimit: getHeapStatistics().heap_size_limit
 });
@@ -67618,6 +68620,61 @@ function compareFindings(a, b) {
   return Number(b.introduced) - Number(a.introduced) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || (a.taskId ?? "").localeCompare(b.taskId ?? "");
 }
 
+// src/core/git-ignored.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
+var GITIGNORE = ".gitignore";
+var dirOf = (path) => path === GITIGNORE ? "" : path.slice(0, -GITIGNORE.length - 1);
+var walk = (folder) => folder.split("/").map((_, index2, parts) => parts.slice(0, index2 + 1).join("/"));
+var isWithin = (dir, path) => dir === "" || path.startsWith(`${dir}/`);
+function folderOfGlob(glob2) {
+  const { base, isGlob } = import_picomatch3.default.scan(glob2);
+  const folder = isGlob ? base : posix3.dirname(base);
+  return folder === "." ? "" : folder;
+}
+function gitignoresOnTheWay(globs) {
+  const folders = globs.map(folderOfGlob);
+  return (path) => (path === GITIGNORE || path.endsWith(`/${GITIGNORE}`)) && folders.some((folder) => isWithin(dirOf(path), folder));
+}
+async function sessionLogsIgnoredAt(reader, commit, globs, listed) {
+  const folders = [...new Set(globs.map(folderOfGlob))];
+  if (folders.length === 0 || folders.some((folder) => folder === "" || !(0, import_ignore.isPathValid)(`${folder}/`))) return null;
+  listed ??= await reader.listFiles(commit, gitignoresOnTheWay(globs));
+  if (listed.size === 0) return null;
+  const blobs = await reader.readBlobs([...new Set(listed.values())]);
+  const rules = /* @__PURE__ */ new Map();
+  for (const [file2, oid] of listed) {
+    const lines = new TextDecoder().decode(blobs.get(oid)).split(/\r?\n/);
+    rules.set(dirOf(file2), { file: file2, rules: (0, import_ignore.default)().add(lines.map((pattern, index2) => ({ pattern, mark: String(index2 + 1) }))) });
+  }
+  const reasons2 = [];
+  for (const folder of folders) {
+    const why = ignoredBy(folder, rules);
+    if (!why) return null;
+    reasons2.push(`${folder}/ is git-ignored (${why})`);
+  }
+  return reasons2.join("; ");
+}
+async function sessionLogsOffReason(reader, commit, globs, listed) {
+  const ignored = await sessionLogsIgnoredAt(reader, commit, globs, listed);
+  if (!ignored) return null;
+  const at = /^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit;
+  return `${ignored} at ${at}: session logs are kept out of git, so no change can add one`;
+}
+function ignoredBy(folder, rules) {
+  for (const dir of walk(folder)) {
+    const owners = [...rules.keys()].filter((owner) => owner !== dir && isWithin(owner, dir)).sort((a, b) => b.length - a.length);
+    for (const owner of owners) {
+      const { file: file2, rules: set2 } = rules.get(owner);
+      const result = set2.test(`${owner === "" ? dir : dir.slice(owner.length + 1)}/`);
+      if (result.ignored) return `${file2} line ${result.rule?.mark ?? "?"}: ${result.rule?.pattern ?? ""}`;
+      if (result.unignored) break;
+    }
+  }
+  return null;
+}
+
 // src/core/check.ts
 var DEFAULT_GATE = { failOn: "error", strict: false };
 function allTaskIds(model) {
@@ -67668,11 +68725,19 @@ function summarizeTasks(changes, head, ids) {
     };
   });
 }
+async function rulesForHead(request2, headSha, gitignores) {
+  const needLogs = request2.rules.filter(({ rule }) => rule.needs === "session-logs");
+  const reason = needLogs.length > 0 ? await sessionLogsOffReason(request2.reader, headSha, request2.config.paths.sessionLogs, gitignores) : null;
+  if (!reason) return { rules: request2.rules, offByLayout: [] };
+  return {
+    rules: request2.rules.filter((entry) => !needLogs.includes(entry)),
+    offByLayout: needLogs.map(({ rule }) => ({ rule: rule.id, reason }))
+  };
+}
 async function runCheck(request2) {
   const clock = request2.clock ?? (() => performance.now());
   const started = clock();
   const settings = compileSettings(request2.config, request2.configSource ?? null);
-  const rules = request2.rules;
   const store = request2.store ?? new BlobStore(request2.config.limits.maxFileBytes);
   const gate = request2.gate ?? DEFAULT_GATE;
   const headSha = await request2.reader.resolveRevision(request2.head);
@@ -67682,7 +68747,10 @@ async function runCheck(request2) {
     baseSha = await request2.reader.resolveRevision(request2.base);
     if (request2.useMergeBase) baseSha = await request2.reader.mergeBase(baseSha, headSha);
   }
-  let headFiles = await request2.reader.listFiles(headSha, settings.isTracked);
+  const onTheWay = request2.rules.some(({ rule }) => rule.needs === "session-logs") ? gitignoresOnTheWay(request2.config.paths.sessionLogs) : () => false;
+  const listed = await request2.reader.listFiles(headSha, (path) => settings.isTracked(path) || onTheWay(path));
+  let headFiles = new Map([...listed].filter(([path]) => settings.isTracked(path)));
+  const { rules, offByLayout } = await rulesForHead(request2, headSha, new Map([...listed].filter(([path]) => onTheWay(path))));
   let baseFiles = baseSha ? await request2.reader.listFiles(baseSha, settings.isTracked) : /* @__PURE__ */ new Map();
   if (baseSha) {
     [headFiles, baseFiles] = [
@@ -67715,6 +68783,7 @@ async function runCheck(request2) {
         severity: severity2,
         message: finding.message,
         taskId: finding.taskId,
+        ...finding.taskIds ? { taskIds: finding.taskIds } : {},
         file: finding.file,
         line: finding.line,
         introduced: finding.introduced ?? !atBase.has(keyOf(finding)),
@@ -67732,6 +68801,13 @@ async function runCheck(request2) {
     result: failing > 0 ? "fail" : "pass",
     base: baseSha,
     head: headSha,
+    ...request2.configSource || offByLayout.length > 0 ? {
+      config: {
+        source: request2.configSource ?? "not named by the caller",
+        rulesOff: [...request2.rulesOff ?? [], ...offByLayout.map((entry) => entry.rule)],
+        ...offByLayout.length > 0 ? { offByLayout } : {}
+      }
+    } : {},
     summary: {
       errors: count2("error"),
       warnings: count2("warning"),
@@ -68118,6 +69194,17 @@ function missingRowRepair(model, id, into) {
 function backlogLayout(model) {
   return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
 }
+function planCellTemplate(model, settings, layout) {
+  const index2 = layout.columns.plan;
+  for (const row of model.backlog?.rows ?? []) {
+    if (row.layout !== layout || index2 === void 0) continue;
+    const cell = (row.cells[index2] ?? "").trim();
+    const letter = planLetterOf(model, settings, row.id);
+    if (!letter || cell === "" || cell.split(letter).length !== 2) continue;
+    return cell.replace(letter, "{}");
+  }
+  return "Plan {}";
+}
 function backlogRow(model, settings, layout, id, notes) {
   const values = {};
   for (const row of boardRowsOf(model, id, "board").reverse()) Object.assign(values, valuesFor(row, "markdown"));
@@ -68125,7 +69212,7 @@ function backlogRow(model, settings, layout, id, notes) {
   return renderRow(layout, {
     ...values,
     id,
-    plan: letter ? `Plan ${letter}` : "",
+    plan: letter ? planCellTemplate(model, settings, layout).replace("{}", letter) : "",
     preconditions: "",
     definitionOfDone: values.deliverable ?? "",
     notes: toMarkdownCell(notes)
@@ -68157,38 +69244,38 @@ function backlogRowFixes(model, settings, ids, notes) {
 
 // src/fix/diff.ts
 var range = (start, count2) => count2 === 1 ? `${start}` : `${start},${count2}`;
-function renderInserts(edits) {
+function renderInserts(edits, show) {
   const first = edits[0];
   const added = edits.flatMap((edit) => edit.added);
   return [
-    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${edits.map((edit) => edit.fix.description).join("; ")}`,
-    ` ${first.after ?? first.fix.expected}`,
-    ...added.map((line) => `+${line}`)
+    `@@ -${range(first.oldLine, 1)} +${range(first.newLine - 1, added.length + 1)} @@ ${show(edits.map((edit) => edit.fix.description).join("; "))}`,
+    ` ${show(first.after ?? first.fix.expected)}`,
+    ...added.map((line) => `+${show(line)}`)
   ];
 }
-function renderHunk(edit) {
+function renderHunk(edit, show) {
   const newStart = edit.added.length === 0 ? edit.newLine - 1 : edit.newLine;
   return [
-    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${edit.fix.description}`,
-    ...edit.removed.map((line) => `-${line}`),
-    ...edit.added.map((line) => `+${line}`)
+    `@@ -${range(edit.oldLine, edit.removed.length)} +${range(newStart, edit.added.length)} @@ ${show(edit.fix.description)}`,
+    ...edit.removed.map((line) => `-${show(line)}`),
+    ...edit.added.map((line) => `+${show(line)}`)
   ];
 }
-function renderFixDiff(edits) {
+function renderFixDiff(edits, show = (text3) => text3) {
   const byFile = /* @__PURE__ */ new Map();
   for (const edit of edits) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
   const out = [];
   for (const [file2, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`--- a/${file2}`, `+++ b/${file2}`);
+    out.push(`--- a/${show(file2)}`, `+++ b/${show(file2)}`);
     let inserts = [];
     const flush = () => {
-      if (inserts.length > 0) out.push(...renderInserts(inserts));
+      if (inserts.length > 0) out.push(...renderInserts(inserts, show));
       inserts = [];
     };
     for (const edit of [...fileEdits].sort((a, b) => a.oldLine - b.oldLine)) {
       if (edit.removed.length > 0) {
         flush();
-        out.push(...renderHunk(edit));
+        out.push(...renderHunk(edit, show));
         continue;
       }
       const previous2 = inserts.at(-1);
@@ -68244,11 +69331,15 @@ function planBacklogRows(input2) {
 }
 
 // src/report/bot-sections.ts
-var block = (language, text3) => `\`\`\`${language}
+var block = (language, text3) => {
+  const longest = Math.max(2, ...[...text3.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
 ${text3.replace(/\n$/, "")}
-\`\`\``;
+${fence}`;
+};
 var plural3 = (count2, word2) => `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
-var reasons = (refused) => refused.map((item) => `- ${item.reason}`).join("\n");
+var reasons = (refused) => refused.map((item) => `- ${inlineText(item.reason)}`).join("\n");
 var FORK_NOTE = "This pull request comes from a fork, where doc-sync cannot push";
 function backlogCommitSection(outcome, branch) {
   const lines = ["#### Backlog rows"];
@@ -68349,6 +69440,10 @@ function planStatus(model, id) {
   const delivered = rows.find((row2) => row2.section === "delivered" || row2.status?.category === "done");
   const row = delivered ?? rows[0];
   return row ? { status: row.status, row } : null;
+}
+function statusRowsOf(model, id) {
+  const plans = [...model.plans.values()].map((plan) => rowsOf(plan, id)[0]).filter((row) => row !== void 0);
+  return [...rowsOf(model.board, id).slice(0, 1), ...rowsOf(model.csv, id).slice(0, 1), ...plans];
 }
 function categoriesDiffer(a, b) {
   return !!a && !!b && a.category !== "unknown" && b.category !== "unknown" && a.category !== b.category;
@@ -68495,7 +69590,7 @@ function problemFindings(context3, kinds) {
   const changed = new Set(context3.changes.files.map((file2) => file2.path));
   return context3.head.problems.filter((problem) => kinds.includes(problem.kind)).filter((problem) => {
     const fileJudged = context3.mode === "all" || changed.has(problem.file);
-    if (problem.taskId === null) return fileJudged;
+    if (problem.taskId === null) return fileJudged || (problem.unreadTasks ?? []).some((id) => context3.tasks.has(id));
     return context3.tasks.has(problem.taskId) || problem.kind === "csv-syntax" && fileJudged;
   }).map((problem) => ({
     taskId: problem.taskId,
@@ -68503,7 +69598,7 @@ function problemFindings(context3, kinds) {
     line: problem.line,
     message: problem.message,
     key: `${problem.file}:${problem.key}`,
-    ...BLINDING.has(problem.kind) ? { introduced: true } : {}
+    ...BLINDING.has(problem.kind) && !problem.failsOnlyWhenNew ? { introduced: true } : {}
   }));
 }
 
@@ -68638,7 +69733,7 @@ var doc_missing_default = defineRule({
       taskId: null,
       file: path,
       line: 1,
-      message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in .github/doc-sync.yml`,
+      message: `${path} does not exist, so the rules that need it were skipped; restore it, or set its path under "paths" in ${settings.configFile}`,
       key: path
     }));
   }
@@ -68690,7 +69785,7 @@ var file_unreadable_default = defineRule({
 // src/rules/md-malformed-row.ts
 var md_malformed_row_default = defineRule({
   id: "md-malformed-row",
-  description: "A Markdown board or backlog row has fewer cells than its table header.",
+  description: "A Markdown board or backlog row has fewer cells than its table header (or more, split by a `|` in a code span), or an ID cell that is not exactly a task ID.",
   defaultSeverity: "warning",
   kind: "state",
   options: noOptions,
@@ -68715,7 +69810,7 @@ var md_row_missing_default = defineRule({
   kind: "state",
   options: noOptions,
   check({ head, tasks }) {
-    if (!head.board) return [];
+    if (!hasTaskTable(head.board)) return [];
     const findings = [];
     for (const id of tasks) {
       const csv = rowsOf(head.csv, id)[0];
@@ -68799,14 +69894,18 @@ var plan_entry_missing_default = defineRule({
       const lookup = lookUpPlan(context3, head, id);
       const single = context3.settings.firstId(id);
       if (lookup.plans.some((plan) => plan.mentions.has(id) || plan.mentions.has(single))) continue;
-      const row = rowsOf(head.csv, id)[0] ?? rowsOf(head.board, id)[0];
+      const row = rowsOf(head.board, id)[0] ?? rowsOf(head.csv, id)[0];
       const letter = context3.settings.planOfId(id);
-      const where = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (none found for plan ${letter ?? "?"}${lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : ""})`;
+      const linkedMissing = lookup.paths.length > 0 ? `; the linked ${lookup.paths.join(", ")} does not exist` : "";
+      const none = letter ? `none found for plan ${letter}${linkedMissing}` : lookup.paths.length > 0 ? `the linked ${lookup.paths.join(", ")} does not exist` : "its board rows link to no plan file, and ids.pattern has no plan group to find one by its ID";
+      const where = lookup.plans.length > 0 ? lookup.plans.map((plan) => plan.file).join(" or ") : `any plan file (${none})`;
+      const heading = lookup.plans.length === 1 ? lookup.plans[0].activeHeading : null;
+      const advice = heading ? `add it to the plan's ${heading} table` : `add it to a task table under an active heading such as "${context3.settings.config.sections.active[0]}" in its plan`;
       findings.push({
         taskId: id,
         file: row.file,
         line: row.line,
-        message: `${id} is on the board but does not occur in ${where}; add it to the plan's Active work table`
+        message: `${id} is on the board but does not occur in ${where}; ${advice}`
       });
     }
     return findings;
@@ -68814,15 +69913,23 @@ var plan_entry_missing_default = defineRule({
 });
 
 // src/rules/plan-index-missing.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/fix/plan-index.ts
-import { posix as posix3 } from "node:path";
-var LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+import { posix as posix4 } from "node:path";
+var LIST_ITEM2 = /^\s*(?:[-*+]|\d+[.)])\s/;
 function templateEntry(entries) {
-  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM.test(entry.text)) ?? entries.at(-1);
+  return entries.findLast((entry) => entry.row !== null) ?? entries.findLast((entry) => LIST_ITEM2.test(entry.text)) ?? entries.at(-1);
 }
 var replaceAll = (text3, from, to) => from ? text3.split(from).join(to) : text3;
+var escapeRegExp = (text3) => text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var linkLabel = (line, target) => new RegExp(`\\[([^\\]]*)\\]\\(${escapeRegExp(target)}\\)`).exec(line)?.[1] ?? null;
+function relabel(line, templateLine, oldTarget, newTarget, label) {
+  const oldLabel = linkLabel(templateLine, oldTarget);
+  const newLabel = linkLabel(line, newTarget);
+  if (oldLabel === null || newLabel === null || newLabel !== oldLabel) return line;
+  return line.replace(`[${newLabel}](${newTarget})`, `[${label}](${newTarget})`);
+}
 function planIndexLineFix(model, settings, planFile2) {
   const index2 = model.planIndex;
   if (!index2) return null;
@@ -68836,13 +69943,13 @@ function planIndexLineFix(model, settings, planFile2) {
     let last = lines.length;
     while (last > 0 && lines[last - 1].text.trim() === "") last--;
     if (last === 0) return null;
-    const link = posix3.relative(posix3.dirname(index2.file), planFile2);
-    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix3.basename(planFile2)}](${link})`, description);
+    const link = posix4.relative(posix4.dirname(index2.file), planFile2);
+    return insertAfter(index2.file, { line: last, text: lines[last - 1].text }, `- [${title ?? posix4.basename(planFile2)}](${link})`, description);
   }
   const oldFile = template.targets[0];
   const oldPlan = model.plans.get(oldFile);
   const oldLetter = settings.planOfFile(oldFile);
-  const relative = (file2) => posix3.relative(posix3.dirname(index2.file), file2);
+  const relative = (file2) => posix4.relative(posix4.dirname(index2.file), file2);
   const progress = plan?.activeProgress ? `(${plan.activeProgress.done}/${plan.activeProgress.total} Done)` : "";
   const substitute = (text4) => {
     let out = replaceAll(text4, oldPlan?.title, title ?? `Plan ${letter ?? ""}`.trim());
@@ -68850,13 +69957,13 @@ function planIndexLineFix(model, settings, planFile2) {
     for (const [from, to] of [
       [oldFile, planFile2],
       [relative(oldFile), relative(planFile2)],
-      [posix3.basename(oldFile), posix3.basename(planFile2)]
+      [posix4.basename(oldFile), posix4.basename(planFile2)]
     ]) {
       out = replaceAll(out, from, to);
     }
     return progress ? out.replace(INDEX_PROGRESS, progress) : out.replace(new RegExp(`\\s?${INDEX_PROGRESS.source}`, "i"), "");
   };
-  const mentionsPlan = (text4) => text4.includes(posix3.basename(oldFile));
+  const mentionsPlan = (text4) => text4.includes(posix4.basename(oldFile));
   let text3;
   if (template.row) {
     const cells = template.row.cells.map(({ raw }) => {
@@ -68867,7 +69974,7 @@ function planIndexLineFix(model, settings, planFile2) {
     });
     text3 = renderMarkdownRow(cells, template.row.style);
   } else {
-    text3 = substitute(template.text);
+    text3 = relabel(substitute(template.text), template.text, relative(oldFile), relative(planFile2), title ?? posix4.basename(planFile2));
   }
   return insertAfter(index2.file, { line: template.line, text: template.text }, text3, description);
 }
@@ -68883,7 +69990,7 @@ var plan_index_missing_default = defineRule({
     const index2 = head.planIndex;
     if (!index2) return [];
     const listed = new Set(index2.entries.flatMap((entry) => entry.targets));
-    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix4.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isPlan(file2.path)).filter((file2) => !listed.has(file2.path) && !index2.text.includes(posix5.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: index2.file,
       line: Math.max(1, (index2.entries.at(-1)?.line ?? 0) + 1),
@@ -68929,7 +70036,7 @@ var plan_index_progress_mismatch_default = defineRule({
 });
 
 // src/rules/plan-letter-mismatch.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var plan_letter_mismatch_default = defineRule({
   id: "plan-letter-mismatch",
   description: "A task's plan link or backlog Plan column names another plan than its ID's letters.",
@@ -68952,7 +70059,7 @@ var plan_letter_mismatch_default = defineRule({
           taskId: id,
           file: row.file,
           line: row.line,
-          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix5.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
+          message: `${id} belongs to plan ${letter} by its ID but its ${row.source === "backlog" ? "backlog row" : "row"} names plan ${[...new Set(named)].join(", ")}${row.planLinks.length > 0 ? ` (${row.planLinks.map((link) => posix6.basename(link)).join(", ")})` : ""}; fix the link or the ID`,
           key: `${row.source}:${id}`
         });
       }
@@ -69012,7 +70119,7 @@ var row_deleted_default = defineRule({
         ["Markdown board", base.board, head.board],
         ["CSV", base.csv, head.csv]
       ]) {
-        if (!after) continue;
+        if (!hasTaskTable(after)) continue;
         const was = rowsOf(before, id)[0];
         if (!was || rowsOf(after, id).length > 0) continue;
         findings.push({
@@ -69034,6 +70141,7 @@ var session_log_missing_default = defineRule({
   description: "A board status changed and no session log was added or changed.",
   defaultSeverity: "error",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check(context3) {
     const logChanged = context3.changes.files.some((file2) => file2.status !== "deleted" && context3.settings.isSessionLog(file2.path));
@@ -69044,6 +70152,7 @@ var session_log_missing_default = defineRule({
     return [
       {
         taskId: moved.length === 1 ? moved[0] : null,
+        taskIds: moved,
         file: first.file,
         line: first.line,
         message: `the board status of ${plural4(moved.length, "task")} changed (${listSome(moved)}) but no session log under ${context3.settings.config.paths.sessionLogs.join(", ")} was added or updated; record the session`
@@ -69053,20 +70162,21 @@ var session_log_missing_default = defineRule({
 });
 
 // src/rules/session-log-name.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 var session_log_name_default = defineRule({
   id: "session-log-name",
   description: "An added session log does not follow the naming pattern (YYYY-MM-DD_session-NNNN.md).",
   defaultSeverity: "warning",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check({ changes, settings }) {
     const pattern = new RegExp(settings.config.sessionLogs.namePattern, "u");
-    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix6.basename(file2.path))).map((file2) => ({
+    return changes.files.filter((file2) => file2.status === "added" && settings.isSessionLog(file2.path)).filter((file2) => !pattern.test(posix7.basename(file2.path))).map((file2) => ({
       taskId: null,
       file: file2.path,
       line: 1,
-      message: `the session log name ${posix6.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
+      message: `the session log name ${posix7.basename(file2.path)} does not match ${settings.config.sessionLogs.namePattern}; rename it (e.g. 2025-12-22_session-0001.md)`,
       key: file2.path
     }));
   }
@@ -69078,6 +70188,7 @@ var session_log_task_missing_default = defineRule({
   description: "A board status changed and none of the changed session logs mentions the task.",
   defaultSeverity: "warning",
   kind: "change",
+  needs: "session-logs",
   options: noOptions,
   check(context3) {
     const logs = context3.changes.files.filter((file2) => file2.status !== "deleted" && context3.settings.isSessionLog(file2.path)).map((file2) => context3.head.sessionLogs.get(file2.path)).filter((log) => log !== void 0);
@@ -69150,13 +70261,47 @@ var status_mismatch_plan_default = defineRule({
       const board = boardStatus(context3.head, id, movedBoardSide(context3, id));
       const plan = planStatus(context3.head, id);
       if (!board || !plan || !categoriesDiffer(board.status, plan.status)) continue;
+      const cited = rowsOf(context3.head.board, id).find((row) => row.status?.category === board.status.category) ?? board.row;
       findings.push({
         taskId: id,
         file: plan.row.file,
         line: plan.row.line,
         key: `${id}:${board.status.category}/${plan.status.category}`,
-        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(board.status)} on the board (${board.row.file}:${board.row.line}); update whichever is stale`
+        message: `${id} is ${describeStatus(plan.status)} in ${plan.row.file} but ${describeStatus(cited.status ?? board.status)} on the board (${cited.file}:${cited.line}); update whichever is stale`
       });
+    }
+    return findings;
+  }
+});
+
+// src/rules/status-missing.ts
+function placeOf(row) {
+  if (row.source === "board") return "on the Markdown board";
+  if (row.source === "csv") return "in the CSV";
+  return `in ${row.file}`;
+}
+var status_missing_default = defineRule({
+  id: "status-missing",
+  description: "A board or plan row has a status column but its status cell is empty, so its consistency cannot be judged.",
+  defaultSeverity: "warning",
+  kind: "state",
+  options: noOptions,
+  check({ head, tasks }) {
+    const findings = [];
+    for (const id of tasks) {
+      for (const row of statusRowsOf(head, id)) {
+        const statusColumn = row.layout.columns.status;
+        if (row.status !== null || statusColumn === void 0 || row.damage !== null) continue;
+        const header = row.layout.header[statusColumn] ?? "status";
+        const cell = row.source === "csv" ? "field" : "cell";
+        findings.push({
+          taskId: id,
+          file: row.file,
+          line: row.line,
+          message: `${id} has no status ${placeOf(row)}: its "${header}" ${cell} is empty; write the task's status (one of the words under statuses in the config)`,
+          key: `${row.source}:${row.file}:${id}`
+        });
+      }
     }
     return findings;
   }
@@ -69165,7 +70310,7 @@ var status_mismatch_plan_default = defineRule({
 // src/rules/table-unmapped.ts
 var table_unmapped_default = defineRule({
   id: "table-unmapped",
-  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column.",
+  description: "A task table (board, CSV, plan) has an ID column but no status or title column doc-sync recognises, or a planning document has tables but none with an ID column, or lists tasks with no table.",
   defaultSeverity: "error",
   kind: "state",
   options: noOptions,
@@ -69174,9 +70319,12 @@ var table_unmapped_default = defineRule({
 
 // src/rules/table-unread.ts
 var TABLE_BREAKER = /^\s{0,3}(<!--|<details|<div|<table|```|~~~)/i;
-function whereReadingStopped(text3, baseText, lostIds) {
+var firstCellOf = (line) => /^\s{0,3}(?:>\s*)*\|?\s*([^|\s][^|]*?)\s*\|/.exec(line)?.[1] ?? null;
+function rowLinesOf(text3, ids) {
+  return text3.split("\n").flatMap((line, index2) => ids.has(firstCellOf(line) ?? "") ? [index2] : []);
+}
+function whereReadingStopped(text3, baseText, at) {
   const lines = text3.split("\n");
-  const at = lines.findIndex((line) => lostIds.some((id) => line.includes(id)));
   const baseLines = new Set(baseText.split("\n").map((line) => line.trim()));
   for (let index2 = at - 1; index2 >= 0; index2--) {
     const line = lines[index2];
@@ -69199,9 +70347,12 @@ var table_unread_default = defineRule({
       const text3 = head.texts.get(file2.path);
       if (!before || text3 === void 0) continue;
       const readNow = new Set(after?.byId.keys() ?? []);
-      const lost = [...before.byId.keys()].filter((id) => !readNow.has(id) && text3.includes(id));
-      if (lost.length === 0) continue;
-      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", lost);
+      const gone = new Set([...before.byId.keys()].filter((id) => !readNow.has(id)));
+      const hiddenLines = rowLinesOf(text3, gone);
+      if (hiddenLines.length === 0) continue;
+      const lines = text3.split("\n");
+      const lost = [...new Set(hiddenLines.map((index2) => firstCellOf(lines[index2])))];
+      const { line, culprit } = whereReadingStopped(text3, base.texts.get(file2.path) ?? "", hiddenLines[0]);
       findings.push({
         taskId: lost.length === 1 ? lost[0] : null,
         file: file2.path,
@@ -69216,21 +70367,22 @@ var table_unread_default = defineRule({
 // src/rules/unknown-status.ts
 var unknown_status_default = defineRule({
   id: "unknown-status",
-  description: "A board status is not in the status vocabulary, so its consistency cannot be judged.",
+  description: "A board or plan status is not in the status vocabulary, so its consistency cannot be judged.",
   defaultSeverity: "warning",
   kind: "state",
   options: noOptions,
   check({ head, tasks }) {
     const findings = [];
     for (const id of tasks) {
-      for (const row of [...rowsOf(head.board, id).slice(0, 1), ...rowsOf(head.csv, id).slice(0, 1)]) {
-        if (row.status?.category !== "unknown") continue;
+      for (const row of statusRowsOf(head, id)) {
+        if (row.status?.category !== "unknown" || row.damage !== null) continue;
+        const where = row.source === "plan" ? ` in ${row.file}` : "";
         findings.push({
           taskId: id,
           file: row.file,
           line: row.line,
-          message: `the status "${row.status.text.slice(0, 60)}" of ${id} is not a known status word; use one of the configured words or add it under statuses in the config`,
-          key: `${row.source}:${id}:${row.status.text}`
+          message: `the status "${row.status.text.slice(0, 60)}" of ${id}${where} is not a known status word; use one of the configured words or add it under statuses in the config`,
+          key: `${row.source}:${row.file}:${id}:${row.status.text}`
         });
       }
     }
@@ -69268,9 +70420,10 @@ var RULES = [
   dead_plan_link_default,
   plan_letter_mismatch_default,
   session_log_name_default,
-  unknown_status_default
+  unknown_status_default,
+  status_missing_default
 ];
-var SESSION_LOG_RULES = [session_log_missing_default.id, session_log_task_missing_default.id, session_log_name_default.id];
+var SESSION_LOG_RULES = RULES.filter((rule) => rule.needs === "session-logs").map((rule) => rule.id);
 function rulesOffByLayout(config2) {
   if (config2.paths.sessionLogs.length > 0) return [];
   return SESSION_LOG_RULES.map((id) => ({ id, reason: "paths.sessionLogs is empty: this layout keeps no session logs" }));
@@ -69299,6 +70452,10 @@ function enabledRules(config2, source2 = "configuration", registry2 = RULES) {
     enabled.push({ rule, severity: severity2, options: parsed.data });
   }
   return enabled;
+}
+function rulesOff(enabled, registry2 = RULES) {
+  const on = new Set(enabled.map((entry) => entry.rule.id));
+  return registry2.filter((rule) => !on.has(rule.id)).map((rule) => rule.id);
 }
 
 // src/action/commands.ts
@@ -69537,12 +70694,23 @@ async function findConfigAt(reader, commit, explicitPath) {
   }
   return null;
 }
-var parseFound = (found, commit) => parseConfig(found.text, `${found.path} (at ${commit.slice(0, 7)})`);
-var describeFound = (found, commit) => `${found.path} at ${commit.slice(0, 7)}`;
+var atCommit = (commit) => `at ${commit.slice(0, 7)}`;
+var parseFound = (found, commit, at = atCommit(commit)) => parseConfig(found.text, `${found.path} (${at})`);
+var describeFound = (found, commit, at = atCommit(commit)) => `${found.path} ${at}`;
 function missingExplicit(explicitPath, commit) {
   return new ConfigError(
     `the config file ${explicitPath} (the "config" input) does not exist at ${commit.slice(0, 7)}; commit it to the base branch first, or clear the input to use .github/doc-sync.yml`
   );
+}
+async function validateProposedConfig(reader, revisions, explicitPath, at = atCommit(revisions.proposed)) {
+  const atProposed = await findConfigAt(reader, revisions.proposed, explicitPath);
+  if (!atProposed || (await findConfigAt(reader, revisions.trusted, explicitPath))?.oid === atProposed.oid) return;
+  try {
+    parseFound(atProposed, revisions.proposed, at);
+  } catch (error63) {
+    if (!(error63 instanceof ConfigError)) throw error63;
+    throw new ConfigError(`${error63.message} The base's config gates this check, but this one takes over once the change reaches the base and then stops every check; fix it first.`);
+  }
 }
 async function loadGateConfig(reader, revisions, explicitPath) {
   const { trusted, proposed } = revisions;
@@ -69577,7 +70745,7 @@ async function loadGateConfig(reader, revisions, explicitPath) {
 }
 
 // src/action/inputs.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 var COMMENT_MODES = ["always", "on-failure", "never"];
 var AUTO_OPEN_MODES = ["off", "suggest", "commit", "pull-request"];
 var globList = external_exports.string().transform(
@@ -69585,7 +70753,7 @@ var globList = external_exports.string().transform(
 ).superRefine((globs, context3) => {
   for (const glob2 of globs) {
     try {
-      import_picomatch3.default.makeRe(glob2);
+      import_picomatch4.default.makeRe(glob2);
     } catch {
       context3.addIssue({ code: "custom", message: `"${glob2}" is not a valid glob` });
     }
@@ -69634,7 +70802,7 @@ function readInputs(getInput2) {
 function isStrictBranch(ref, globs) {
   if (!ref || globs.length === 0) return false;
   const branch = ref.replace(/^refs\/heads\//, "");
-  return (0, import_picomatch3.default)(globs, { dot: true })(branch);
+  return (0, import_picomatch4.default)(globs, { dot: true })(branch);
 }
 
 // src/action/publish.ts
@@ -70004,7 +71172,9 @@ async function checkPlan(session, plan, reuse) {
     where,
     log: (line) => runtime.info(line)
   });
-  const gateConfig = await loadGateConfig(source2.reader, { trusted: plan.configRevision, proposed: plan.head }, inputs.config);
+  const revisions = { trusted: plan.configRevision, proposed: plan.head };
+  await validateProposedConfig(source2.reader, revisions, inputs.config);
+  const gateConfig = await loadGateConfig(source2.reader, revisions, inputs.config);
   const { config: config2, source: configSource } = gateConfig;
   runtime.info(configSource ? `Config: ${configSource}` : "Config: none found, using the defaults");
   for (const note of gateConfig.notes) runtime.info(note);
@@ -70021,11 +71191,13 @@ async function checkPlan(session, plan, reuse) {
       runtime.annotate("warning", `The "${label}" label is ignored: ${by ? `@${by}, who added it,` : "whoever added it"} has no write access to the repository.`, { title: "doc-sync" });
     }
   }
+  const rules = enabledRules(config2, configSource ?? void 0);
   const result = await runCheck({
     reader: source2.reader,
     config: config2,
-    rules: enabledRules(config2, configSource ?? void 0),
-    configSource: configSource ?? void 0,
+    rules,
+    configSource: configSource ?? "the defaults: no config file",
+    rulesOff: rulesOff(rules),
     base: plan.base,
     head: plan.head,
     useMergeBase: plan.useMergeBase,
@@ -70040,7 +71212,7 @@ async function checkPlan(session, plan, reuse) {
 async function finish(session, pull, report, sections = [], options = { gate: true }) {
   const { runtime, env, inputs } = session;
   const reportPath = inputs["summary-path"] ?? join3(env.RUNNER_TEMP ?? tmpdir(), "doc-sync-report.json");
-  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), sections, forceComment: options.create ?? false });
+  await publish({ runtime, report, inputs, reportPath, github: session.github, where: session.where, pull, docsBaseUrl: docsBaseUrl(env), serverUrl: env.GITHUB_SERVER_URL, sections, forceComment: options.create ?? false });
   if (options.gate && report.result === "fail") runtime.setFailed(verdictLine(report));
 }
 
