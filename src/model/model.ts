@@ -1,6 +1,7 @@
 import type { ColumnName } from '../config/schema.js';
 import type { Settings, Status } from '../config/settings.js';
 import type { MarkdownRowStyle } from '../parse/markdown-table.js';
+import { emptyTaskGraph, type TaskGraph } from './tasks.js';
 
 /** Which kind of document a task row comes from. */
 export type SourceKind = 'board' | 'csv' | 'backlog' | 'plan';
@@ -162,6 +163,8 @@ export interface DocModel {
   planIndex: PlanIndexDoc | null;
   sessionLogs: Map<string, SessionLogDoc>;
   problems: DocProblem[];
+  /** The generalised model: the preset's task sources and relations at this revision (empty for the table layout until it is expressed in them). */
+  graph: TaskGraph;
 }
 
 export function emptyModel(): DocModel {
@@ -175,6 +178,7 @@ export function emptyModel(): DocModel {
     planIndex: null,
     sessionLogs: new Map(),
     problems: [],
+    graph: emptyTaskGraph(),
   };
 }
 
