@@ -168,6 +168,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
       withoutUntouchedSessionLogs(baseFiles, headFiles, settings),
     ];
   }
+  // Both revisions' blobs in one read (one `git cat-file --batch`, one API round).
+  await store.load(request.reader, [...headFiles.values(), ...baseFiles.values()]);
   const head = await loadModel(request.reader, headFiles, settings, store, headSha);
   const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha) : emptyModel();
   // Nothing to read at either end means the paths are wrong, not that all is well.

@@ -46,4 +46,21 @@ describe('GitReader on a real repository', () => {
     await expect(defaultBase(repo.root, 'HEAD')).resolves.toBe(first);
     repo.git('update-ref', '-d', 'refs/remotes/origin/main');
   });
+
+  test('the default base asks the reader for the merge base, and refuses head on the default branch itself', async () => {
+    repo.git('update-ref', 'refs/remotes/origin/main', first);
+    const asked: string[][] = [];
+    const reader = new GitReader(repo.root);
+    const recording = Object.assign(Object.create(reader) as GitReader, {
+      mergeBase: (base: string, head: string) => {
+        asked.push([base, head]);
+        return reader.mergeBase(base, head);
+      },
+    });
+    await expect(defaultBase(repo.root, 'HEAD', recording)).resolves.toBe(first);
+    expect(asked).toEqual([['refs/remotes/origin/main', second]]);
+    await expect(defaultBase(repo.root, 'HEAD~1')).rejects.toThrow(/is on origin\/main itself/);
+    await expect(defaultBase(repo.root, 'no-such-branch')).rejects.toThrow(/unknown revision "no-such-branch"/);
+    repo.git('update-ref', '-d', 'refs/remotes/origin/main');
+  });
 });

@@ -56,22 +56,26 @@ export async function remoteDefaultBranch(root: string): Promise<string | null> 
 
 /**
  * The merge base of `head` with the remote's default branch (origin/HEAD, else
- * origin/main or origin/master), which is what a pull request is compared with.
+ * origin/main or origin/master), which is what a pull request is compared with. The
+ * reader answers the merge base, as it does for the core: one home for "what to compare".
  */
-export async function defaultBase(root: string, head: string): Promise<string> {
+export async function defaultBase(root: string, head: string, reader: RepoReader = new GitReader(root)): Promise<string> {
   const candidate = await remoteDefaultBranch(root);
   if (candidate) {
-    const base = await git(root, ['merge-base', '--end-of-options', candidate, head]);
-    if (base.code === 0) {
-      const sha = base.stdout.toString('utf8').trim();
-      const headSha = (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${head}^{commit}`])).stdout.toString('utf8').trim();
-      // On the default branch itself the merge base is head: an empty change would always pass.
-      if (sha === headSha) {
-        throw new RevisionError(`${head} is on ${candidate.replace('refs/remotes/', '')} itself, so there is no change to check; pass --base (for example --base HEAD~1) or use --all`);
-      }
-      return sha;
+    const branch = candidate.replace('refs/remotes/', '');
+    const headSha = await reader.resolveRevision(head);
+    let sha: string;
+    try {
+      sha = await reader.mergeBase(candidate, headSha);
+    } catch (error) {
+      if (error instanceof RevisionError) throw new RevisionError(`${head} shares no history with ${branch}; pass --base explicitly`);
+      throw error;
     }
-    throw new RevisionError(`${head} shares no history with ${candidate.replace('refs/remotes/', '')}; pass --base explicitly`);
+    // On the default branch itself the merge base is head: an empty change would always pass.
+    if (sha === headSha) {
+      throw new RevisionError(`${head} is on ${branch} itself, so there is no change to check; pass --base (for example --base HEAD~1) or use --all`);
+    }
+    return sha;
   }
   // Without the remote itself, "set-head" cannot help: name the base instead.
   if ((await git(root, ['remote', 'get-url', 'origin'])).code !== 0) {
