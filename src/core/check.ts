@@ -1,7 +1,7 @@
 import { compileSettings, type Settings } from '../config/settings.js';
 import type { Config } from '../config/schema.js';
 import { diffModels, type ChangeSet } from '../diff/changes.js';
-import { buildModel } from '../model/build.js';
+import { buildModel, parsePlansMentioning, type BuildOptions } from '../model/build.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
@@ -43,6 +43,8 @@ export interface CheckRequest {
   gate?: GatePolicy;
   /** Reuse parses across checks (corpus replays, benchmarks). */
   store?: BlobStore;
+  /** `false` parses every plan even in change mode (the reference the lazy parse is tested against). */
+  deferPlans?: boolean;
   clock?: () => number;
 }
 
@@ -50,10 +52,15 @@ function allTaskIds(model: DocModel): Set<string> {
   return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
 }
 
-async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string): Promise<DocModel> {
+async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string, options: BuildOptions = {}): Promise<DocModel> {
   await store.load(reader, files.values());
+  return namingTheFile(files, revision, () => buildModel(files, store, settings, options));
+}
+
+/** Runs a parse; a document over the limits is named by the file its blob is at. */
+function namingTheFile<T>(files: Map<string, string>, revision: string, parse: () => T): T {
   try {
-    return buildModel(files, store, settings);
+    return parse();
   } catch (error) {
     // The store knows blobs, not paths: name the file the over-limit document is at.
     if (error instanceof BlobTooComplexError) {
@@ -170,8 +177,10 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   }
   // Both revisions' blobs in one read (one `git cat-file --batch`, one API round).
   await store.load(request.reader, [...headFiles.values(), ...baseFiles.values()]);
-  const head = await loadModel(request.reader, headFiles, settings, store, headSha);
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha) : emptyModel();
+  // A change leaves plans that are the same blob at both ends unparsed until a judged task needs them.
+  const sameAt = (other: Map<string, string>): BuildOptions => (baseSha && request.deferPlans !== false ? { mayDefer: (file, oid) => other.get(file) === oid } : {});
+  const head = await loadModel(request.reader, headFiles, settings, store, headSha, sameAt(baseFiles));
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha, sameAt(headFiles)) : emptyModel();
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
@@ -182,6 +191,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   // An audit has no change: rules judge every task and every file at head.
   const changes = request.mode === 'all' ? { files: [], tasks: new Map() } : diffModels(base, head);
   const tasks = request.mode === 'all' ? allTaskIds(head) : new Set(changes.tasks.keys());
+  namingTheFile(headFiles, headSha, () => parsePlansMentioning(head, tasks, store, settings));
+  if (baseSha) namingTheFile(baseFiles, baseSha, () => parsePlansMentioning(base, tasks, store, settings));
 
   const context: RuleContext<object> = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
   const baseContext: RuleContext<object> = { ...context, head: base };

@@ -640,8 +640,65 @@ function unreadable(file: string, decoded: DecodedDocument, maxBytes: number): D
   return null;
 }
 
+/** A plan's model; its table problems go to `problems`. */
+function planDoc(settings: Settings, file: string, markdown: MarkdownDocument, text: string, problems: DocProblem[]): PlanDoc {
+  const table = markdownTaskRows(settings, 'plan', file, markdown, text, problems);
+  const active = table.rows.filter((row) => row.section === 'active');
+  return {
+    ...table,
+    plan: settings.planOfFile(file),
+    title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
+    mentions: mentionsIn(settings, text),
+    activeHeading: markdown.tables.map((t) => t.heading?.text ?? '').find((heading) => heading !== '' && planSection(settings, heading) === 'active') ?? null,
+    activeProgress:
+      active.length > 0
+        ? { done: active.filter((row) => row.status?.category === 'done').length, total: active.length }
+        : null,
+  };
+}
+
+/** Plans left unparsed by {@link buildModel}, with what {@link parsePlansMentioning} needs to parse them. */
+const deferredPlans = new WeakMap<PlanDoc, { oid: string; text: string }>();
+
+/**
+ * A plan not parsed yet: its file, letter and mentions (a line scan) are known, it has
+ * no rows until {@link parsePlansMentioning} parses it, and the few whole-plan facts
+ * (title, active heading and progress) parse it on first use.
+ */
+function deferredPlan(settings: Settings, file: string, oid: string, text: string, blobs: ParsedBlobs): PlanDoc {
+  let parsed: PlanDoc | null = null;
+  const full = (): PlanDoc => (parsed ??= planDoc(settings, file, blobs.markdown(oid)!, text, []));
+  const plan: PlanDoc = {
+    file,
+    rows: [],
+    byId: new Map(),
+    layouts: [],
+    plan: settings.planOfFile(file),
+    mentions: mentionsIn(settings, text),
+    get title() {
+      return full().title;
+    },
+    get activeHeading() {
+      return full().activeHeading;
+    },
+    get activeProgress() {
+      return full().activeProgress;
+    },
+  };
+  deferredPlans.set(plan, { oid, text });
+  return plan;
+}
+
+export interface BuildOptions {
+  /**
+   * Plans that may stay unparsed until a task they mention is judged (change mode: the
+   * plan is the same blob at the other end, so it holds no change). Unset: parse every plan.
+   */
+  mayDefer?: (file: string, oid: string) => boolean;
+}
+
 /** Builds the planning-doc model of one revision from its tracked files. */
-export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, settings: Settings): DocModel {
+export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, settings: Settings, options: BuildOptions = {}): DocModel {
   const model: DocModel = { ...emptyModel(), files };
   const maxBytes = settings.config.limits.maxFileBytes;
   const paths = [...files.keys()].sort();
@@ -665,24 +722,26 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
-      const markdown = blobs.markdown(oid)!;
-      const table = markdownTaskRows(settings, 'plan', file, markdown, decoded.text, model.problems);
-      const active = table.rows.filter((row) => row.section === 'active');
-      const plan: PlanDoc = {
-        ...table,
-        plan: settings.planOfFile(file),
-        title: markdown.headings.find((heading) => heading.depth === 1)?.text ?? null,
-        mentions: mentionsIn(settings, decoded.text),
-        activeHeading: markdown.tables.map((t) => t.heading?.text ?? '').find((heading) => heading !== '' && planSection(settings, heading) === 'active') ?? null,
-        activeProgress:
-          active.length > 0
-            ? { done: active.filter((row) => row.status?.category === 'done').length, total: active.length }
-            : null,
-      };
-      model.plans.set(file, plan);
+      const deferred = options.mayDefer?.(file, oid) ?? false;
+      model.plans.set(file, deferred ? deferredPlan(settings, file, oid, decoded.text, blobs) : planDoc(settings, file, blobs.markdown(oid)!, decoded.text, model.problems));
     } else if (settings.isSessionLog(file)) {
       model.sessionLogs.set(file, { file, mentions: mentionsIn(settings, decoded.text) });
     }
   }
   return model;
+}
+
+/**
+ * Parses the deferred plans whose text names one of `ids` (the tasks the rules judge):
+ * a plan that never writes an ID has no row of it, and a table problem tied to no task
+ * in an unchanged plan is not reported in change mode, so the rules see what a full
+ * parse gives them. The plans' problems join the model's.
+ */
+export function parsePlansMentioning(model: DocModel, ids: ReadonlySet<string>, blobs: ParsedBlobs, settings: Settings): void {
+  if (ids.size === 0) return;
+  for (const [file, plan] of model.plans) {
+    const deferred = deferredPlans.get(plan);
+    if (!deferred || ![...ids].some((id) => deferred.text.includes(id))) continue;
+    model.plans.set(file, planDoc(settings, file, blobs.markdown(deferred.oid)!, deferred.text, model.problems));
+  }
 }
