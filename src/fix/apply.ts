@@ -1,4 +1,5 @@
 import type { Fix } from '../core/finding.js';
+import { startsWithBom, UTF8_BOM } from '../parse/text.js';
 
 /** A fix the engine would not apply, and why. */
 export interface FixRefusal {
@@ -35,7 +36,6 @@ export interface FixOutcome {
 
 const LF = 0x0a;
 const CR = 0x0d;
-const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 const encoder = new TextEncoder();
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -72,7 +72,7 @@ class FileLines {
 
   constructor(readonly bytes: Uint8Array) {
     this.lines = byteLines(bytes);
-    this.hasBom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+    this.hasBom = startsWithBom(bytes);
   }
 
   get count(): number {
@@ -255,7 +255,7 @@ function writeFile(path: string, file: FileLines, scheduled: readonly Scheduled[
   // The BOM opens the output whatever happens to the first line.
   let bomPending = file.hasBom;
   const push = (content: Uint8Array, eol: Uint8Array): void => {
-    pieces.push({ content: bomPending ? concat(BOM, content) : content, eol });
+    pieces.push({ content: bomPending ? concat(UTF8_BOM, content) : content, eol });
     bomPending = false;
   };
   const edits: FixEdit[] = [];
@@ -271,7 +271,7 @@ function writeFile(path: string, file: FileLines, scheduled: readonly Scheduled[
     for (const edit of inserts.get(after) ?? []) {
       const eol = pieces.at(-1)?.eol.length ? pieces.at(-1)!.eol : defaultEol;
       const previous = pieces.at(-1)?.content ?? new Uint8Array(0);
-      const context = lenient.decode(pieces.length === 1 && file.hasBom ? previous.subarray(BOM.length) : previous);
+      const context = lenient.decode(pieces.length === 1 && file.hasBom ? previous.subarray(UTF8_BOM.length) : previous);
       edits.push({ file: path, fix: edit.fix, oldLine: after, removed: [], newLine: pieces.length + 1, added: edit.added, after: context });
       for (const text of edit.added) append(encoder.encode(text), eol);
     }
@@ -281,7 +281,7 @@ function writeFile(path: string, file: FileLines, scheduled: readonly Scheduled[
     const rewrite = rewrites.get(line);
     if (!rewrite) {
       const { start, contentEnd } = file.lines[line - 1]!;
-      push(file.bytes.subarray(line === 1 && file.hasBom ? start + BOM.length : start, contentEnd), file.eol(line - 1));
+      push(file.bytes.subarray(line === 1 && file.hasBom ? start + UTF8_BOM.length : start, contentEnd), file.eol(line - 1));
       emitInserts(line);
       line++;
       continue;

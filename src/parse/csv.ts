@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { LineIndex } from './text.js';
+import { LineIndex, startsWithBom, UTF8_BOM } from './text.js';
 
 export interface CsvRecord {
   /** 1-based line where the record starts (lines end at `\n`, as git counts them). */
@@ -97,7 +97,7 @@ export function parseCsv(bytes: Uint8Array): CsvDocument {
   const lines = new LineIndex(bytes);
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
   let offset = bom;
 
   while (offset < bytes.length) {

@@ -6,14 +6,22 @@ export type DecodedDocument =
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/** The UTF-8 byte order mark, as bytes. */
+export const UTF8_BOM: Uint8Array = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+/** Do the bytes open with a UTF-8 byte order mark? The one place that decides it. */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+}
+
 /** Decodes UTF-8 (invalid sequences become U+FFFD, as GitHub shows them), stripping a BOM. */
 export function decodeDocument(bytes: Uint8Array, maxBytes: number): DecodedDocument {
   if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
   // git calls a file binary when its first 8,000 bytes hold a NUL; a NUL further on must
   // not slip through either (it would reach the parsers as text), so look at every byte.
   if (bytes.includes(0)) return { kind: 'binary' };
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { kind: 'text', text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
+  const hasBom = startsWithBom(bytes);
+  return { kind: 'text', text: decoder.decode(hasBom ? bytes.subarray(UTF8_BOM.length) : bytes), hasBom };
 }
 
 /**
