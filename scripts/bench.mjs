@@ -8,7 +8,7 @@
 // --dist runs another build (e.g. main's) for a before/after table.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusClone } from './corpus-clone.mjs';
 import { writeBoardRepo } from './gen-board.mjs';
@@ -16,7 +16,8 @@ import { writeBoardRepo } from './gen-board.mjs';
 const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const dist = resolve(valueOf('dist') ?? 'dist');
-const sizes = (valueOf('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const loadAverageAtStart = os.loadavg().map((value) => +value.toFixed(2));
+const sizes = (valueOf('sizes') ?? '1000,10000,100000').split(',').map(Number).filter((size) => size > 0);
 const runs = Number(valueOf('runs') ?? 3);
 // markdownlint-cli2 takes minutes on the 10k board (564 s once): past this it is reported as timed out.
 const yardstickLimitS = Number(valueOf('yardstick-limit') ?? 120);
@@ -123,26 +124,45 @@ for (const size of sizes) {
 const config = defaultConfig();
 const reader = new GitReader(clone);
 const rules = enabledRules(config);
+// CPU time of this process (git's own time is not in it): steadier than wall time on a shared machine.
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const cold = [];
+const coldCpu = [];
 for (const pair of pairs) {
   const t0 = performance.now();
+  const c0 = cpuNow();
   await runCheck({ reader, config, rules, ...pair, mode: 'change' });
   cold.push(performance.now() - t0);
+  coldCpu.push(cpuNow() - c0);
 }
 const store = new BlobStore(config.limits.maxFileBytes);
 const t0 = performance.now();
+const c0 = cpuNow();
 for (const pair of pairs) await runCheck({ reader, config, rules, ...pair, mode: 'change', store });
 const replayMs = performance.now() - t0;
+const replayCpuMs = cpuNow() - c0;
 
 console.log(
   JSON.stringify(
     {
       dist,
       runsPerFigure: runs,
+      loadAverageAtStart,
       corpus,
       start,
       synthetic,
-      inProcess: { prs: pairs.length, perPrMedianMs: round(median(cold), 1), perPrMaxMs: round(Math.max(...cold)), historyReplayMs: round(replayMs) },
+      inProcess: {
+        prs: pairs.length,
+        perPrMedianMs: round(median(cold), 1),
+        perPrMedianCpuMs: round(median(coldCpu), 1),
+        perPrMaxMs: round(Math.max(...cold)),
+        historyReplayMs: round(replayMs),
+        historyReplayCpuMs: round(replayCpuMs),
+      },
+      loadAverage: { atEnd: os.loadavg().map((value) => round(value, 2)) },
     },
     null,
     2,
