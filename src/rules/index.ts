@@ -32,6 +32,16 @@ import statusMissing from './status-missing.js';
 import tableUnmapped from './table-unmapped.js';
 import tableUnread from './table-unread.js';
 import unknownStatus from './unknown-status.js';
+// The relation rules: they judge a preset's task graph (`DocModel.graph`).
+import taskSourceUnreadable from './task-source-unreadable.js';
+import taskIdDuplicate from './task-id-duplicate.js';
+import taskIdFileMismatch from './task-id-file-mismatch.js';
+import taskStatusUnknown from './task-status-unknown.js';
+import mirrorStatusMismatch from './mirror-status-mismatch.js';
+import membershipMissing from './membership-missing.js';
+import rollupParentOpenChildren from './rollup-parent-open-children.js';
+import rollupParentNotClosed from './rollup-parent-not-closed.js';
+import doneWithOpenCriteria from './done-with-open-criteria.js';
 
 /** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
 export const RULES: readonly Rule<object>[] = [
@@ -65,6 +75,15 @@ export const RULES: readonly Rule<object>[] = [
   sessionLogName,
   unknownStatus,
   statusMissing,
+  taskSourceUnreadable,
+  taskIdDuplicate,
+  taskIdFileMismatch,
+  taskStatusUnknown,
+  mirrorStatusMismatch,
+  membershipMissing,
+  rollupParentOpenChildren,
+  rollupParentNotClosed,
+  doneWithOpenCriteria,
 ];
 
 /** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */
