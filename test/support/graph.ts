@@ -1,6 +1,6 @@
 import { configSchema, STATUS_CATEGORIES, type StatusCategory } from '../../src/config/schema.js';
 import { compileSettings } from '../../src/config/settings.js';
-import type { Fix, RuleFinding } from '../../src/core/finding.js';
+import type { RuleFinding } from '../../src/core/finding.js';
 import type { Rule, RuleContext } from '../../src/core/rule.js';
 import { diffFiles } from '../../src/diff/changes.js';
 import { emptyModel, type DocModel } from '../../src/model/model.js';
@@ -11,6 +11,7 @@ import { readLedger } from '../../src/sources/ledger.js';
 import { readStoryFile } from '../../src/sources/story-file.js';
 import { readTaskFile } from '../../src/sources/task-file.js';
 import { RULES } from '../../src/rules/index.js';
+import { expectFinding, type ExpectedFinding } from './rule-tester.js';
 import type { SourceProblem } from '../../src/sources/types.js';
 
 /**
@@ -156,18 +157,9 @@ export interface GraphCase {
   tasks?: string[];
 }
 
-export interface ExpectedGraphFinding {
-  taskId?: string | null;
-  file?: string;
-  line?: number;
-  introduced?: boolean;
-  message?: RegExp;
-  /** The fix it carries (matched as a subset); `undefined` for none. */
-  fix?: Partial<Fix>;
-}
 
 /** RuleTester's shape for the relation rules, over graphs read from inline files. */
-export function testGraphRule(ruleId: string, cases: { valid: GraphCase[]; invalid: (GraphCase & { findings: ExpectedGraphFinding[] })[] }): void {
+export function testGraphRule(ruleId: string, cases: { valid: GraphCase[]; invalid: (GraphCase & { findings: ExpectedFinding[] })[] }): void {
   const rule = RULES.find((candidate) => candidate.id === ruleId);
   describe(`${ruleId} (graph)`, () => {
     test('is registered', () => {
@@ -181,16 +173,7 @@ export function testGraphRule(ruleId: string, cases: { valid: GraphCase[]; inval
     test.each(cases.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, testCase) => {
       const findings = checkGraph(rule!, testCase);
       expect(findings.map((f) => `${f.taskId ?? '-'} ${f.file}:${f.line} ${f.message}`)).toHaveLength(testCase.findings.length);
-      testCase.findings.forEach((expected, index) => {
-        const actual = findings[index]!;
-        const { message, fix, ...fields } = expected;
-        expect(actual).toMatchObject(fields);
-        if (message) expect(actual.message).toMatch(message);
-        if ('fix' in expected) {
-          if (fix === undefined) expect(actual.fix).toBeUndefined();
-          else expect(actual.fix).toMatchObject(fix);
-        }
-      });
+      testCase.findings.forEach((expected, index) => expectFinding(findings[index]!, expected));
     });
   });
 }
