@@ -2,6 +2,7 @@ import { compileSettings, type Settings } from '../config/settings.js';
 import type { Config } from '../config/schema.js';
 import { diffModels, type ChangeSet } from '../diff/changes.js';
 import { buildModel } from '../model/build.js';
+import { buildTaskGraph } from '../model/graph.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
@@ -53,7 +54,10 @@ function allTaskIds(model: DocModel): Set<string> {
 async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string): Promise<DocModel> {
   await store.load(reader, files.values());
   try {
-    return buildModel(files, store, settings);
+    const model = buildModel(files, store, settings);
+    // The preset's task graph, read from the texts the table model decoded (each file once).
+    model.graph = buildTaskGraph(model, settings);
+    return model;
   } catch (error) {
     // The store knows blobs, not paths: name the file the over-limit document is at.
     if (error instanceof BlobTooComplexError) {
@@ -173,8 +177,10 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
+    const lookedFor = settings.preset.tables ? [board, boardCsv, backlog, ...plans] : settings.sources.flatMap((source) => source.paths);
+    const where = settings.preset.tables ? '"paths"' : `"sources" (the ${settings.preset.name} preset's)`;
     throw new ConfigError(
-      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(', ')}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
+      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${lookedFor.join(', ')}); set ${where} in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
     );
   }
   // An audit has no change: rules judge every task and every file at head.

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { formatIssues } from '../config/format-issues.js';
 import type { EnabledRule, Rule } from '../core/rule.js';
 import { ConfigError } from '../errors.js';
+import { presetNamed } from '../presets/index.js';
 import backlogEntryMissing from './backlog-entry-missing.js';
 import backlogOnlyId from './backlog-only-id.js';
 import boardNotUpdated from './board-not-updated.js';
@@ -113,9 +114,12 @@ export function enabledRules(config: Config, source = 'configuration', registry:
   }
   const enabled: EnabledRule[] = [];
   const offByLayout = new Set(rulesOffByLayout(config).map((entry) => entry.id));
+  // The preset turns off the rules that do not judge its sources; a rule the config names is the config's.
+  const offByPreset = new Set(presetNamed(config.preset).rulesOff);
   for (const rule of registry) {
     const setting = config.rules[rule.id];
-    const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
+    const presetDefault = offByPreset.has(rule.id) ? 'off' : rule.defaultSeverity;
+    const severity = typeof setting === 'string' ? setting : setting === undefined ? presetDefault : (setting.severity ?? rule.defaultSeverity);
     const parsed = rule.options.safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source, parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, 'options', ...issue.path] }))));
