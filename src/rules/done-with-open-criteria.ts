@@ -19,12 +19,12 @@ export default defineRule({
         if (task.category !== 'done' || !judged(context, task.key)) continue;
         const open = (task.criteria ?? []).filter(({ count }) => count.checked < count.total);
         if (open.length === 0) continue;
-        const what = open.map(({ name, count }) => `${count.total - count.checked} of ${count.total} ${name}`).join(' and ');
+        const what = open.map(({ name, count }) => `${name}: ${count.total - count.checked} of ${count.total} open`).join('; ');
         findings.push({
           taskId: task.key,
           file: task.file,
           line: task.line,
-          message: `${nameOf(source, task)} is "${task.status}" (${placeOf(task)}) but ${what} ${open.length === 1 && open[0]!.count.total - open[0]!.count.checked === 1 ? 'is' : 'are'} not ticked in ${task.file}; tick what was done, and move the task back to an open status if something was not`,
+          message: `${nameOf(source, task)} is "${task.status}" (${placeOf(task)}) but has unticked checkboxes in ${task.file} (${what}); tick what was done, and move the task back to an open status if something was not`,
           key: `${source.name}:${task.key}:open-criteria`,
         });
       }

@@ -19,12 +19,12 @@ testGraphRule('done-with-open-criteria', {
       name: 'Backlog.md: moved to Done with an open acceptance criterion (introduced)',
       base: backlogMd({ [TASK1]: taskText('TASK-1', 'In Progress', { ac: [true, false], dod: [true] }) }),
       head: backlogMd({ [TASK1]: taskText('TASK-1', 'Done', { ac: [true, false], dod: [true] }) }),
-      findings: [{ taskId: 'TASK-1', file: TASK1, line: 2, introduced: true, message: /^TASK-1 is "Done" \(.*:2\) but 1 of 2 acceptance criteria is not ticked/ }],
+      findings: [{ taskId: 'TASK-1', file: TASK1, line: 2, introduced: true, message: /^TASK-1 is "Done" \(.*:2\) but has unticked checkboxes in .* \(acceptance criteria: 1 of 2 open\); tick what was done/ }],
     },
     {
       name: 'Backlog.md: both lists open are named in one finding',
       head: backlogMd({ [TASK1]: taskText('TASK-1', 'Done', { ac: [false, false], dod: [true, false] }) }),
-      findings: [{ message: /2 of 2 acceptance criteria and 1 of 2 Definition of Done items are not ticked/ }],
+      findings: [{ message: /\(acceptance criteria: 2 of 2 open; Definition of Done: 1 of 2 open\)/ }],
     },
     {
       name: 'Backlog.md: a Done task edited without ticking its criteria is pre-existing',
@@ -35,7 +35,7 @@ testGraphRule('done-with-open-criteria', {
     {
       name: 'BMAD: a story file done with an open task',
       head: bmad(ledgerText({ '1-1-a': 'done' }), { '1-1-a': storyText('done', [true, false]) }),
-      findings: [{ taskId: '1-1-a', file: storyPath('1-1-a'), line: 3, message: /1-1-a is "done" .* 1 of 2 tasks is not ticked/ }],
+      findings: [{ taskId: '1-1-a', file: storyPath('1-1-a'), line: 3, message: /1-1-a is "done" .*\(tasks: 1 of 2 open\)/ }],
     },
   ],
 });

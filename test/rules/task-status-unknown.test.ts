@@ -23,7 +23,7 @@ testGraphRule('task-status-unknown', {
           file: TASK1,
           line: 2,
           introduced: true,
-          message: /^TASK-1 has the status "Wontfix", which is not in the status vocabulary \("To Do", "In Progress", "Done"\).*under `statuses\.<category>` \(backlog, ready, in-progress, blocked, ready-for-review, done\) in \.github\/doc-sync\.yml$/,
+          message: /^TASK-1 has the status "Wontfix", which is not in the status vocabulary \("To Do", "In Progress", "Done"\).*under `statuses\.<category>` \(backlog, ready, in-progress, blocked, ready-for-review, done\) in \.github\/doc-sync\.yml, or to `statuses` in backlog\/config\.yml$/,
         },
       ],
     },

@@ -10,6 +10,7 @@ import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../../src/sou
 import { readLedger } from '../../src/sources/ledger.js';
 import { readStoryFile } from '../../src/sources/story-file.js';
 import { readTaskFile } from '../../src/sources/task-file.js';
+import type { PresetName } from '../../src/presets/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { expectFinding, type ExpectedFinding } from './rule-tester.js';
 import type { SourceProblem } from '../../src/sources/types.js';
@@ -21,7 +22,7 @@ import type { SourceProblem } from '../../src/sources/types.js';
  */
 
 export interface SourceSpec {
-  kind: Exclude<TaskSourceKind, 'table' | 'csv'>;
+  kind: Exclude<TaskSourceKind, 'table' | 'csv' | 'plan-index' | 'session-logs'>;
   scope: TaskSource['scope'];
   /** Checklist sources: which format. */
   checklist?: 'kiro' | 'spec-kit';
@@ -34,6 +35,8 @@ export interface GraphSpec {
   relations: Relation[];
   /** Status words as written, per category (matched ignoring case); anything else is `unknown`. */
   statuses: Partial<Record<StatusCategory, string[]>>;
+  /** The preset whose settings the rules see (its status file, for messages). */
+  preset: PresetName;
 }
 
 function readSource(kind: SourceSpec['kind'], spec: SourceSpec, file: string, text: string): { tasks: Omit<Task, 'key' | 'source' | 'category'>[]; problems: SourceProblem[] } {
@@ -48,7 +51,7 @@ function readSource(kind: SourceSpec['kind'], spec: SourceSpec, file: string, te
           ...task,
           criteria: [
             { name: 'acceptance criteria', count: acceptanceCriteria },
-            { name: 'Definition of Done items', count: definitionOfDone },
+            { name: 'Definition of Done', count: definitionOfDone },
           ],
         })),
       };
@@ -131,7 +134,7 @@ export function checkGraph(rule: Rule<object>, testCase: { base?: GraphSpec; hea
   const allKeys = new Set([...head.graph.sources.values()].flatMap((source) => [...source.byKey.keys()]));
   const tasks = new Set(testCase.tasks ?? (mode === 'all' ? allKeys : touchedKeys(base, head)));
   // The preset's vocabulary exactly (a category it does not use has no words), as the config schema cannot write an empty category.
-  const config = configSchema.parse({});
+  const config = configSchema.parse({ preset: testCase.head.preset });
   config.statuses = Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, testCase.head.statuses[category] ?? []])) as typeof config.statuses;
   const settings = compileSettings(config);
   const context: RuleContext<object> = {
@@ -196,12 +199,13 @@ export function kiro(files: Record<string, string>): GraphSpec {
     sources: { tasks: { kind: 'checklist', checklist: 'kiro', scope: 'file', files } },
     relations: [{ kind: 'rollup', source: 'tasks', over: 'children' }],
     statuses: CHECKBOX_STATUSES,
+    preset: 'kiro',
   };
 }
 
 /** A spec-kit repository: one checklist per feature, no relations. */
 export function specKit(files: Record<string, string>): GraphSpec {
-  return { sources: { tasks: { kind: 'checklist', checklist: 'spec-kit', scope: 'file', files } }, relations: [], statuses: CHECKBOX_STATUSES };
+  return { sources: { tasks: { kind: 'checklist', checklist: 'spec-kit', scope: 'file', files } }, relations: [], statuses: CHECKBOX_STATUSES, preset: 'spec-kit' };
 }
 
 export const LEDGER = '_bmad-output/implementation-artifacts/sprint-status.yaml';
@@ -222,6 +226,7 @@ export function bmad(ledger: string, stories: Record<string, string>): GraphSpec
       { kind: 'membership', from: 'stories', to: 'ledger' },
     ],
     statuses: BMAD_STATUSES,
+    preset: 'bmad',
   };
 }
 
@@ -246,7 +251,7 @@ export function backlogMd(tasks: Record<string, string>, readme?: string): Graph
     sources.board = { kind: 'board-export', scope: 'repository', files: { [README]: readme } };
     relations.push({ kind: 'mirror', left: 'tasks', right: 'board' }, { kind: 'membership', from: 'board', to: 'tasks' });
   }
-  return { sources, relations, statuses: BACKLOG_STATUSES };
+  return { sources, relations, statuses: BACKLOG_STATUSES, preset: 'backlog-md' };
 }
 
 /** A Backlog.md task file: `id:` on line 2, `status:` on line 4; acceptance criteria and DoD as ticked (true) or not. */
