@@ -1,8 +1,9 @@
 import { compileSettings, type Settings } from '../config/settings.js';
 import type { Config } from '../config/schema.js';
-import { diffModels, type ChangeSet } from '../diff/changes.js';
+import { diffModels, noChanges, type ChangeSet } from '../diff/changes.js';
 import { buildModel } from '../model/build.js';
-import { buildTaskGraph } from '../model/graph.js';
+import { buildTaskGraph, graphTaskKeys } from '../model/graph.js';
+import { isTableSourceKind } from '../model/tasks.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
@@ -48,7 +49,12 @@ export interface CheckRequest {
 }
 
 function allTaskIds(model: DocModel): Set<string> {
-  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
+  return new Set([...taskTables(model).flatMap((table) => [...table.byId.keys()]), ...graphTaskKeys(model.graph)]);
+}
+
+/** The tasks a change touched: table rows by ID, graph tasks by key. */
+function touchedTasks(changes: ChangeSet): Set<string> {
+  return new Set([...changes.tasks.keys(), ...changes.graphTasks.keys()]);
 }
 
 async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string): Promise<DocModel> {
@@ -95,19 +101,18 @@ export function failsGate(finding: Finding, gate: GatePolicy): boolean {
 
 function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string>): Report['tasks'] {
   return [...ids].sort().map((id) => {
-    const sources = taskTables(head).flatMap((table) =>
+    const sources: Report['tasks'][number]['sources'] = taskTables(head).flatMap((table) =>
       (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line })),
     );
+    // Graph tasks of a preset's own sources (StateTrace's graph is its tables, listed above).
+    for (const source of head.graph.sources.values()) {
+      if (isTableSourceKind(source.kind)) continue;
+      for (const task of source.byKey.get(id) ?? []) sources.push({ source: source.name, file: task.file, line: task.line });
+    }
+    const change = ({ source, file, line, kind, statusBefore, statusAfter }: Report['tasks'][number]['changes'][number]) => ({ source, file, line, kind, statusBefore, statusAfter });
     return {
       id,
-      changes: (changes.tasks.get(id) ?? []).map((change) => ({
-        source: change.source,
-        file: change.file,
-        line: change.line,
-        kind: change.kind,
-        statusBefore: change.statusBefore,
-        statusAfter: change.statusAfter,
-      })),
+      changes: [...(changes.tasks.get(id) ?? []), ...(changes.graphTasks.get(id) ?? [])].map(change),
       sources,
     };
   });
@@ -184,8 +189,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     );
   }
   // An audit has no change: rules judge every task and every file at head.
-  const changes = request.mode === 'all' ? { files: [], tasks: new Map() } : diffModels(base, head);
-  const tasks = request.mode === 'all' ? allTaskIds(head) : new Set(changes.tasks.keys());
+  const changes = request.mode === 'all' ? noChanges() : diffModels(base, head);
+  const tasks = request.mode === 'all' ? allTaskIds(head) : touchedTasks(changes);
 
   const context: RuleContext<object> = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
   const baseContext: RuleContext<object> = { ...context, head: base };
@@ -239,7 +244,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
       warnings: count('warning'),
       notices: count('notice'),
       failing,
-      tasksTouched: request.mode === 'all' ? 0 : changes.tasks.size,
+      tasksTouched: request.mode === 'all' ? 0 : tasks.size,
       filesChanged: changes.files.length,
       filesParsed: new Set([...base.files.values(), ...head.files.values()]).size,
     },

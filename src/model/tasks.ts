@@ -80,3 +80,8 @@ export function indexTasks(tasks: readonly Task[]): Map<string, Task[]> {
   }
   return byKey;
 }
+
+/** Kinds that are the StateTrace tables: the table model reads and diffs them row by row; the graph mirrors them. */
+export function isTableSourceKind(kind: TaskSourceKind): boolean {
+  return kind === 'table' || kind === 'csv' || kind === 'plan-index' || kind === 'session-logs';
+}
