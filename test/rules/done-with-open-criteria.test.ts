@@ -1,4 +1,5 @@
-import { backlogMd, bmad, ledgerText, storyPath, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { backlogMd, bmad, LEDGER, ledgerText, storyPath, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const TASK1 = taskPath('TASK-1');
 
@@ -36,6 +37,28 @@ testGraphRule('done-with-open-criteria', {
       name: 'BMAD: a story file done with an open task',
       head: bmad(ledgerText({ '1-1-a': 'done' }), { '1-1-a': storyText('done', [true, false]) }),
       findings: [{ taskId: '1-1-a', file: storyPath('1-1-a'), line: 3, message: /1-1-a is "done" .*\(tasks: 1 of 2 open\)/ }],
+    },
+  ],
+});
+
+testRule('done-with-open-criteria', {
+  valid: [
+    { name: 'engine, backlog-md: a Done task in completed/ with every criterion ticked', head: { [taskPath('TASK-1', 'completed')]: taskText('TASK-1', 'Done', { ac: [true] }) }, config: { preset: 'backlog-md' } },
+  ],
+  invalid: [
+    {
+      name: 'engine, backlog-md: moved to Done with an open DoD item (introduced)',
+      base: { [TASK1]: taskText('TASK-1', 'In Progress', { dod: [true, false] }) },
+      head: { [TASK1]: taskText('TASK-1', 'Done', { dod: [true, false] }) },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'TASK-1', file: TASK1, line: 2, introduced: true, message: /Definition of Done: 1 of 2 open/ }],
+    },
+    {
+      name: 'engine, bmad: a done story whose ledger line is edited keeps its open task pre-existing',
+      base: { [LEDGER]: ledgerText({ '1-1-a': 'done' }), [storyPath('1-1-a')]: storyText('done', [false]) },
+      head: { [LEDGER]: ledgerText({ '1-1-a': 'done' }), [storyPath('1-1-a')]: storyText('done', [false, true]) },
+      config: { preset: 'bmad' },
+      findings: [{ taskId: '1-1-a', file: storyPath('1-1-a'), introduced: false, message: /tasks: 1 of 2 open/ }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { backlogMd, bmad, boardText, LEDGER, ledgerText, README, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const TASK1 = taskPath('TASK-1');
 
@@ -39,6 +40,28 @@ testGraphRule('membership-missing', {
       base: bmad(ledgerText({ '1-1-a': 'in-progress' }), {}),
       head: bmad(ledgerText({ '1-1-a': 'review' }), {}),
       findings: [{ taskId: '1-1-a', introduced: false }],
+    },
+  ],
+});
+
+testRule('membership-missing', {
+  valid: [
+    { name: 'engine, bmad: a backlog story needs no file yet', head: { [LEDGER]: ledgerText({ 'epic-1': 'in-progress', '1-1-a': 'backlog' }) }, config: { preset: 'bmad' } },
+  ],
+  invalid: [
+    {
+      name: 'engine, bmad: a story set to review without a story file (introduced)',
+      base: { [LEDGER]: ledgerText({ 'epic-1': 'in-progress', '1-1-a': 'ready-for-dev' }) },
+      head: { [LEDGER]: ledgerText({ 'epic-1': 'in-progress', '1-1-a': 'review' }) },
+      config: { preset: 'bmad' },
+      findings: [{ taskId: '1-1-a', file: LEDGER, line: 4, introduced: true, message: /with status "review" but not in stories/ }],
+    },
+    {
+      name: 'engine, backlog-md: an exported ID whose file was already gone is pre-existing when the board is touched',
+      base: { [TASK1]: taskText('TASK-1', 'To Do'), [README]: boardText({ 'To Do': ['TASK-1'], Done: ['TASK-9'] }) },
+      head: { [TASK1]: taskText('TASK-1', 'To Do'), [README]: boardText({ 'To Do': ['TASK-1', 'TASK-9'], Done: [] }) },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'TASK-9', file: README, introduced: false }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { backlogMd, bmad, boardText, LEDGER, ledgerText, README, storyPath, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const TASK1 = taskPath('TASK-1');
 const STORY = storyPath('1-2-b');
@@ -51,6 +52,26 @@ testGraphRule('mirror-status-mismatch', {
       base: bmad(ledgerText({ '1-2-b': 'done' }), { '1-2-b': storyText('review', [false]) }),
       head: bmad(ledgerText({ '1-2-b': 'done' }), { '1-2-b': storyText('review', [true]) }),
       findings: [{ taskId: '1-2-b', introduced: false }],
+    },
+  ],
+});
+
+testRule('mirror-status-mismatch', {
+  valid: [],
+  invalid: [
+    {
+      name: 'engine, bmad: the ledger moves ahead of the story (introduced, the story fix)',
+      base: { [LEDGER]: ledgerText({ '1-2-b': 'review' }), [STORY]: storyText('review') },
+      head: { [LEDGER]: ledgerText({ '1-2-b': 'done' }), [STORY]: storyText('review') },
+      config: { preset: 'bmad' },
+      findings: [{ taskId: '1-2-b', file: STORY, line: 3, introduced: true, fix: { file: STORY, expected: 'Status: review', text: 'Status: done' } }],
+    },
+    {
+      name: 'engine, backlog-md: an old disagreement stays pre-existing when the task file is edited',
+      base: { [TASK1]: taskText('TASK-1', 'Done'), [README]: boardText({ 'In Progress': ['TASK-1'] }) },
+      head: { [TASK1]: taskText('TASK-1', 'Done', { ac: [true] }), [README]: boardText({ 'In Progress': ['TASK-1'] }) },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'TASK-1', file: README, introduced: false }],
     },
   ],
 });

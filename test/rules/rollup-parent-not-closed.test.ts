@@ -1,4 +1,5 @@
-import { bmad, kiro, LEDGER, ledgerText, testGraphRule } from '../support/graph.js';
+import { bmad, kiro, LEDGER, ledgerText, storyPath, storyText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const SPEC = '.kiro/specs/search/tasks.md';
 const spec = (parent: string, first: string, second: string) => `- ${parent} 1. Build the index\n  - ${first} 1.1 Tokenise\n  - ${second} 1.2 Rank\n`;
@@ -50,6 +51,26 @@ testGraphRule('rollup-parent-not-closed', {
       name: 'BMAD: a ledger line with a comment keeps it',
       head: bmad('development_status:\n  epic-2: backlog  # later\n  2-1-x: done\n', {}),
       findings: [{ line: 2, fix: { expected: '  epic-2: backlog  # later', text: '  epic-2: done  # later' } }],
+    },
+  ],
+});
+
+testRule('rollup-parent-not-closed', {
+  valid: [],
+  invalid: [
+    {
+      name: 'engine, bmad: the last story done leaves the epic open (introduced, with the ledger fix)',
+      base: { [LEDGER]: ledgerText({ 'epic-1': 'in-progress', '1-1-a': 'review' }), [storyPath('1-1-a')]: storyText('review') },
+      head: { [LEDGER]: ledgerText({ 'epic-1': 'in-progress', '1-1-a': 'done' }), [storyPath('1-1-a')]: storyText('done') },
+      config: { preset: 'bmad' },
+      findings: [{ taskId: 'epic-1', file: LEDGER, line: 3, introduced: true, fix: { expected: '  epic-1: in-progress', text: '  epic-1: done' } }],
+    },
+    {
+      name: 'engine, kiro: a parent left open before the change stays pre-existing',
+      base: { [SPEC]: spec('[ ]', '[x]', '[x]') },
+      head: { [SPEC]: `${spec('[ ]', '[x]', '[x]')}  - [x] 1.3 Cache\n` },
+      config: { preset: 'kiro' },
+      findings: [{ taskId: `${SPEC}#1`, introduced: false, fix: { text: '- [x] 1. Build the index' } }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { bmad, kiro, ledgerText, storyText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const SPEC = '.kiro/specs/search/tasks.md';
 /** Task 1 (line 1) with sub-tasks 1.1 (line 2) and 1.2 (line 3), nested. */
@@ -48,6 +49,12 @@ testGraphRule('rollup-parent-open-children', {
       findings: [{ taskId: `${SPEC}#1`, introduced: true }],
     },
     {
+      name: 'Kiro: adding an open sub-task under a ticked parent is introduced',
+      base: kiro({ [SPEC]: '- [x] 1. Build the index\n  - [x] 1.1 Tokenise\n' }),
+      head: kiro({ [SPEC]: spec('[x]', '[x]', '[ ]') }),
+      findings: [{ taskId: `${SPEC}#1`, introduced: true, message: /1\.2 "\[ \]" \(line 3\)/ }],
+    },
+    {
       name: 'Kiro: already there at base is pre-existing when the family is touched',
       base: kiro({ [SPEC]: spec('[x]', '[ ]', '[ ]') }),
       head: kiro({ [SPEC]: spec('[x]', '[x]', '[ ]') }),
@@ -57,6 +64,27 @@ testGraphRule('rollup-parent-open-children', {
       name: 'BMAD: epic-1 done while story 1-2 is in review',
       head: bmad(ledgerText({ 'epic-1': 'done', '1-1-a': 'done', '1-2-b': 'review', 'epic-1-retrospective': 'optional' }), { '1-1-a': storyText('done'), '1-2-b': storyText('review') }),
       findings: [{ taskId: 'epic-1', file: '_bmad-output/implementation-artifacts/sprint-status.yaml', line: 3, message: /^epic-1 is "done" .* 1-2-b "review" \(line 5\)/ }],
+    },
+  ],
+});
+
+// Through the engine: the kiro preset reads .kiro/specs/*/tasks.md and judges the keys the change touched.
+testRule('rollup-parent-open-children', {
+  valid: [{ name: 'engine, kiro: an archived spec is not read', head: { [SPEC]: spec('[ ]', '[x]', '[ ]'), '.kiro/specs/_archived/old/tasks.md': spec('[x]', '[ ]', '[ ]') }, config: { preset: 'kiro' } }],
+  invalid: [
+    {
+      name: 'engine, kiro: ticking the parent with 1.2 open is introduced',
+      base: { [SPEC]: spec('[ ]', '[x]', '[ ]') },
+      head: { [SPEC]: spec('[x]', '[x]', '[ ]') },
+      config: { preset: 'kiro' },
+      findings: [{ taskId: `${SPEC}#1`, file: SPEC, line: 1, introduced: true, message: /1\.2 "\[ \]" \(line 3\)/ }],
+    },
+    {
+      name: 'engine, kiro: ticking 1.1 under a parent already ticked with 1.2 open is pre-existing',
+      base: { [SPEC]: spec('[x]', '[ ]', '[ ]') },
+      head: { [SPEC]: spec('[x]', '[x]', '[ ]') },
+      config: { preset: 'kiro' },
+      findings: [{ taskId: `${SPEC}#1`, introduced: false }],
     },
   ],
 });

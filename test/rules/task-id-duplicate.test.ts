@@ -1,4 +1,5 @@
 import { backlogMd, bmad, kiro, LEDGER, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const SPEC_A = '.kiro/specs/a/tasks.md';
 const SPEC_B = '.kiro/specs/b/tasks.md';
@@ -37,6 +38,26 @@ testGraphRule('task-id-duplicate', {
       base: kiro({ [SPEC_A]: '- [ ] 1. A\n- [ ] 1. A\n' }),
       head: kiro({ [SPEC_A]: '- [x] 1. A\n- [ ] 1. A\n' }),
       findings: [{ taskId: `${SPEC_A}#1`, introduced: false }],
+    },
+  ],
+});
+
+testRule('task-id-duplicate', {
+  valid: [],
+  invalid: [
+    {
+      name: 'engine, backlog-md: a task file in completed/ reuses an ID of tasks/ (introduced)',
+      base: { [TASK1]: taskText('TASK-1', 'To Do') },
+      head: { [TASK1]: taskText('TASK-1', 'To Do'), [DONE1]: taskText('TASK-1', 'Done') },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'TASK-1', file: TASK1, line: 2, introduced: true }],
+    },
+    {
+      name: 'engine, kiro: a duplicate already there is pre-existing when one copy is ticked',
+      base: { [SPEC_A]: '- [ ] 1. A\n- [ ] 1. A\n' },
+      head: { [SPEC_A]: '- [x] 1. A\n- [ ] 1. A\n' },
+      config: { preset: 'kiro' },
+      findings: [{ taskId: `${SPEC_A}#1`, line: 2, introduced: false }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { backlogMd, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const FILE = 'backlog/tasks/task-7 - Export.md';
 
@@ -19,6 +20,26 @@ testGraphRule('task-id-file-mismatch', {
       name: 'a mismatch already there is pre-existing when the task is touched',
       base: backlogMd({ [FILE]: taskText('task-8', 'To Do') }),
       head: backlogMd({ [FILE]: taskText('task-8', 'Done') }),
+      findings: [{ taskId: 'task-8', introduced: false }],
+    },
+  ],
+});
+
+testRule('task-id-file-mismatch', {
+  valid: [{ name: 'engine, backlog-md: upper-case id in a lower-case name', head: { [FILE]: taskText('TASK-7', 'To Do') }, config: { preset: 'backlog-md' } }],
+  invalid: [
+    {
+      name: 'engine, backlog-md: the id edited away from the name (introduced)',
+      base: { [FILE]: taskText('task-7', 'To Do') },
+      head: { [FILE]: taskText('task-8', 'To Do') },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'task-8', file: FILE, line: 2, introduced: true }],
+    },
+    {
+      name: 'engine, backlog-md: an old mismatch is pre-existing when the task moves on',
+      base: { [FILE]: taskText('task-8', 'To Do') },
+      head: { [FILE]: taskText('task-8', 'In Progress') },
+      config: { preset: 'backlog-md' },
       findings: [{ taskId: 'task-8', introduced: false }],
     },
   ],

@@ -1,4 +1,8 @@
-import { backlogMd, bmad, buildGraph, LEDGER, ledgerText, specKit, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { backlogMd, bmad, buildGraph, LEDGER, ledgerText, specKit, storyPath, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
+import { configSchema } from '../../src/config/schema.js';
+import { RELATION_RULES } from '../../src/presets/index.js';
+import { enabledRules } from '../../src/rules/index.js';
 
 const TASK1 = taskPath('TASK-1');
 const TASK2 = taskPath('TASK-2');
@@ -46,4 +50,34 @@ test('the ledger reader does report a key written twice (so the valid case above
   const ledger = buildGraph(bmad(TWICE, {})).sources.get('ledger')!;
   expect(ledger.problems.map((problem) => problem.line)).toEqual([3]);
   expect(ledger.byKey.get('1-1-a')).toHaveLength(2);
+});
+
+testRule('task-source-unreadable', {
+  valid: [],
+  invalid: [
+    {
+      name: 'engine, backlog-md: an added task file without frontmatter (introduced)',
+      base: { [TASK1]: taskText('TASK-1', 'To Do') },
+      head: { [TASK1]: taskText('TASK-1', 'To Do'), [TASK2]: NO_FRONTMATTER },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: null, file: TASK2, line: 1, introduced: true }],
+    },
+    {
+      name: 'engine, bmad: a story file that lost its Status line was fine at base (introduced); an edited file keeps its old problem pre-existing',
+      base: { [LEDGER]: ledgerText({ '1-1-a': 'done', '1-2-b': 'review' }), [storyPath('1-1-a')]: storyText('done'), [storyPath('1-2-b')]: '# Story 1.2: B\n' },
+      head: { [LEDGER]: ledgerText({ '1-1-a': 'done', '1-2-b': 'review' }), [storyPath('1-1-a')]: '# Story 1.1: A\n', [storyPath('1-2-b')]: '# Story 1.2: B\n\nNotes.\n' },
+      config: { preset: 'bmad' },
+      findings: [
+        { file: storyPath('1-1-a'), introduced: true, message: /story 1-1-a has no `Status:` line/ },
+        { file: storyPath('1-2-b'), introduced: false, message: /story 1-2-b has no `Status:` line/ },
+      ],
+    },
+  ],
+});
+
+test('the relation rules are off for the StateTrace layout (its tables have rules of their own)', () => {
+  const on = enabledRules(configSchema.parse({})).map(({ rule }) => rule.id);
+  expect(on).toContain('status-mismatch-md-csv');
+  expect(on.filter((id) => (RELATION_RULES as readonly string[]).includes(id))).toEqual([]);
+  expect(enabledRules(configSchema.parse({ preset: 'kiro' })).map(({ rule }) => rule.id)).toEqual(expect.arrayContaining([...RELATION_RULES]));
 });

@@ -1,4 +1,5 @@
 import { backlogMd, bmad, LEDGER, ledgerText, storyPath, storyText, taskPath, taskText, testGraphRule } from '../support/graph.js';
+import { testRule } from '../support/rule-tester.js';
 
 const TASK1 = taskPath('TASK-1');
 
@@ -34,6 +35,32 @@ testGraphRule('task-status-unknown', {
         { taskId: '1-1-a', file: LEDGER, line: 3, message: /"reviewed"/ },
         { taskId: '1-1-a', file: storyPath('1-1-a'), line: 3, message: /"Reviewed"/ },
       ],
+    },
+  ],
+});
+
+testRule('task-status-unknown', {
+  valid: [
+    {
+      name: 'engine, backlog-md: a status backlog/config.yml adds is known',
+      head: { 'backlog/config.yml': 'statuses: ["To Do", "In Progress", "Wontfix", "Done"]\n', [TASK1]: taskText('TASK-1', 'Wontfix') },
+      config: { preset: 'backlog-md' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'engine, bmad: a ledger word the vocabulary lacks (introduced)',
+      base: { [LEDGER]: ledgerText({ '1-1-a': 'review' }) },
+      head: { [LEDGER]: ledgerText({ '1-1-a': 'reviewed' }) },
+      config: { preset: 'bmad' },
+      findings: [{ taskId: '1-1-a', file: LEDGER, line: 3, introduced: true, message: /"reviewed", which is not in the status vocabulary \("backlog", .*"done".*\)/ }],
+    },
+    {
+      name: 'engine, backlog-md: an old unknown word is pre-existing when the task is edited',
+      base: { [TASK1]: taskText('TASK-1', 'To do later') },
+      head: { [TASK1]: taskText('TASK-1', 'To do later', { ac: [false] }) },
+      config: { preset: 'backlog-md' },
+      findings: [{ taskId: 'TASK-1', introduced: false, message: /backlog\/config\.yml/ }],
     },
   ],
 });

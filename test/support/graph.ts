@@ -2,7 +2,7 @@ import { configSchema, STATUS_CATEGORIES, type StatusCategory } from '../../src/
 import { compileSettings } from '../../src/config/settings.js';
 import type { RuleFinding } from '../../src/core/finding.js';
 import type { Rule, RuleContext } from '../../src/core/rule.js';
-import { diffFiles } from '../../src/diff/changes.js';
+import { diffFiles, diffGraphs } from '../../src/diff/changes.js';
 import { emptyModel, type DocModel } from '../../src/model/model.js';
 import { indexTasks, taskKey, type Relation, type Task, type TaskGraph, type TaskSource, type TaskSourceKind } from '../../src/model/tasks.js';
 import { readBoardExport } from '../../src/sources/board-export.js';
@@ -102,22 +102,6 @@ export function graphModel(spec: GraphSpec): DocModel {
   return model;
 }
 
-/** Keys whose statements differ between two models, as the engine's diff touches them (added, removed, edited). */
-function touchedKeys(base: DocModel, head: DocModel): Set<string> {
-  const statements = (model: DocModel) => {
-    const byKey = new Map<string, string>();
-    for (const source of model.graph.sources.values()) {
-      for (const [key, list] of source.byKey) {
-        byKey.set(key, (byKey.get(key) ?? '') + JSON.stringify(list.map(({ line: _line, ...task }) => task)));
-      }
-    }
-    return byKey;
-  };
-  const before = statements(base);
-  const after = statements(head);
-  return new Set([...before.keys(), ...after.keys()].filter((key) => before.get(key) !== after.get(key)));
-}
-
 export interface GraphFinding extends RuleFinding {
   introduced: boolean;
 }
@@ -132,7 +116,10 @@ export function checkGraph(rule: Rule<object>, testCase: { base?: GraphSpec; hea
   const base = testCase.base ? graphModel(testCase.base) : emptyModel();
   const mode = testCase.base ? 'change' : 'all';
   const allKeys = new Set([...head.graph.sources.values()].flatMap((source) => [...source.byKey.keys()]));
-  const tasks = new Set(testCase.tasks ?? (mode === 'all' ? allKeys : touchedKeys(base, head)));
+  const files = mode === 'all' ? [] : diffFiles(base.files, head.files);
+  const graphTasks = mode === 'all' ? new Map() : diffGraphs(base.graph, head.graph, new Set(files.map((file) => file.path)));
+  // The engine's own diff decides what a change touched.
+  const tasks = new Set(testCase.tasks ?? (mode === 'all' ? allKeys : graphTasks.keys()));
   // The preset's vocabulary exactly (a category it does not use has no words), as the config schema cannot write an empty category.
   const config = configSchema.parse({ preset: testCase.head.preset });
   config.statuses = Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, testCase.head.statuses[category] ?? []])) as typeof config.statuses;
@@ -141,7 +128,7 @@ export function checkGraph(rule: Rule<object>, testCase: { base?: GraphSpec; hea
     mode,
     base,
     head,
-    changes: { files: mode === 'all' ? [] : diffFiles(base.files, head.files), tasks: new Map() },
+    changes: { files, tasks: new Map(), graphTasks },
     tasks,
     settings,
     options: {},

@@ -1,4 +1,5 @@
 import type { RuleContext } from '../../core/rule.js';
+import type { DocModel } from '../../model/model.js';
 import type { Task, TaskSource } from '../../model/tasks.js';
 import { firstStatements, judged, parentKeyOf, relationsOf } from './relations.js';
 
@@ -10,15 +11,15 @@ export interface Family {
 }
 
 /**
- * The families of every `rollup` relation over `children` that the rule judges: the parent or
- * one of its children is a judged task. Children with an unknown status are left out (they are
- * task-status-unknown's findings), and so is a parent whose status is unknown.
+ * The families of every `rollup` relation over `children` in a model that `include` accepts
+ * (given the parent's key and its children's). Children with an unknown status are left out
+ * (they are task-status-unknown's findings), and so is a parent whose status is unknown.
  */
-export function judgedFamilies(context: RuleContext<unknown>): Family[] {
+function familiesOf(model: DocModel, include: (parentKey: string, children: readonly Task[]) => boolean): Family[] {
   const families: Family[] = [];
-  for (const relation of relationsOf(context.head, 'rollup')) {
+  for (const relation of relationsOf(model, 'rollup')) {
     if (relation.over !== 'children') continue;
-    const source = context.head.graph.sources.get(relation.source);
+    const source = model.graph.sources.get(relation.source);
     if (!source) continue;
     const children = new Map<string, Task[]>();
     for (const task of firstStatements(source)) {
@@ -30,11 +31,26 @@ export function judgedFamilies(context: RuleContext<unknown>): Family[] {
     }
     for (const [parentKey, kids] of children) {
       const parent = source.byKey.get(parentKey)?.[0];
-      if (!parent || parent.category === 'unknown') continue;
-      if (!judged(context, parentKey) && !kids.some((kid) => judged(context, kid.key))) continue;
-      const required = kids.filter((kid) => !kid.optional && kid.category !== 'unknown');
-      families.push({ source, parent, required });
+      if (!parent || parent.category === 'unknown' || !include(parentKey, kids)) continue;
+      families.push({ source, parent, required: kids.filter((kid) => !kid.optional && kid.category !== 'unknown') });
     }
   }
   return families;
+}
+
+/** The families the rule judges at head: the parent or one of its children is a judged task. */
+export function judgedFamilies(context: RuleContext<unknown>): Family[] {
+  return familiesOf(context.head, (parentKey, kids) => judged(context, parentKey) || kids.some((kid) => judged(context, kid.key)));
+}
+
+/**
+ * Whether the base had the same problem with this parent. The engine's re-run at base judges the
+ * keys the change touched, and a child the change added is not there to make the family judged,
+ * so the rollup rules decide "introduced" themselves, as duplicate-id does.
+ */
+export function hadAtBase(context: RuleContext<unknown>, family: Family, problem: (family: Family) => boolean): boolean {
+  if (context.mode === 'all') return false;
+  return familiesOf(context.base, (parentKey) => parentKey === family.parent.key).some(
+    (before) => before.source.name === family.source.name && problem(before),
+  );
 }
