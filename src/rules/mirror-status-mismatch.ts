@@ -36,20 +36,24 @@ export default defineRule({
       const left = head.graph.sources.get(relation.left);
       const right = head.graph.sources.get(relation.right);
       if (!left || !right) continue;
-      const side = (source: TaskSource, key: string): Side | undefined => {
-        const task = statementOf(source, key);
+      // Backlog.md exports `TASK-7` for a file whose id is `task-7`: one task, whatever the case.
+      const rightKeys = new Map([...right.byKey.keys()].map((key) => [key.toLowerCase(), key]));
+      const side = (source: TaskSource, key: string | undefined): Side | undefined => {
+        const task = key === undefined ? undefined : statementOf(source, key);
         if (!task) return undefined;
-        const before = statementOf(base.graph.sources.get(source.name), key);
+        const before = statementOf(base.graph.sources.get(source.name), task.key);
         return { source, task, moved: before?.category !== task.category };
       };
       for (const key of left.byKey.keys()) {
-        if (!judged(context, key)) continue;
+        if (!judged(context, key) && !judged(context, rightKeys.get(key.toLowerCase()) ?? key)) continue;
         const l = side(left, key);
-        const r = side(right, key);
+        const r = side(right, rightKeys.get(key.toLowerCase()));
         // An unknown word is task-status-unknown's finding; a task on one side only is membership's.
         if (!l || !r || l.task.category === 'unknown' || r.task.category === 'unknown' || l.task.category === r.task.category) continue;
 
-        let target: Side = l.moved && !r.moved ? r : r.moved && !l.moved ? l : right.kind === 'board-export' ? r : l;
+        // A generated board is never the place to edit: the finding is there, saying to export it again.
+        const generated = [l, r].find((candidate) => candidate.source.kind === 'board-export');
+        let target: Side = generated ?? (l.moved && !r.moved ? r : l);
         let advice = 'make them agree';
         let fix: Fix | undefined;
         if (neverRegresses(left, right)) {

@@ -48,6 +48,12 @@ testGraphRule('mirror-status-mismatch', {
       findings: [{ taskId: 'TASK-1', file: README, line: 7, introduced: true, message: /"Done" in tasks .* but "In Progress" in board .*backlog board export --readme/, fix: undefined }],
     },
     {
+      name: 'Backlog.md: a lower-case id in the task file is the upper-case ID on the board; moving the card alone is judged too',
+      base: backlogMd({ [TASK1]: taskText('task-1', 'Done') }, boardText({ 'In Progress': [], Done: ['TASK-1'] })),
+      head: backlogMd({ [TASK1]: taskText('task-1', 'Done') }, boardText({ 'In Progress': ['TASK-1'], Done: [] })),
+      findings: [{ taskId: 'task-1', file: README, line: 7, introduced: true, message: /^task-1 is "Done" in tasks .* but "In Progress" in board/ }],
+    },
+    {
       name: 'a disagreement already there is pre-existing when the task is touched',
       base: bmad(ledgerText({ '1-2-b': 'done' }), { '1-2-b': storyText('review', [false]) }),
       head: bmad(ledgerText({ '1-2-b': 'done' }), { '1-2-b': storyText('review', [true]) }),
