@@ -130,8 +130,14 @@ export function enabledRules(config: Config, source = 'configuration', registry:
   return enabled;
 }
 
-/** The registered rules that `enabledRules` left out (set `off`, or off for want of the documents they judge), for the report. */
-export function rulesOff(enabled: readonly EnabledRule[], registry: readonly Rule<object>[] = RULES): string[] {
+/**
+ * The registered rules that `enabledRules` left out (set `off`, or off for want of the documents
+ * they judge), for the report. Given the config, rules its preset does not apply (the relation
+ * rules for StateTrace, the table rules for the other presets) are not listed unless the config
+ * names them: they judge documents of another format, and listing them would bury what the config turned off.
+ */
+export function rulesOff(enabled: readonly EnabledRule[], config?: Config, registry: readonly Rule<object>[] = RULES): string[] {
   const on = new Set(enabled.map((entry) => entry.rule.id));
-  return registry.filter((rule) => !on.has(rule.id)).map((rule) => rule.id);
+  const notApplied = new Set(config ? presetNamed(config.preset).rulesOff.filter((id) => config.rules[id] === undefined) : []);
+  return registry.filter((rule) => !on.has(rule.id) && !notApplied.has(rule.id)).map((rule) => rule.id);
 }

@@ -28,9 +28,11 @@ describe('preset: in the config', () => {
     expect(parseConfig('', 'x').statuses.done).toEqual(['Done', 'Complete', 'Completed', 'Delivered', 'Closed', 'Shipped']);
   });
 
-  test('statetrace keeps every registered rule on; other presets turn the table rules off unless the config names them', () => {
-    expect(on('')).toEqual(RULES.map((rule) => rule.id));
-    expect(on('preset: kiro\n')).toEqual(['mojibake-introduced', 'file-unreadable']);
+  test('statetrace keeps every table rule on (the relation rules off); other presets turn the table rules off unless the config names them', () => {
+    // The relation rules judge the other presets' task graphs; StateTrace's tables have rules of their own.
+    expect(on('')).toEqual(RULES.map((rule) => rule.id).filter((id) => !(RELATION_RULES as readonly string[]).includes(id)));
+    expect(on('preset: kiro\n')).not.toContain('status-mismatch-md-csv');
+    expect(on('preset: kiro\n')).toEqual(['mojibake-introduced', 'file-unreadable', ...RELATION_RULES]);
     expect(on('preset: kiro\nrules:\n  duplicate-id: warning\n')).toContain('duplicate-id');
   });
 
@@ -45,8 +47,8 @@ describe('preset: in the config', () => {
         expect(used.filter((name) => !names.includes(name))).toEqual([]);
       }
     }
-    // Every registered rule is either a table rule or judges any file's bytes.
-    expect(RULES.map((rule) => rule.id).filter((id) => !(TABLE_RULES as readonly string[]).includes(id))).toEqual(['mojibake-introduced', 'file-unreadable']);
+    // Every registered rule is a table rule, a relation rule, or judges any file's bytes.
+    expect(RULES.map((rule) => rule.id).filter((id) => !(TABLE_RULES as readonly string[]).includes(id))).toEqual(['mojibake-introduced', 'file-unreadable', ...RELATION_RULES]);
     expect(RELATION_RULES.length).toBe(9);
   });
 });

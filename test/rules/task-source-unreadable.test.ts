@@ -2,7 +2,7 @@ import { backlogMd, bmad, buildGraph, LEDGER, ledgerText, specKit, storyPath, st
 import { testRule } from '../support/rule-tester.js';
 import { configSchema } from '../../src/config/schema.js';
 import { RELATION_RULES } from '../../src/presets/index.js';
-import { enabledRules } from '../../src/rules/index.js';
+import { enabledRules, rulesOff } from '../../src/rules/index.js';
 
 const TASK1 = taskPath('TASK-1');
 const TASK2 = taskPath('TASK-2');
@@ -80,4 +80,14 @@ test('the relation rules are off for the StateTrace layout (its tables have rule
   expect(on).toContain('status-mismatch-md-csv');
   expect(on.filter((id) => (RELATION_RULES as readonly string[]).includes(id))).toEqual([]);
   expect(enabledRules(configSchema.parse({ preset: 'kiro' })).map(({ rule }) => rule.id)).toEqual(expect.arrayContaining([...RELATION_RULES]));
+});
+
+test('"rules off" lists what the config turned off, not the rules the preset does not apply', () => {
+  const offFor = (input: object) => {
+    const config = configSchema.parse(input);
+    return rulesOff(enabledRules(config), config);
+  };
+  expect(offFor({})).toEqual([]);
+  expect(offFor({ preset: 'kiro' })).toEqual([]);
+  expect(offFor({ preset: 'kiro', rules: { 'task-id-duplicate': 'off', 'duplicate-id': 'off' } })).toEqual(['duplicate-id', 'task-id-duplicate']);
 });
