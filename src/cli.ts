@@ -322,7 +322,7 @@ async function readConfig(reader: RepoReader, { values, io, root, base, head, ba
   if (!values.quiet) {
     const against = base ? ` against ${base.slice(0, 7)}${baseWhy ? `, ${baseWhy}` : ''}` : `, every task${baseWhy ? ` (${baseWhy})` : ''}`;
     const fromBase = configFrom === 'base' ? `, the base (--config-from head reads ${nameOf(head)}'s)` : '';
-    const off = rulesOff(rules);
+    const off = rulesOff(rules, loaded.config);
     io.stderr(`doc-sync: judging ${nameOf(head)}${against}\n`);
     io.stderr(`doc-sync: config ${configSource}${fromBase}; rules off: ${off.length > 0 ? off.join(', ') : 'none'}\n`);
   }
@@ -369,7 +369,7 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     config,
     rules,
     configSource,
-    rulesOff: rulesOff(rules),
+    rulesOff: rulesOff(rules, config),
     base,
     head,
     mode: all ? 'all' : 'change',

@@ -11,6 +11,8 @@ const RANKS: Record<string, number> = {
   errors: 0,
   version: 0,
   parse: 1,
+  // Presets are data (sources, vocabularies, relations, rule sets) that config and model build on.
+  presets: 1.5,
   // Task-source readers (checklists, frontmatter, ledgers): parse's peers for formats other than tables; they read through parse.
   sources: 2,
   config: 2,

@@ -96,7 +96,7 @@ export async function checkPlan(session: Session, plan: CheckPlan, reuse?: Pick<
     config,
     rules,
     configSource: configSource ?? 'the defaults: no config file',
-    rulesOff: rulesOff(rules),
+    rulesOff: rulesOff(rules, config),
     base: plan.base,
     head: plan.head,
     useMergeBase: plan.useMergeBase,

@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { closestWord } from '../presets/did-you-mean.js';
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, presetNamed, STATUS_CATEGORIES, STATUS_DEFAULTS, type Preset } from '../presets/index.js';
 
 /** A JavaScript regular expression given as a string; compiled once when config is resolved. */
 const regexString = z.string().min(1).refine(
@@ -61,21 +63,9 @@ const aliases = (defaults: readonly string[]) =>
     .transform((value) => (value === undefined ? [...defaults] : Array.isArray(value) ? extendWords(value, defaults) : value.only))
     .describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(', ')}); write { only: [...] } to replace them.`);
 
-/** Categories in workflow order; the order also breaks ties between equally long status words. */
-export const STATUS_CATEGORIES = ['backlog', 'ready', 'in-progress', 'blocked', 'ready-for-review', 'done'] as const;
+export { STATUS_CATEGORIES, STATUS_DEFAULTS };
 
-/** `warn` is accepted for `warning` (eslint's spelling). */
 type StatusCategoryName = (typeof STATUS_CATEGORIES)[number];
-
-/** The default status words per category. */
-export const STATUS_DEFAULTS: Record<StatusCategoryName, readonly string[]> = {
-  backlog: ['Backlog', 'Pending', 'Deferred', 'Planned', 'Proposed', 'Not started'],
-  ready: ['Ready', 'Todo', 'To Do', 'Next'],
-  'in-progress': ['In Progress', 'In-Progress', 'WIP', 'Active', 'Doing'],
-  blocked: ['Blocked', 'On Hold'],
-  'ready-for-review': ['Ready for Review', 'In Review', 'Review'],
-  done: ['Done', 'Complete', 'Completed', 'Delivered', 'Closed', 'Shipped'],
-};
 
 /** A category's words as written: a list (added to the defaults) or { only } (replacing them). */
 const ownWords = (defaults: readonly string[]) =>
@@ -90,7 +80,10 @@ const ownWords = (defaults: readonly string[]) =>
  * Each category: its own words, then its defaults except those the config gives to
  * another category (moving "Review" to `done` must not leave it in `ready-for-review` too).
  */
-function mergeStatuses(input: Partial<Record<StatusCategoryName, string[] | { only: string[] }>>): Record<StatusCategoryName, string[]> {
+function mergeStatuses(
+  input: Partial<Record<StatusCategoryName, string[] | { only: string[] }>>,
+  vocabulary: Preset['statuses'] = STATUS_DEFAULTS,
+): Record<StatusCategoryName, string[]> {
   const own = (category: StatusCategoryName): string[] => {
     const value = input[category];
     return value === undefined ? [] : Array.isArray(value) ? value : value.only;
@@ -100,7 +93,7 @@ function mergeStatuses(input: Partial<Record<StatusCategoryName, string[] | { on
   const merged = {} as Record<StatusCategoryName, string[]>;
   for (const category of STATUS_CATEGORIES) {
     const value = input[category];
-    const defaults = value !== undefined && !Array.isArray(value) ? [] : STATUS_DEFAULTS[category].filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
+    const defaults = value !== undefined && !Array.isArray(value) ? [] : (vocabulary[category] ?? []).filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
     merged[category] = extendWords(own(category), defaults);
   }
   return merged;
@@ -157,9 +150,36 @@ export const ruleSetting = z.union(
   { error: 'must be error, warning (or warn), notice, off, or { severity, options }' },
 );
 
+/** `preset:` names one of the presets; a typo gets the nearest name. */
+const presetName = z
+  .string()
+  .default(DEFAULT_PRESET)
+  .superRefine((name, context) => {
+    if (isPresetName(name)) return;
+    const near = closestWord(name, PRESET_NAMES);
+    context.addIssue({
+      code: 'custom',
+      message: `must be one of ${PRESET_NAMES.join(', ')}, not "${name}"${near ? ` (did you mean "${near}"?)` : ''}`,
+    });
+  })
+  .transform((name) => name as Preset['name'])
+  .meta({ enum: [...PRESET_NAMES] })
+  .describe('The planning format: statetrace (default), spec-kit, kiro, bmad or backlog-md. It gives the defaults of every other key.');
+
+/** `sources.<name>`: where one of the preset's task sources is, replacing the preset's globs. */
+const sourceSetting = z.strictObject({
+  paths: listOf(glob, 'a glob (e.g. ".kiro/specs/*/tasks.md")').pipe(z.array(glob).min(1, atLeastOne)).optional().describe("Globs of the source's files; replaces the preset's."),
+  exclude: listOf(glob, 'a glob').optional().describe("Globs of files under paths that are not part of the source; replaces the preset's."),
+});
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    preset: presetName,
+    sources: z
+      .record(z.string(), sourceSetting)
+      .default({})
+      .describe('Per task source of the preset (e.g. "tasks"; "doc-sync doctor" lists them): its paths and exclusions.'),
     paths: z
       .strictObject({
         board: repoPath.default('docs/StateTrace_TaskBoard.md').describe('The Markdown task board.'),
@@ -213,9 +233,8 @@ export const configSchema = z
         >,
       )
       .prefault({})
-      .transform(mergeStatuses)
       .describe(
-        'Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the defaults (a word given for one category leaves the others); { only: [...] } replaces a category\'s defaults.',
+        'Words that open a status cell, per category; the longest match wins ("Ready for Review" beats "Ready"). Words are added to the preset\'s words (a word given for one category leaves the others); { only: [...] } replaces a category\'s words. The defaults shown are the statetrace preset\'s.',
       ),
     sections: z
       .strictObject({
@@ -267,6 +286,20 @@ export const configSchema = z
       .prefault({}),
     rules: z.record(z.string(), ruleSetting).default({}).describe('Per-rule severity or { severity, options }.'),
   })
+  .superRefine((config, context) => {
+    if (!isPresetName(config.preset)) return;
+    const names = presetNamed(config.preset).sources.map((source) => source.name);
+    for (const name of Object.keys(config.sources).filter((key) => !names.includes(key))) {
+      const near = closestWord(name, names);
+      context.addIssue({
+        code: 'custom',
+        path: ['sources', name],
+        message: `is not a source of the ${config.preset} preset; its sources are ${names.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+      });
+    }
+  })
+  // The preset's status words are the defaults the config's words extend or replace.
+  .transform((config) => ({ ...config, statuses: mergeStatuses(config.statuses, presetNamed(config.preset).statuses) }))
   .describe('doc-sync configuration (.github/doc-sync.yml).');
 
 export type ConfigInput = z.input<typeof configSchema>;

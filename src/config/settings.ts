@@ -2,6 +2,13 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { ColumnName, Config, StatusCategory } from './schema.js';
 import { STATUS_CATEGORIES } from './schema.js';
+import { presetNamed, type Preset, type PresetSource } from '../presets/index.js';
+
+/** A preset source with the config's `sources.<name>` applied and its globs compiled. */
+export interface SourceSettings extends PresetSource {
+  /** True for a file of this source. */
+  matches(path: string): boolean;
+}
 
 /** A parsed status cell: `Done - 2025-12-22` is category `done` with date `2025-12-22`. */
 export interface Status {
@@ -15,6 +22,11 @@ export interface Settings {
   readonly config: Config;
   /** The config file a message tells the user to edit: the one in use, else where one would go. */
   readonly configFile: string;
+  /** The preset in use (`preset:`), and its sources with the config's paths applied. */
+  readonly preset: Preset;
+  readonly sources: readonly SourceSettings[];
+  /** The source whose files `path` belongs to (graph sources of presets other than statetrace), if any. */
+  sourceOf(path: string): SourceSettings | undefined;
   /** Finds IDs in free text (global). */
   readonly idScanner: RegExp;
   isBoard(path: string): boolean;
@@ -78,9 +90,23 @@ export function compileSettings(config: Config, configSource: string | null = nu
   const sessionMatcher = config.paths.sessionLogs.length > 0 ? matcher(config.paths.sessionLogs) : () => false;
   const { board, boardCsv, backlog, planIndex } = config.paths;
 
-  const isPlanIndex = (path: string) => planIndex !== null && path === planIndex;
-  const isPlan = (path: string) => planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
-  const isSessionLog = (path: string) => sessionMatcher(path);
+  const preset = presetNamed(config.preset);
+  // A preset that reads no StateTrace tables tracks none of their paths.
+  const tables = preset.tables;
+  const isPlanIndex = (path: string) => tables && planIndex !== null && path === planIndex;
+  const isPlan = (path: string) => tables && planMatcher(path) && !isPlanIndex(path) && path !== board && path !== backlog;
+  const isSessionLog = (path: string) => tables && sessionMatcher(path);
+  const sources: SourceSettings[] = preset.sources.map((source) => {
+    const own = config.sources[source.name];
+    const paths = own?.paths ?? source.paths;
+    const exclude = own?.exclude ?? source.exclude ?? [];
+    const included = matcher(paths);
+    const excluded = exclude.length > 0 ? matcher(exclude) : () => false;
+    return { ...source, paths, exclude, matches: (path: string) => included(path) && !excluded(path) };
+  });
+  // StateTrace's sources are its tables, read by the table model from `paths`; the graph sources of other presets are matched here.
+  const graphSources = tables ? [] : sources;
+  const sourceOf = (path: string) => graphSources.find((source) => source.matches(path));
 
   const vocabulary = STATUS_CATEGORIES.flatMap((category) =>
     config.statuses[category].map((word) => ({ category, word: normalizeWord(word) })),
@@ -93,15 +119,20 @@ export function compileSettings(config: Config, configSource: string | null = nu
   return {
     config,
     configFile: configFileOf(configSource),
+    preset,
+    sources,
+    sourceOf,
     idScanner,
-    isBoard: (path) => path === board,
-    isCsv: (path) => path === boardCsv,
-    isBacklog: (path) => path === backlog,
+    isBoard: (path) => tables && path === board,
+    isCsv: (path) => tables && path === boardCsv,
+    isBacklog: (path) => tables && path === backlog,
     isPlan,
     isPlanIndex,
     isSessionLog,
     isTracked: (path) =>
-      path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path),
+      (tables && (path === board || path === boardCsv || path === backlog || isPlanIndex(path) || isPlan(path) || isSessionLog(path))) ||
+      path === preset.statusFile ||
+      sourceOf(path) !== undefined,
     exactId(cell) {
       const text = cell.trim();
       if (!exact.test(text)) return null;

@@ -1,7 +1,9 @@
 import { compileSettings, type Settings } from '../config/settings.js';
 import type { Config } from '../config/schema.js';
-import { diffModels, type ChangeSet } from '../diff/changes.js';
+import { diffModels, noChanges, type ChangeSet } from '../diff/changes.js';
 import { buildModel, parsePlansMentioning, type BuildOptions } from '../model/build.js';
+import { buildTaskGraph, graphTaskKeys } from '../model/graph.js';
+import { isTableSourceKind } from '../model/tasks.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
@@ -49,12 +51,22 @@ export interface CheckRequest {
 }
 
 function allTaskIds(model: DocModel): Set<string> {
-  return new Set(taskTables(model).flatMap((table) => [...table.byId.keys()]));
+  return new Set([...taskTables(model).flatMap((table) => [...table.byId.keys()]), ...graphTaskKeys(model.graph)]);
+}
+
+/** The tasks a change touched: table rows by ID, graph tasks by key. */
+function touchedTasks(changes: ChangeSet): Set<string> {
+  return new Set([...changes.tasks.keys(), ...changes.graphTasks.keys()]);
 }
 
 async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string, options: BuildOptions = {}): Promise<DocModel> {
   await store.load(reader, files.values());
-  return namingTheFile(files, revision, () => buildModel(files, store, settings, options));
+  return namingTheFile(files, revision, () => {
+    const model = buildModel(files, store, settings, options);
+    // The preset's task graph, read from the texts the table model decoded (each file once).
+    model.graph = buildTaskGraph(model, settings);
+    return model;
+  });
 }
 
 /** Runs a parse; a document over the limits is named by the file its blob is at. */
@@ -98,19 +110,18 @@ export function failsGate(finding: Finding, gate: GatePolicy): boolean {
 
 function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string>): Report['tasks'] {
   return [...ids].sort().map((id) => {
-    const sources = taskTables(head).flatMap((table) =>
+    const sources: Report['tasks'][number]['sources'] = taskTables(head).flatMap((table) =>
       (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line })),
     );
+    // Graph tasks of a preset's own sources (StateTrace's graph is its tables, listed above).
+    for (const source of head.graph.sources.values()) {
+      if (isTableSourceKind(source.kind)) continue;
+      for (const task of source.byKey.get(id) ?? []) sources.push({ source: source.name, file: task.file, line: task.line });
+    }
+    const change = ({ source, file, line, kind, statusBefore, statusAfter }: Report['tasks'][number]['changes'][number]) => ({ source, file, line, kind, statusBefore, statusAfter });
     return {
       id,
-      changes: (changes.tasks.get(id) ?? []).map((change) => ({
-        source: change.source,
-        file: change.file,
-        line: change.line,
-        kind: change.kind,
-        statusBefore: change.statusBefore,
-        statusAfter: change.statusAfter,
-      })),
+      changes: [...(changes.tasks.get(id) ?? []), ...(changes.graphTasks.get(id) ?? [])].map(change),
       sources,
     };
   });
@@ -184,13 +195,15 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
+    const lookedFor = settings.preset.tables ? [board, boardCsv, backlog, ...plans] : settings.sources.flatMap((source) => source.paths);
+    const where = settings.preset.tables ? '"paths"' : `"sources" (the ${settings.preset.name} preset's)`;
     throw new ConfigError(
-      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${[board, boardCsv, backlog, ...plans].join(', ')}); set "paths" in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
+      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${lookedFor.join(', ')}); set ${where} in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
     );
   }
   // An audit has no change: rules judge every task and every file at head.
-  const changes = request.mode === 'all' ? { files: [], tasks: new Map() } : diffModels(base, head);
-  const tasks = request.mode === 'all' ? allTaskIds(head) : new Set(changes.tasks.keys());
+  const changes = request.mode === 'all' ? noChanges() : diffModels(base, head);
+  const tasks = request.mode === 'all' ? allTaskIds(head) : touchedTasks(changes);
   namingTheFile(headFiles, headSha, () => parsePlansMentioning(head, tasks, store, settings));
   if (baseSha) namingTheFile(baseFiles, baseSha, () => parsePlansMentioning(base, tasks, store, settings));
 
@@ -246,7 +259,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
       warnings: count('warning'),
       notices: count('notice'),
       failing,
-      tasksTouched: request.mode === 'all' ? 0 : changes.tasks.size,
+      tasksTouched: request.mode === 'all' ? 0 : tasks.size,
       filesChanged: changes.files.length,
       filesParsed: new Set([...base.files.values(), ...head.files.values()]).size,
     },

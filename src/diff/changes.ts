@@ -1,5 +1,6 @@
 import type { ColumnName } from '../config/schema.js';
 import { taskTables, type DocModel, type SourceKind, type TaskRow, type TaskTable } from '../model/model.js';
+import { isTableSourceKind, type Task, type TaskGraph } from '../model/tasks.js';
 
 export type FileStatus = 'added' | 'modified' | 'deleted';
 
@@ -25,11 +26,40 @@ export interface RowChange {
   after: TaskRow | null;
 }
 
+/** How one statement of a graph task (a preset source other than the StateTrace tables) changed. */
+export interface TaskChange {
+  /** The source's name, as the preset names it. */
+  source: string;
+  file: string;
+  /** Line at head (at base for a removed task). */
+  line: number;
+  kind: 'added' | 'removed' | 'modified';
+  statusBefore: string | null;
+  statusAfter: string | null;
+  /** The status's category moved (or the task is new). */
+  categoryChanged: boolean;
+  /** A checkbox count of the task's criteria moved. */
+  criteriaChanged: boolean;
+  before: Task | null;
+  after: Task | null;
+}
+
 /** What a change did to the planning documents. */
 export interface ChangeSet {
   files: FileChange[];
   /** Touched tasks: ID → row changes, in document order. */
   tasks: Map<string, RowChange[]>;
+  /**
+   * Touched graph tasks of a preset's sources (not the StateTrace tables, which `tasks` holds):
+   * task key → changes. A task is touched when it is added or removed, or its status category
+   * or a criteria count moved; rewording it is no change to judge.
+   */
+  graphTasks: Map<string, TaskChange[]>;
+}
+
+/** An empty change (an audit has none). */
+export function noChanges(): ChangeSet {
+  return { files: [], tasks: new Map(), graphTasks: new Map() };
 }
 
 /** Tracked files whose blob differs between two revisions. */
@@ -142,5 +172,53 @@ export function diffModels(base: DocModel, head: DocModel): ChangeSet {
   for (const file of new Set([...baseTables.keys(), ...headTables.keys()])) {
     if (changed.has(file)) diffTable(baseTables.get(file), headTables.get(file), tasks);
   }
-  return { files, tasks };
+  return { files, tasks, graphTasks: diffGraphs(base.graph, head.graph, changed) };
+}
+
+const criteriaKey = (task: Task): string => (task.criteria ?? []).map((list) => `${list.count.checked}/${list.count.total}`).join(',');
+
+/**
+ * Diffs the tasks of each preset source in the changed files: statements of one key pair up in
+ * order; a key only at head is added, only at base removed.
+ */
+export function diffGraphs(base: TaskGraph, head: TaskGraph, changedFiles: ReadonlySet<string>): Map<string, TaskChange[]> {
+  const changes = new Map<string, TaskChange[]>();
+  const add = (key: string, change: TaskChange) => {
+    const list = changes.get(key);
+    if (list) list.push(change);
+    else changes.set(key, [change]);
+  };
+  for (const name of new Set([...base.sources.keys(), ...head.sources.keys()])) {
+    const before = base.sources.get(name);
+    const after = head.sources.get(name);
+    // The StateTrace tables are diffed row by row above.
+    if (isTableSourceKind((after ?? before)!.kind)) continue;
+    const inChanged = (task: Task) => changedFiles.has(task.file);
+    const keys = new Set([...(before?.tasks ?? []), ...(after?.tasks ?? [])].filter(inChanged).map((task) => task.key));
+    for (const key of keys) {
+      const was = (before?.byKey.get(key) ?? []).filter(inChanged);
+      const now = (after?.byKey.get(key) ?? []).filter(inChanged);
+      for (let index = 0; index < Math.max(was.length, now.length); index++) {
+        const old = was[index] ?? null;
+        const task = now[index] ?? null;
+        const categoryChanged = old?.category !== task?.category;
+        const criteriaChanged = old !== null && task !== null && criteriaKey(old) !== criteriaKey(task);
+        if (old && task && !categoryChanged && !criteriaChanged) continue;
+        const at = (task ?? old)!;
+        add(key, {
+          source: name,
+          file: at.file,
+          line: at.line,
+          kind: old === null ? 'added' : task === null ? 'removed' : 'modified',
+          statusBefore: old?.status ?? null,
+          statusAfter: task?.status ?? null,
+          categoryChanged,
+          criteriaChanged,
+          before: old,
+          after: task,
+        });
+      }
+    }
+  }
+  return changes;
 }

@@ -1,6 +1,9 @@
-import type { StatusCategory } from '../config/schema.js';
+import type { Relation, StatusCategory, TaskSourceKind } from '../presets/types.js';
 import type { CheckCount } from '../sources/markdown-outline.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
+
+// The kinds of source and relation are what presets declare; they live with the presets.
+export type { Relation, TaskSourceKind } from '../presets/types.js';
 
 /**
  * The generalised task model (issue 12): every planning format is a set of task *sources*
@@ -9,23 +12,6 @@ import type { SourceProblem, SourceTask } from '../sources/types.js';
  * *relations* between sources that the rules judge. A preset names the sources and
  * relations; the StateTrace layout is the default preset in the same terms.
  */
-
-/** How a source is read: which reader in `src/sources/` (or the table model) turns its files into tasks. */
-export type TaskSourceKind =
-  /** A Markdown task table (StateTrace board, plans, backlog). */
-  | 'table'
-  /** A CSV mirror of a table (StateTrace `TaskBoard.csv`). */
-  | 'csv'
-  /** Checkbox items with an ID (spec-kit and Kiro `tasks.md`). */
-  | 'checklist'
-  /** One Markdown file per task with YAML frontmatter (Backlog.md `backlog/tasks/`). */
-  | 'task-files'
-  /** A YAML status ledger (BMAD `sprint-status.yaml`). */
-  | 'ledger'
-  /** One Markdown story file per ledger story (BMAD). */
-  | 'story-files'
-  /** A board table generated between markers (Backlog.md README export). */
-  | 'board-export';
 
 /** Checkbox criteria a task carries: Backlog.md acceptance criteria and Definition of Done, a BMAD story's tasks. */
 export interface TaskCriteria {
@@ -69,18 +55,6 @@ export interface TaskSource {
   problems: SourceProblem[];
 }
 
-/**
- * A declared link between sources, judged by rules.
- * - `mirror`: both sources state each task with the same status category.
- * - `rollup`: a parent is done exactly when its required children are (`children`), or a task
- *   is done only with its checkbox criteria all ticked (`criteria`).
- * - `membership`: a task of `from` (in `categories`, when given) also occurs in `to`.
- */
-export type Relation =
-  | { kind: 'mirror'; left: string; right: string }
-  | { kind: 'rollup'; source: string; over: 'children' | 'criteria' }
-  | { kind: 'membership'; from: string; to: string; categories?: readonly StatusCategory[] };
-
 /** The sources and relations at one revision. */
 export interface TaskGraph {
   sources: ReadonlyMap<string, TaskSource>;
@@ -105,4 +79,9 @@ export function indexTasks(tasks: readonly Task[]): Map<string, Task[]> {
     else byKey.set(task.key, [task]);
   }
   return byKey;
+}
+
+/** Kinds that are the StateTrace tables: the table model reads and diffs them row by row; the graph mirrors them. */
+export function isTableSourceKind(kind: TaskSourceKind): boolean {
+  return kind === 'table' || kind === 'csv' || kind === 'plan-index' || kind === 'session-logs';
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const REPORT_SCHEMA_VERSION = 1;
 
 const severity = z.enum(['error', 'warning', 'notice']);
-const source = z.enum(['board', 'csv', 'backlog', 'plan']);
+/** A StateTrace table, or (other presets) the name of the preset's task source, e.g. `tasks`, `ledger`. */
+const source = z.union([z.enum(['board', 'csv', 'backlog', 'plan']), z.string().min(1)]);
 
 export const fixSchema = z
   .strictObject({

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { formatIssues } from '../config/format-issues.js';
 import type { EnabledRule, Rule } from '../core/rule.js';
 import { ConfigError } from '../errors.js';
+import { presetNamed } from '../presets/index.js';
 import backlogEntryMissing from './backlog-entry-missing.js';
 import backlogOnlyId from './backlog-only-id.js';
 import boardNotUpdated from './board-not-updated.js';
@@ -32,6 +33,16 @@ import statusMissing from './status-missing.js';
 import tableUnmapped from './table-unmapped.js';
 import tableUnread from './table-unread.js';
 import unknownStatus from './unknown-status.js';
+// The relation rules: they judge a preset's task graph (`DocModel.graph`).
+import taskSourceUnreadable from './task-source-unreadable.js';
+import taskIdDuplicate from './task-id-duplicate.js';
+import taskIdFileMismatch from './task-id-file-mismatch.js';
+import taskStatusUnknown from './task-status-unknown.js';
+import mirrorStatusMismatch from './mirror-status-mismatch.js';
+import membershipMissing from './membership-missing.js';
+import rollupParentOpenChildren from './rollup-parent-open-children.js';
+import rollupParentNotClosed from './rollup-parent-not-closed.js';
+import doneWithOpenCriteria from './done-with-open-criteria.js';
 
 /** Every rule, in the order reports list them. Adding a rule means adding it here, a docs page and a test. */
 export const RULES: readonly Rule<object>[] = [
@@ -65,6 +76,15 @@ export const RULES: readonly Rule<object>[] = [
   sessionLogName,
   unknownStatus,
   statusMissing,
+  taskSourceUnreadable,
+  taskIdDuplicate,
+  taskIdFileMismatch,
+  taskStatusUnknown,
+  mirrorStatusMismatch,
+  membershipMissing,
+  rollupParentOpenChildren,
+  rollupParentNotClosed,
+  doneWithOpenCriteria,
 ];
 
 /** Rules about session logs: a layout without session logs (`paths.sessionLogs: []`) has nothing for them to judge. */
@@ -94,9 +114,12 @@ export function enabledRules(config: Config, source = 'configuration', registry:
   }
   const enabled: EnabledRule[] = [];
   const offByLayout = new Set(rulesOffByLayout(config).map((entry) => entry.id));
+  // The preset turns off the rules that do not judge its sources; a rule the config names is the config's.
+  const offByPreset = new Set(presetNamed(config.preset).rulesOff);
   for (const rule of registry) {
     const setting = config.rules[rule.id];
-    const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.defaultSeverity);
+    const presetDefault = offByPreset.has(rule.id) ? 'off' : rule.defaultSeverity;
+    const severity = typeof setting === 'string' ? setting : setting === undefined ? presetDefault : (setting.severity ?? rule.defaultSeverity);
     const parsed = rule.options.safeParse(typeof setting === 'object' ? (setting.options ?? {}) : {});
     if (!parsed.success) {
       throw new ConfigError(formatIssues(source, parsed.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, 'options', ...issue.path] }))));
@@ -107,8 +130,14 @@ export function enabledRules(config: Config, source = 'configuration', registry:
   return enabled;
 }
 
-/** The registered rules that `enabledRules` left out (set `off`, or off for want of the documents they judge), for the report. */
-export function rulesOff(enabled: readonly EnabledRule[], registry: readonly Rule<object>[] = RULES): string[] {
+/**
+ * The registered rules that `enabledRules` left out (set `off`, or off for want of the documents
+ * they judge), for the report. Given the config, rules its preset does not apply (the relation
+ * rules for StateTrace, the table rules for the other presets) are not listed unless the config
+ * names them: they judge documents of another format, and listing them would bury what the config turned off.
+ */
+export function rulesOff(enabled: readonly EnabledRule[], config?: Config, registry: readonly Rule<object>[] = RULES): string[] {
   const on = new Set(enabled.map((entry) => entry.rule.id));
-  return registry.filter((rule) => !on.has(rule.id)).map((rule) => rule.id);
+  const notApplied = new Set(config ? presetNamed(config.preset).rulesOff.filter((id) => config.rules[id] === undefined) : []);
+  return registry.filter((rule) => !on.has(rule.id) && !notApplied.has(rule.id)).map((rule) => rule.id);
 }

@@ -51,6 +51,17 @@ export async function findingsOf(ruleId: string, testCase: RuleCase): Promise<Fi
   return report.findings;
 }
 
+/** One finding against its expectation: the listed fields, the message pattern, the fix (or its absence). */
+export function expectFinding(actual: Pick<Finding, 'message' | 'fix'>, expected: ExpectedFinding): void {
+  const { message, fix, ...fields } = expected;
+  expect(actual).toMatchObject(fields);
+  if (message) expect(actual.message).toMatch(message);
+  if ('fix' in expected) {
+    if (fix === undefined) expect(actual.fix).toBeUndefined();
+    else expect(actual.fix).toMatchObject(fix);
+  }
+}
+
 /**
  * eslint's RuleTester shape: every valid case yields no finding of the rule; every
  * invalid case yields exactly the listed findings, in report order.
@@ -71,13 +82,7 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
       testCase.findings.forEach((expected, index) => {
         const actual = findings[index]!;
         expect(actual.rule).toBe(ruleId);
-        const { message, fix, ...fields } = expected;
-        expect(actual).toMatchObject(fields);
-        if (message) expect(actual.message).toMatch(message);
-        if ('fix' in expected) {
-          if (fix === undefined) expect(actual.fix).toBeUndefined();
-          else expect(actual.fix).toMatchObject(fix);
-        }
+        expectFinding(actual, expected);
       });
     });
   });

@@ -1,0 +1,189 @@
+import { posix } from 'node:path';
+import type { Settings, SourceSettings } from '../config/settings.js';
+import type { StatusCategory } from '../config/schema.js';
+import { STATUS_CATEGORIES } from '../config/schema.js';
+import { readBacklogConfig } from '../sources/backlog-config.js';
+import { BOARD_START, readBoardExport } from '../sources/board-export.js';
+import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
+import { readLedger } from '../sources/ledger.js';
+import { readStoryFile } from '../sources/story-file.js';
+import { readTaskFile } from '../sources/task-file.js';
+import type { SourceProblem, SourceTask } from '../sources/types.js';
+import type { DocModel, TaskTable } from './model.js';
+import { indexTasks, taskKey, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
+
+/** Status words compare ignoring case and spacing; checkbox markers (no letter) compare as written. */
+const statusKey = (status: string): string => (/\p{L}/u.test(status.replace(/^\[.\]$/, '')) ? status.toLowerCase().replace(/[\s_-]+/g, ' ').trim() : status.trim());
+
+/** The preset's vocabulary (with the config's words) as a lookup from a status as written to its category. */
+function vocabularyOf(settings: Settings, extra: readonly string[] = []): Map<string, StatusCategory> {
+  const vocabulary = new Map<string, StatusCategory>();
+  for (const category of STATUS_CATEGORIES) {
+    for (const word of settings.config.statuses[category]) if (!vocabulary.has(statusKey(word))) vocabulary.set(statusKey(word), category);
+  }
+  // Backlog.md's own statuses (`backlog/config.yml`) that the vocabulary lacks: the first column is
+  // where work waits, the last where it is done, the ones between are work in progress.
+  extra.forEach((word, index) => {
+    if (vocabulary.has(statusKey(word))) return;
+    vocabulary.set(statusKey(word), index === 0 ? 'ready' : index === extra.length - 1 ? 'done' : 'in-progress');
+  });
+  return vocabulary;
+}
+
+interface Read {
+  tasks: (SourceTask & { fileId?: string; criteria?: TaskCriteria[]; entry?: string })[];
+  problems: SourceProblem[];
+  /** Ledgers: where they say the story files are. */
+  storyLocation?: string;
+}
+
+/** Where a BMAD ledger says its story files are, repository-relative; the ledger's folder when it does not say. */
+function storyFolder(ledgerFile: string, location: string | undefined): string {
+  const folder = posix.dirname(ledgerFile);
+  if (!location) return folder === '.' ? '' : folder;
+  const relative = location.replace(/^\{project-root\}\/?/, '').replace(/^\.\//, '').replace(/\/+$/, '');
+  // Another variable (`{output_folder}`) or an absolute path cannot be resolved here: fall back to the ledger's folder.
+  if (relative.includes('{') || relative.startsWith('/')) return folder === '.' ? '' : folder;
+  return relative;
+}
+
+function readSourceFile(source: SourceSettings, file: string, text: string): Read {
+  switch (source.kind) {
+    case 'checklist': {
+      const read = readChecklist(file, text, source.checklist === 'kiro' ? KIRO_CHECKLIST : SPEC_KIT_CHECKLIST);
+      return { tasks: read.tasks, problems: read.problems };
+    }
+    case 'task-files': {
+      const read = readTaskFile(file, text);
+      return {
+        tasks: read.tasks.map(({ acceptanceCriteria, definitionOfDone, ...task }) => ({
+          ...task,
+          criteria: [
+            { name: 'acceptance criteria', count: acceptanceCriteria },
+            { name: 'Definition of Done', count: definitionOfDone },
+          ],
+        })),
+        problems: read.problems,
+      };
+    }
+    case 'ledger': {
+      const read = readLedger(file, text);
+      return { tasks: read.tasks.map(({ kind, ...task }) => ({ ...task, entry: kind })), problems: read.problems, storyLocation: read.storyLocation };
+    }
+    case 'story-files': {
+      const read = readStoryFile(file, text);
+      return { tasks: read.tasks.map(({ subtasks, ...task }) => ({ ...task, criteria: [{ name: 'tasks', count: subtasks }] })), problems: read.problems };
+    }
+    case 'board-export':
+      return readBoardExport(file, text);
+    default:
+      return { tasks: [], problems: [] };
+  }
+}
+
+function taskSource(source: Pick<SourceSettings, 'name' | 'kind' | 'scope'>, files: string[], tasks: Task[], problems: SourceProblem[]): TaskSource {
+  return { name: source.name, kind: source.kind, scope: source.scope, files, tasks, byKey: indexTasks(tasks), problems };
+}
+
+/**
+ * StateTrace: the tables the table model read, as graph sources (one task per row). Built on
+ * first use: no StateTrace rule reads the graph yet, plans parse lazily after the model is
+ * built (so the rows must be taken late), and a 100k-row board should not be copied for nothing.
+ */
+function tableGraph(model: DocModel, settings: Settings): TaskGraph {
+  let sources: Map<string, TaskSource> | undefined;
+  return {
+    get sources() {
+      return (sources ??= tableSources(model, settings));
+    },
+    relations: settings.preset.relations,
+  };
+}
+
+function tableSources(model: DocModel, settings: Settings): Map<string, TaskSource> {
+  const tablesOf: Record<string, TaskTable[]> = {
+    board: model.board ? [model.board] : [],
+    'board-csv': model.csv ? [model.csv] : [],
+    plans: [...model.plans.values()],
+    backlog: model.backlog ? [model.backlog] : [],
+  };
+  const sources = new Map<string, TaskSource>();
+  for (const source of settings.sources) {
+    const tables = tablesOf[source.name];
+    if (tables) {
+      const tasks: Task[] = tables.flatMap((table) =>
+        table.rows.map((row) => ({
+          id: row.id,
+          title: row.fields.title ?? '',
+          status: row.status?.text ?? row.fields.status ?? '',
+          file: row.file,
+          line: row.line,
+          key: row.id,
+          source: source.name,
+          category: row.status?.category ?? 'unknown',
+        })),
+      );
+      sources.set(source.name, taskSource(source, tables.map((table) => table.file), tasks, []));
+    } else if (source.kind === 'plan-index') {
+      sources.set(source.name, taskSource(source, model.planIndex ? [model.planIndex.file] : [], [], []));
+    } else if (source.kind === 'session-logs') {
+      sources.set(source.name, taskSource(source, [...model.sessionLogs.keys()], [], []));
+    }
+  }
+  return sources;
+}
+
+/**
+ * The task graph at one revision: each preset source's reader over the decoded texts the table
+ * model already holds (so no file is read twice), statuses mapped to the preset's categories,
+ * keys, parents and criteria set. StateTrace's graph is its tables, row by row. BMAD story files
+ * are the ones the ledger names by key, never every `N-N-*.md` (reports are named like stories).
+ */
+export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
+  if (settings.preset.tables) return tableGraph(model, settings);
+  const statusFile = settings.preset.statusFile;
+  const extraStatuses: string[] = [];
+  const statusProblems: SourceProblem[] = [];
+  const statusText = statusFile ? model.texts.get(statusFile) : undefined;
+  if (statusFile && statusText !== undefined) {
+    const read = readBacklogConfig(statusFile, statusText);
+    extraStatuses.push(...read.config.statuses);
+    statusProblems.push(...read.problems);
+  }
+  const vocabulary = vocabularyOf(settings, extraStatuses);
+  const category = (status: string): Task['category'] => vocabulary.get(statusKey(status)) ?? 'unknown';
+  const paths = [...model.texts.keys()].sort();
+
+  const sources = new Map<string, TaskSource>();
+  const storyPaths = new Set<string>();
+  // Ledgers first: they name the story files.
+  const ordered = [...settings.sources].sort((a, b) => Number(a.kind === 'story-files') - Number(b.kind === 'story-files'));
+  for (const source of ordered) {
+    let files = paths.filter((path) => source.matches(path));
+    if (source.kind === 'story-files') files = files.filter((path) => storyPaths.has(path));
+    // README.md without the export markers simply has no exported board.
+    if (source.kind === 'board-export') files = files.filter((path) => model.texts.get(path)!.includes(BOARD_START));
+    const tasks: Task[] = [];
+    const problems: SourceProblem[] = source.kind === 'task-files' ? [...statusProblems] : [];
+    for (const file of files) {
+      const text = model.texts.get(file)!;
+      const read = readSourceFile(source, file, text);
+      problems.push(...read.problems);
+      for (const task of read.tasks) tasks.push({ ...task, key: taskKey(source.scope, file, task.id), source: source.name, category: category(task.status) });
+      if (source.kind === 'ledger') {
+        const folder = storyFolder(file, read.storyLocation);
+        for (const task of read.tasks) if (task.entry === 'story') storyPaths.add(folder === '' ? `${task.id}.md` : `${folder}/${task.id}.md`);
+      }
+    }
+    sources.set(source.name, taskSource(source, files, tasks, problems));
+  }
+  // Keep the preset's order of sources for reports.
+  const inOrder = new Map(settings.sources.flatMap((source) => (sources.has(source.name) ? [[source.name, sources.get(source.name)!] as const] : [])));
+  return { sources: inOrder, relations: settings.preset.relations };
+}
+
+/** Every task key of the graph's sources (the `--all` set). */
+export function graphTaskKeys(graph: TaskGraph): Set<string> {
+  return new Set([...graph.sources.values()].flatMap((source) => [...source.byKey.keys()]));
+}
+
