@@ -114,7 +114,7 @@ function summarizeTasks(changes: ChangeSet, head: DocModel, ids: Iterable<string
       (table.byId.get(id) ?? []).map((row) => ({ source: row.source, file: row.file, line: row.line })),
     );
     // Graph tasks of a preset's own sources (StateTrace's graph is its tables, listed above).
-    for (const source of head.graph.sources.values()) {
+    for (const source of head.graph.fromTables ? [] : head.graph.sources.values()) {
       if (isTableSourceKind(source.kind)) continue;
       for (const task of source.byKey.get(id) ?? []) sources.push({ source: source.name, file: task.file, line: task.line });
     }

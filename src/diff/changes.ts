@@ -188,7 +188,9 @@ export function diffGraphs(base: TaskGraph, head: TaskGraph, changedFiles: Reado
     if (list) list.push(change);
     else changes.set(key, [change]);
   };
-  for (const name of new Set([...base.sources.keys(), ...head.sources.keys()])) {
+  // The StateTrace tables are diffed row by row above; their graph view stays unbuilt.
+  const sourceNames = (graph: TaskGraph) => (graph.fromTables ? [] : [...graph.sources.keys()]);
+  for (const name of new Set([...sourceNames(base), ...sourceNames(head)])) {
     const before = base.sources.get(name);
     const after = head.sources.get(name);
     // The StateTrace tables are diffed row by row above.

@@ -97,6 +97,7 @@ function tableGraph(model: DocModel, settings: Settings): TaskGraph {
       return (sources ??= tableSources(model, settings));
     },
     relations: settings.preset.relations,
+    fromTables: true,
   };
 }
 
@@ -184,6 +185,7 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
 
 /** Every task key of the graph's sources (the `--all` set). */
 export function graphTaskKeys(graph: TaskGraph): Set<string> {
+  if (graph.fromTables) return new Set();
   return new Set([...graph.sources.values()].flatMap((source) => [...source.byKey.keys()]));
 }
 

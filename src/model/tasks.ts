@@ -59,6 +59,11 @@ export interface TaskSource {
 export interface TaskGraph {
   sources: ReadonlyMap<string, TaskSource>;
   relations: readonly Relation[];
+  /**
+   * The sources are a view of the table model (StateTrace), built on first use: the table
+   * diff and rules already cover them, so graph diffs and key lists skip them unbuilt.
+   */
+  fromTables?: true;
 }
 
 export function emptyTaskGraph(relations: readonly Relation[] = []): TaskGraph {
