@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import { diffModels, type ChangeSet } from '../diff/changes.js';
 import { buildModel } from '../model/build.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
-import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
+import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
 import { VERSION } from '../version.js';
 import { BlobStore, BlobTooComplexError } from './blob-store.js';

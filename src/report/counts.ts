@@ -1,6 +1,5 @@
-import type { Report, ReportFinding, RuleCount } from './report.js';
-
-export const SEVERITY_RANK: Record<ReportFinding['severity'], number> = { error: 0, warning: 1, notice: 2 };
+import { SEVERITY_RANK } from '../core/finding.js';
+import type { Report, RuleCount } from './report.js';
 
 /**
  * The findings counted per rule, the most severe rules first, then the most

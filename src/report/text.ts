@@ -1,4 +1,5 @@
-import { countByRule, fixableOf, plural, SEVERITY_RANK } from './counts.js';
+import { SEVERITY_RANK } from '../core/finding.js';
+import { countByRule, fixableOf, plural } from './counts.js';
 import { terminalText } from './escape.js';
 import type { Report, ReportFinding } from './report.js';
 

@@ -1,6 +1,6 @@
 import type { Status } from '../../config/settings.js';
 import type { Fix } from '../../core/finding.js';
-import type { Repair } from '../../fix/rows.js';
+import type { Repair } from './row-fixes.js';
 import type { RowChange } from '../../diff/changes.js';
 import { boardRowsOf, planRowsOf, rowsOf, type BoardSide, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
 import type { RuleContext } from '../../core/rule.js';
