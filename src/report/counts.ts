@@ -29,5 +29,3 @@ export function fixableOf(counts: readonly RuleCount[]): { findings: number; rul
   const rules = counts.filter((count) => count.fixable > 0);
   return { findings: rules.reduce((sum, count) => sum + count.fixable, 0), rules: rules.map((count) => count.rule) };
 }
-
-export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

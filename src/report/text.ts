@@ -1,5 +1,6 @@
 import { SEVERITY_RANK } from '../core/finding.js';
-import { countByRule, fixableOf, plural } from './counts.js';
+import { plural } from '../core/words.js';
+import { countByRule, fixableOf } from './counts.js';
 import { terminalText } from './escape.js';
 import type { Report, ReportFinding } from './report.js';
 

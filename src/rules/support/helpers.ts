@@ -78,9 +78,8 @@ export function comparable(text: string | undefined): string {
     .toLowerCase();
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+// The rules' toolbox hands on the one plural.
+export { plural } from '../../core/words.js';
 
 /** Lists up to `max` items and says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {
