@@ -7,7 +7,7 @@ export { runCheck, failsGate, loadModelAt, DEFAULT_GATE, type CheckRequest, type
 export { DocSyncError, ConfigError, RevisionError, SourceError, describeError } from './errors.js';
 export type { Finding, Fix, Severity } from './core/finding.js';
 export { applyFixes, type FixEdit, type FixOutcome, type FixRefusal } from './fix/apply.js';
-export { backlogRowFixes, type BacklogRowFixes } from './fix/backlog.js';
+export { backlogRowFixes, type BacklogRowFixes } from './rules/support/backlog-fix.js';
 export { renderFixDiff } from './fix/diff.js';
 export { OverlayReader } from './fix/overlay.js';
 export type { RepoReader } from './core/ports.js';

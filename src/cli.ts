@@ -11,10 +11,12 @@ import { BlobStore } from './core/blob-store.js';
 import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
 import { CONFIG_TEMPLATE } from './config/template.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
+import { FAIL_ON_LEVELS, gatePolicy } from './core/gate.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
 import { DocumentTooComplexError } from './parse/limits.js';
 import type { Finding, Fix } from './core/finding.js';
+import { plural } from './core/words.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
 import { renderFixDiff } from './fix/diff.js';
 import { OverlayReader } from './fix/overlay.js';
@@ -42,7 +44,6 @@ export interface CliIo {
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 const FORMATS = ['text', 'compact', 'json', 'markdown', 'sarif'] as const;
-const FAIL_ON = ['error', 'warning', 'never'] as const;
 const CONFIG_FROM = ['base', 'head'] as const;
 const COLOR = ['auto', 'always', 'never'] as const;
 
@@ -252,8 +253,8 @@ type CheckValues = ReturnType<typeof parseCommand<'check' | 'fix'>>['values'];
 /** The action's gate: --strict is a strict branch (warnings and pre-existing findings fail). */
 function gateOf(values: CheckValues): GatePolicy {
   // "warn" is "warning", as in the config's severities.
-  const failOn = choice('fail-on', values['fail-on'] === 'warn' ? 'warning' : values['fail-on']!, FAIL_ON);
-  return values.strict ? { failOn: failOn === 'never' ? 'never' : 'warning', strict: true } : { failOn, strict: false };
+  const failOn = choice('fail-on', values['fail-on'] === 'warn' ? 'warning' : values['fail-on']!, FAIL_ON_LEVELS);
+  return gatePolicy(failOn, values.strict === true);
 }
 
 /** `--config FILE` (relative to where doc-sync runs) as a path in the repository. */
@@ -422,8 +423,6 @@ async function readWorkingTree(root: string, paths: Iterable<string>): Promise<M
   }
   return files;
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
 
 interface FixSummary {
   outcome: FixOutcome;

@@ -8,7 +8,7 @@ import { loadModelAt } from '../core/check.js';
 import type { Fix } from '../core/finding.js';
 import type { RepoReader } from '../core/ports.js';
 import { applyFixes, type FixRefusal } from '../fix/apply.js';
-import { backlogRowFixes } from '../fix/backlog.js';
+import { backlogRowFixes } from '../rules/support/backlog-fix.js';
 import { OPENED_RECORD, planBacklogRows, type BacklogDetail } from '../fix/backlog-rows.js';
 import { renderFixDiff } from '../fix/diff.js';
 import type { DocModel } from '../model/model.js';

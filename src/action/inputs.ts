@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { FAIL_ON_LEVELS } from '../core/gate.js';
 import { ConfigError } from '../errors.js';
 
 /** How the sticky comment is published. */
@@ -33,7 +34,7 @@ export const inputsSchema = z.object({
   token: z.string(),
   config: z.string().transform((text) => text.trim() || null),
   comment: choice(COMMENT_MODES),
-  'fail-on': choice(['error', 'warning', 'never'] as const),
+  'fail-on': choice(FAIL_ON_LEVELS),
   'strict-branches': globList,
   'skip-label': z.string().transform((text) => text.trim()),
   'summary-path': z.string().transform((text) => text.trim() || null),

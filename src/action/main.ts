@@ -7,6 +7,7 @@ import { autoOpenBacklog, runCommand } from './bot.js';
 import { planRun, type RunContext } from './event.js';
 import { readInputs } from './inputs.js';
 import { checkPlan, finish, type Session } from './pipeline.js';
+import { setOutputs } from './publish.js';
 import type { ActionRuntime } from './runtime.js';
 
 export { gateFor } from './pipeline.js';
@@ -52,9 +53,7 @@ export async function runAction(runtime: ActionRuntime, env: NodeJS.ProcessEnv, 
     const plan = planRun(context, inputs);
     if (plan.kind === 'not-applicable') {
       runtime.annotate('notice', `Not applicable: ${plan.reason}. The check passes.`, { title: 'doc-sync' });
-      for (const [name, value] of Object.entries({ result: 'pass', errors: '0', warnings: '0', report: '', 'report-path': '', 'comment-id': '', 'comment-url': '' })) {
-        runtime.setOutput(name, value);
-      }
+      setOutputs(runtime, { result: 'pass', errors: '0', warnings: '0', report: '', 'report-path': '', 'comment-id': '', 'comment-url': '' });
       return null;
     }
     const where = coordinates(context.repository);

@@ -5,6 +5,7 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { canWrite, labelAddedBy } from '../adapters/github/permissions.js';
 import type { Config } from '../config/schema.js';
 import { runCheck, type CheckResult, type GatePolicy } from '../core/check.js';
+import { gatePolicy } from '../core/gate.js';
 import { enabledRules, rulesOff } from '../rules/index.js';
 import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
@@ -25,10 +26,7 @@ export function docsBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
 
 /** Release branches: warnings fail too, and pre-existing drift in touched tasks counts. */
 export function gateFor(inputs: Pick<ActionInputs, 'fail-on' | 'strict-branches'>, targetRef: string | null): GatePolicy {
-  if (isStrictBranch(targetRef, inputs['strict-branches'])) {
-    return { failOn: inputs['fail-on'] === 'never' ? 'never' : 'warning', strict: true };
-  }
-  return { failOn: inputs['fail-on'], strict: false };
+  return gatePolicy(inputs['fail-on'], isStrictBranch(targetRef, inputs['strict-branches']));
 }
 
 /** What one run of the action works with. */

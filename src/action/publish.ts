@@ -20,6 +20,15 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 /** Outputs share a 1 MB budget per job; a bigger report goes by file only. */
 export const REPORT_OUTPUT_LIMIT = 512 * 1024;
 
+/** The action's outputs, as action.yml declares them (a test ties the two together). */
+export const OUTPUT_NAMES = ['result', 'errors', 'warnings', 'report', 'report-path', 'comment-id', 'comment-url'] as const;
+export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
+
+/** Sets every output at once, so no run leaves one unset. */
+export function setOutputs(runtime: Pick<ActionRuntime, 'setOutput'>, outputs: ActionOutputs): void {
+  for (const name of OUTPUT_NAMES) runtime.setOutput(name, outputs[name]);
+}
+
 type Level = 'error' | 'warning' | 'notice';
 
 /** Pre-existing findings fail nothing by default, so they are shown as notices. */
@@ -106,18 +115,17 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   }
 
   runtime.info(verdictLine(report));
-  runtime.setOutput('result', report.result);
-  runtime.setOutput('errors', String(report.summary.errors));
-  runtime.setOutput('warnings', String(report.summary.warnings));
   const compact = JSON.stringify(report);
-  if (compact.length <= REPORT_OUTPUT_LIMIT) runtime.setOutput('report', compact);
-  else {
-    runtime.setOutput('report', '');
-    runtime.info(`The JSON report is ${compact.length} characters, too big for an output; read it from the report-path file.`);
-  }
-  runtime.setOutput('report-path', request.reportPath);
-  runtime.setOutput('comment-id', comment?.id ? String(comment.id) : '');
-  runtime.setOutput('comment-url', comment?.url ?? '');
+  if (compact.length > REPORT_OUTPUT_LIMIT) runtime.info(`The JSON report is ${compact.length} characters, too big for an output; read it from the report-path file.`);
+  setOutputs(runtime, {
+    result: report.result,
+    errors: String(report.summary.errors),
+    warnings: String(report.summary.warnings),
+    report: compact.length <= REPORT_OUTPUT_LIMIT ? compact : '',
+    'report-path': request.reportPath,
+    'comment-id': comment?.id ? String(comment.id) : '',
+    'comment-url': comment?.url ?? '',
+  });
   return { comment };
 }
 

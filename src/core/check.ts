@@ -5,7 +5,7 @@ import { buildModel, parsePlansMentioning, type BuildOptions } from '../model/bu
 import { buildTaskGraph, graphTaskKeys } from '../model/graph.js';
 import { isTableSourceKind } from '../model/tasks.js';
 import { emptyModel, taskTables, type DocModel } from '../model/model.js';
-import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
+import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
 import { VERSION } from '../version.js';
 import { BlobStore, BlobTooComplexError } from './blob-store.js';

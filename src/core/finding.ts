@@ -1,6 +1,12 @@
+import { z } from 'zod';
+
 /** How much a finding matters; `off` exists only in configuration. */
-export type Severity = 'error' | 'warning' | 'notice';
+export const severitySchema = z.enum(['error', 'warning', 'notice']);
+export type Severity = z.infer<typeof severitySchema>;
 export type ConfiguredSeverity = Severity | 'off';
+
+/** The rank of each severity (0 is the most important): the one order every list and count sorts by. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, notice: 2 };
 
 /**
  * A precise text edit of one file, computed from parsed positions and applied by the
@@ -15,35 +21,40 @@ export type ConfiguredSeverity = Severity | 'off';
  * A fix whose `expected` no longer matches is refused; one whose result is already
  * there is skipped, so applying fixes twice changes nothing the second time.
  */
-export interface Fix {
-  /** Repository-relative path. */
-  file: string;
-  kind: 'insert' | 'replace' | 'delete';
-  /** 1-based: the first line replaced or deleted, or the line inserted after. */
-  line: number;
-  /** The exact text of those lines (or of the anchor line) when the fix was computed. */
-  expected: string;
-  /** The new line(s); absent for `delete`. */
-  text?: string;
-  /** What the fix does, for people ("add the CSV record of ST-B-004"). */
-  description: string;
-}
+export const fixSchema = z
+  .strictObject({
+    file: z.string().describe('Repository-relative path of the file to edit.'),
+    kind: z.enum(['insert', 'replace', 'delete']),
+    line: z.number().int().min(1).describe('1-based: the first line replaced or deleted, or the line inserted after.'),
+    expected: z
+      .string()
+      .describe('Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused.'),
+    text: z.string().optional().describe('The new line(s), joined by \\n; absent for delete.'),
+    description: z.string().describe('What the fix does, for people.'),
+  })
+  .describe('A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).');
+export type Fix = z.infer<typeof fixSchema>;
 
-/** One problem, as plain data: the same object in every output channel. */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  taskId: string | null;
-  /** Every task the finding is about, for a rule that judges several at once (`taskId` is null when there are several). */
-  taskIds?: string[];
-  file: string;
-  /** 1-based line; 1 when the finding is about a whole file. */
-  line: number;
-  /** True when the change under check created it (it was not there at base). */
-  introduced: boolean;
-  fix?: Fix;
-}
+/**
+ * One problem, as plain data: the same object in every output channel. The schema is the
+ * one definition: the engine's type is inferred from it and the JSON report embeds it.
+ */
+export const findingSchema = z.strictObject({
+  rule: z.string().describe('Rule id; docs at docs/rules/<rule>.md.'),
+  severity: severitySchema,
+  message: z.string(),
+  taskId: z.string().nullable(),
+  taskIds: z
+    .array(z.string())
+    .optional()
+    .describe('Every task the finding is about, as data (e.g. all the tasks whose board status moved without a session log); taskId is null when there are several.'),
+  file: z.string(),
+  // 1 when the finding is about a whole file.
+  line: z.number().int().min(1).describe('1-based line.'),
+  introduced: z.boolean().describe('True when the change created the finding (it was not there at base).'),
+  fix: fixSchema.optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
 
 /** What a rule reports; the engine adds rule id, severity and `introduced`. */
 export interface RuleFinding {
@@ -63,13 +74,11 @@ export interface RuleFinding {
   fix?: Fix;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-
 /** Most important first: introduced before pre-existing, errors before warnings, then by place. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     Number(b.introduced) - Number(a.introduced) ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     a.file.localeCompare(b.file) ||
     a.line - b.line ||
     a.rule.localeCompare(b.rule) ||

@@ -3,7 +3,7 @@ import type { Settings } from '../config/settings.js';
 import { ConfigError } from '../errors.js';
 import type { DocModel } from '../model/model.js';
 import { applyFixes } from './apply.js';
-import { backlogRowFixes } from './backlog.js';
+import { backlogRowFixes } from '../rules/support/backlog-fix.js';
 import { renderFixDiff } from './diff.js';
 
 /** Where doc-sync records the backlog rows it opened, so it never opens one twice. */

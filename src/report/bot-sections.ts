@@ -3,6 +3,7 @@
  * committed or suggests, and the answers to `/doc-sync …` commands. Pure text.
  */
 import type { Fix } from '../core/finding.js';
+import { plural } from '../core/words.js';
 import { inlineText } from './escape.js';
 
 /** A fenced block that document text cannot close: the fence is longer than any run of backticks in it. */
@@ -11,7 +12,6 @@ const block = (language: string, text: string) => {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
 };
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 // Reasons quote document text (IDs, cells): inert, so a pull request cannot mention or link through them.
 const reasons = (refused: readonly { reason: string }[]) => refused.map((item) => `- ${inlineText(item.reason)}`).join('\n');
 

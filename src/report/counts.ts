@@ -1,6 +1,5 @@
-import type { Report, ReportFinding, RuleCount } from './report.js';
-
-export const SEVERITY_RANK: Record<ReportFinding['severity'], number> = { error: 0, warning: 1, notice: 2 };
+import { SEVERITY_RANK } from '../core/finding.js';
+import type { Report, RuleCount } from './report.js';
 
 /**
  * The findings counted per rule, the most severe rules first, then the most
@@ -30,5 +29,3 @@ export function fixableOf(counts: readonly RuleCount[]): { findings: number; rul
   const rules = counts.filter((count) => count.fixable > 0);
   return { findings: rules.reduce((sum, count) => sum + count.fixable, 0), rules: rules.map((count) => count.rule) };
 }
-
-export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,5 @@
-import { countByRule, fixableOf, plural } from './counts.js';
+import { plural } from '../core/words.js';
+import { countByRule, fixableOf } from './counts.js';
 import { codeSpan, inlineText, urlPath } from './escape.js';
 import { reportSchema, type Report, type ReportFinding, type RuleCount } from './report.js';
 import { offByLayoutLines, scopeLine, verdictLine } from './text.js';

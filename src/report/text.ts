@@ -1,4 +1,6 @@
-import { countByRule, fixableOf, plural, SEVERITY_RANK } from './counts.js';
+import { SEVERITY_RANK } from '../core/finding.js';
+import { plural } from '../core/words.js';
+import { countByRule, fixableOf } from './counts.js';
 import { terminalText } from './escape.js';
 import type { Report, ReportFinding } from './report.js';
 

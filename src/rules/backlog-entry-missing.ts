@@ -1,6 +1,6 @@
 import type { BacklogRequirement } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
-import { backlogRowFixes } from '../fix/backlog.js';
+import { backlogRowFixes } from './support/backlog-fix.js';
 import { boardRowsOf, planLetterOf, rowsOf, type DocModel } from '../model/model.js';
 import { boardStatus, isOnBoard, withFix } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';

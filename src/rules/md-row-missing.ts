@@ -1,4 +1,4 @@
-import { missingRowRepair } from '../fix/rows.js';
+import { missingRowRepair } from './support/row-fixes.js';
 import { hasTaskTable, rowsOf } from '../model/model.js';
 import { withRepair } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { planIndexLineFix } from '../fix/plan-index.js';
+import { planIndexLineFix } from './support/plan-index-fix.js';
 import { withFix } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
 

@@ -63,7 +63,7 @@ describe('dist/index.js end to end', () => {
     expect(scenario.repo.commentsOn(pull.number)[0]!.body).toContain('Blocked');
   });
 
-  test('strict branch: a pull request whose only findings are warnings fails on a strict branch and passes elsewhere', async () => {
+  test('strict branch and fail-on warning: a pull request whose only findings are warnings fails on a strict branch or with fail-on warning, and passes otherwise', async () => {
     // The drift rules are warnings in main's config, so the pull request has no error at all.
     scenario.repo.commitFiles('main', { '.github/doc-sync.yml': 'rules:\n  status-mismatch-md-csv: warning\n  status-mismatch-plan: warning\n' });
     const { pull, payload } = open(drifted);
@@ -72,6 +72,10 @@ describe('dist/index.js end to end', () => {
     expect(relaxed.outputs).toMatchObject({ result: 'pass', errors: '0' });
     expect(Number(relaxed.outputs.warnings)).toBeGreaterThan(0);
     expect(relaxed.exitCode).toBe(0);
+    // fail-on: warning on any branch fails the same warnings-only change.
+    const warned = await runDist(env, { ...inputs, comment: 'never', 'fail-on': 'warning' });
+    expect(warned.outputs).toMatchObject({ result: 'fail', errors: '0' });
+    expect(warned.exitCode).toBe(1);
     const strict = await runDist(env, { ...inputs, comment: 'never', 'strict-branches': 'main, release/**' });
     expect(strict.outputs).toMatchObject({ result: 'fail', errors: '0' });
     expect(strict.exitCode).toBe(1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runAction } from '../../src/action/main.js';
-import { publish, REPORT_OUTPUT_LIMIT } from '../../src/action/publish.js';
+import { OUTPUT_NAMES, publish, REPORT_OUTPUT_LIMIT } from '../../src/action/publish.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { ConfigError } from '../../src/errors.js';
 import { OPENED_RECORD, parseOpenedRecord } from '../../src/fix/backlog-rows.js';
@@ -131,6 +131,7 @@ describe('output names: action.yml declares exactly what the action sets', () =>
     expect(Object.keys(checked.outputs).sort()).toEqual(declared);
     const skipped = await run(scenario, scenario.eventEnv('pull_request', pullPayload({ action: 'closed' }), scenario.emptyWorkspace()));
     expect(Object.keys(skipped.outputs).sort()).toEqual(declared);
+    expect([...OUTPUT_NAMES].sort()).toEqual(declared);
   });
 
   test('the inputs read are the inputs declared', () => {

@@ -52,6 +52,26 @@ describe('renderText', () => {
     expect(terminalText('red \x1b[31m')).toBe('red \\x1b[31m');
   });
 
+  test('the whole text of a change with one introduced and one pre-existing finding, line by line', () => {
+    const introduced = finding({ message: 'ST-B-001 differs' });
+    const text = renderText(reportOf([introduced, { ...introduced, introduced: false, line: 3, taskId: 'ST-B-002', message: 'ST-B-002 differs' }]));
+    expect(text.split('\n')).toEqual([
+      'doc-sync: FAIL. 2 errors, 0 warnings; 1 finding fails the gate.',
+      'aaaaaaa..bbbbbbb: 2 tasks touched, 3 files changed; 9 documents read in 120 ms',
+      '',
+      'docs/taskboard/TaskBoard.csv',
+      '    2  error   ST-B-001 differs  [status-mismatch-md-csv]',
+      '    3  error   ST-B-002 differs (pre-existing)  [status-mismatch-md-csv]',
+      '',
+      'Findings per rule:',
+      '  error   status-mismatch-md-csv     2  (1 pre-existing)',
+      '',
+      'Pre-existing findings were already there at base; they do not fail the gate.',
+      'Run "doc-sync explain <rule>" for what a rule checks and how to fix it.',
+      '',
+    ]);
+  });
+
   test('pre-existing findings are counted apart', () => {
     const text = renderText(reportOf([finding(), finding({ introduced: false, line: 3, taskId: 'ST-B-002' })]));
     expect(text).toContain('  error   status-mismatch-md-csv     2  (1 pre-existing)');

@@ -1,6 +1,6 @@
 import type { Status } from '../../config/settings.js';
 import type { Fix } from '../../core/finding.js';
-import type { Repair } from '../../fix/rows.js';
+import type { Repair } from './row-fixes.js';
 import type { RowChange } from '../../diff/changes.js';
 import { boardRowsOf, planRowsOf, rowsOf, type BoardSide, type DocModel, type SourceKind, type TaskRow } from '../../model/model.js';
 import type { RuleContext } from '../../core/rule.js';
@@ -78,9 +78,8 @@ export function comparable(text: string | undefined): string {
     .toLowerCase();
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+// The rules' toolbox hands on the one plural.
+export { plural } from '../../core/words.js';
 
 /** Lists up to `max` items and says how many more there are. */
 export function listSome(items: readonly string[], max = 5): string {

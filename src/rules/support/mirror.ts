@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ColumnName } from '../../config/schema.js';
 import type { Fix, RuleFinding } from '../../core/finding.js';
-import { copyCellsFix } from '../../fix/rows.js';
+import { copyCellsFix } from './row-fixes.js';
 import { rowsOf, type TaskRow } from '../../model/model.js';
 import { categoriesDiffer, changesOf, comparable, withFix } from './helpers.js';
 import type { RuleContext } from '../../core/rule.js';

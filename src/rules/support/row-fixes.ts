@@ -1,9 +1,9 @@
-import type { ColumnName } from '../config/schema.js';
-import type { Fix } from '../core/finding.js';
-import { rowsOf, type DocModel, type LineRef, type TableLayout, type TaskRow } from '../model/model.js';
-import { csvQuoting, renderCsvRecord } from '../parse/csv.js';
-import { fromMarkdownCell, renderMarkdownRow, replaceMarkdownCells, toMarkdownCell } from '../parse/markdown-table.js';
-import { splitLines } from '../parse/text.js';
+import type { ColumnName } from '../../config/schema.js';
+import type { Fix } from '../../core/finding.js';
+import { rowsOf, type DocModel, type LineRef, type TableLayout, type TaskRow } from '../../model/model.js';
+import { csvQuoting, renderCsvRecord } from '../../parse/csv.js';
+import { fromMarkdownCell, renderMarkdownRow, replaceMarkdownCells, toMarkdownCell } from '../../parse/markdown-table.js';
+import { splitLines } from '../../parse/text.js';
 
 const LABEL: Record<'board' | 'csv', string> = { board: 'Markdown row', csv: 'CSV record' };
 

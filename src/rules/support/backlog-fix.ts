@@ -1,9 +1,9 @@
-import type { ColumnName } from '../config/schema.js';
-import type { Settings } from '../config/settings.js';
-import type { Fix } from '../core/finding.js';
-import { boardRowsOf, planLetterOf, rowsOf, type DocModel, type TableLayout } from '../model/model.js';
-import { toMarkdownCell } from '../parse/markdown-table.js';
-import { insertAfter, renderRow, valuesFor } from './rows.js';
+import type { ColumnName } from '../../config/schema.js';
+import type { Settings } from '../../config/settings.js';
+import type { Fix } from '../../core/finding.js';
+import { boardRowsOf, planLetterOf, rowsOf, type DocModel, type TableLayout } from '../../model/model.js';
+import { toMarkdownCell } from '../../parse/markdown-table.js';
+import { insertAfter, renderRow, valuesFor } from './row-fixes.js';
 
 /** Backlog rows to open, and the IDs that cannot have one, with the reason. */
 export interface BacklogRowFixes {

@@ -1,9 +1,9 @@
-import { configSchema } from '../../src/config/schema.js';
-import { loadModelAt } from '../../src/core/check.js';
-import { applyFixes } from '../../src/fix/apply.js';
-import { backlogRowFixes } from '../../src/fix/backlog.js';
-import { BACKLOG, BOARD, CSV, backlog, board, consistentTree, csv } from '../support/docs.js';
-import { MemoryRepo, type Tree } from '../support/memory-repo.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { loadModelAt } from '../../../src/core/check.js';
+import { applyFixes } from '../../../src/fix/apply.js';
+import { backlogRowFixes } from '../../../src/rules/support/backlog-fix.js';
+import { BACKLOG, BOARD, CSV, backlog, board, consistentTree, csv } from '../../support/docs.js';
+import { MemoryRepo, type Tree } from '../../support/memory-repo.js';
 
 const tasks = [{ id: 'ST-B-001' }, { id: 'ST-B-002', title: 'Split \\| pipes' }, { id: 'ST-D-001', plan: 'docs/plans/PlanD_Work.md' }];
 const tree: Tree = { ...consistentTree(tasks), [BACKLOG]: `${backlog([{ id: 'ST-B-001' }])}<!-- rows above -->\n\nTrailing notes.\n` };

@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import type { Settings } from '../config/settings.js';
-import type { Fix } from '../core/finding.js';
-import { INDEX_PROGRESS, type DocModel, type PlanIndexEntry } from '../model/model.js';
-import { renderMarkdownRow } from '../parse/markdown-table.js';
-import { splitLines } from '../parse/text.js';
-import { insertAfter } from './rows.js';
+import type { Settings } from '../../config/settings.js';
+import type { Fix } from '../../core/finding.js';
+import { INDEX_PROGRESS, type DocModel, type PlanIndexEntry } from '../../model/model.js';
+import { renderMarkdownRow } from '../../parse/markdown-table.js';
+import { splitLines } from '../../parse/text.js';
+import { insertAfter } from './row-fixes.js';
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 
