@@ -9,7 +9,8 @@ import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from '
 import { DEFAULT_CONFIG_PATHS } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
 import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
-import { CONFIG_TEMPLATE } from './config/template.js';
+import { configTemplate } from './config/template.js';
+import { detectPresets, isPresetMarker } from './presets/detect.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
@@ -496,9 +497,12 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const existing = DEFAULT_CONFIG_PATHS.map((path) => join(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
   const target = join(root, DEFAULT_CONFIG_PATHS[0]);
+  // The planning formats in use, from their marker files in the working tree.
+  const found = detectPresets((await new WorkingTreeReader(root).listFiles(WORKING_TREE, isPresetMarker)).keys());
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, CONFIG_TEMPLATE, { flag: 'wx' });
-  io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}; every key in it is optional and shows its default\n`);
+  await writeFile(target, configTemplate(found), { flag: 'wx' });
+  const detected = found.length === 0 ? '' : found.length === 1 ? ` for the ${found[0]} preset (found its files)` : ` for the ${found[0]} preset; also found ${found.slice(1).join(', ')} (listed in the file)`;
+  io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}${detected}; every key in it is optional and shows its default\n`);
   return EXIT.pass;
 }
 
