@@ -6,6 +6,7 @@ import { readBacklogConfig } from '../sources/backlog-config.js';
 import { BOARD_START, readBoardExport } from '../sources/board-export.js';
 import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
 import { readLedger } from '../sources/ledger.js';
+import { readMarkdownOutline } from '../sources/markdown-outline.js';
 import { readStoryFile } from '../sources/story-file.js';
 import { readTaskFile } from '../sources/task-file.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
@@ -45,6 +46,30 @@ function storyFolder(ledgerFile: string, location: string | undefined): string {
   // Another variable (`{output_folder}`) or an absolute path cannot be resolved here: fall back to the ledger's folder.
   if (relative.includes('{') || relative.startsWith('/')) return folder === '.' ? '' : folder;
   return relative;
+}
+
+/** `story-1.2` or `1.2`: a ledger story named by its number (the `epics:` list shape), not by its file. */
+const NUMBERED_STORY = /^(?:story-)?(\d+)\.(\d+)$/i;
+const STORY_HEADING = (epic: string, story: string) => new RegExp(`^story\\s+${epic}\\.${story}\\b`, 'i');
+
+/**
+ * The story file of a ledger key: `{folder}/{key}.md` when the key is a file name (BMAD's
+ * `development_status` keys); for a numbered key (`story-1.2`), the one `{folder}/1-2-*.md` whose
+ * title is `Story 1.2` (reports in the folder are named like stories but titled otherwise).
+ */
+function storyFileOf(key: string, folder: string, paths: readonly string[], texts: ReadonlyMap<string, string>): string | undefined {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const byName = `${prefix}${key}.md`;
+  if (texts.has(byName)) return byName;
+  const numbered = NUMBERED_STORY.exec(key);
+  if (!numbered) return byName;
+  const [, epic, story] = numbered;
+  const stem = `${prefix}${epic}-${story}-`;
+  const titled = paths.filter((path) => path.startsWith(stem) && path.endsWith('.md') && !path.slice(prefix.length).includes('/')).filter((path) => {
+    const title = readMarkdownOutline(texts.get(path)!).headings.find((heading) => heading.depth === 1);
+    return title !== undefined && STORY_HEADING(epic!, story!).test(title.text);
+  });
+  return titled.length === 1 ? titled[0] : byName;
 }
 
 function readSourceFile(source: SourceSettings, file: string, text: string): Read {
@@ -141,7 +166,8 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   const paths = [...model.texts.keys()].sort();
 
   const sources = new Map<string, TaskSource>();
-  const storyPaths = new Set<string>();
+  // Story file path → the ledger key it is the story of (the file name, or `story-1.1` in the `epics:` list shape).
+  const storyPaths = new Map<string, string>();
   // Ledgers first: they name the story files.
   const ordered = [...settings.sources].sort((a, b) => Number(a.kind === 'story-files') - Number(b.kind === 'story-files'));
   for (const source of ordered) {
@@ -155,10 +181,18 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
       const text = model.texts.get(file)!;
       const read = readSourceFile(source, file, text);
       problems.push(...read.problems);
+      // A story found by its number (`story-1.1` → `1-1-slug.md`) is the ledger's task under the ledger's key.
+      const ledgerKey = source.kind === 'story-files' ? storyPaths.get(file) : undefined;
+      // (No fileId: the name is BMAD's, not a second ID that could disagree.)
+      if (ledgerKey !== undefined) for (const task of read.tasks) task.id = ledgerKey;
       for (const task of read.tasks) tasks.push({ ...task, key: taskKey(source.scope, file, task.id), source: source.name, category: category(task.status) });
       if (source.kind === 'ledger') {
         const folder = storyFolder(file, read.storyLocation);
-        for (const task of read.tasks) if (task.entry === 'story') storyPaths.add(folder === '' ? `${task.id}.md` : `${folder}/${task.id}.md`);
+        for (const task of read.tasks) {
+          if (task.entry !== 'story') continue;
+          const path = storyFileOf(task.id, folder, paths, model.texts);
+          if (path) storyPaths.set(path, task.id);
+        }
       }
     }
     sources.set(source.name, taskSource(source, files, tasks, problems));
