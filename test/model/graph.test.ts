@@ -76,8 +76,11 @@ describe('buildTaskGraph', () => {
     const folder = '_bmad-output/implementation-artifacts';
     const model = await graphOf(
       {
-        [`${folder}/sprint-status.yaml`]: `epics:\n  - id: epic-1\n    status: in-progress\n    stories:\n      - id: story-1.1\n        status: done\n      - id: story-1.3\n        status: review\n`,
-        [`${folder}/1-1-monorepo-scaffolding.md`]: '# Story 1.1: Monorepo scaffolding\n\nStatus: done\n',
+        [`${folder}/sprint-status.yaml`]: `epics:\n  - id: epic-1\n    status: in-progress\n    stories:\n      - id: story-1.1\n        title: 'Monorepo & scaffolding'\n        status: done\n      - id: story-1.3\n        status: review\n`,
+        [`${folder}/1-1-monorepo-scaffolding.md`]: '# Story 1.1: Monorepo & Scaffolding\n\nStatus: done\n',
+        [`${folder}/1-1-final-review-report.md`]: '# Story 1.1 Final Review Report\n\n**Status:** complete\n',
+        // Named like story 1.1, titled like it, but a report (no status): not its story file.
+        [`${folder}/1-1-code-review-report.md`]: '# Story 1.1: Code review report\n\n**Date:** 2026-02-27\n',
         // Named like story 1.3 but a report: not its story file.
         [`${folder}/1-3-code-review-report.md`]: '# Code review report\n\nStatus: final\n',
       },
