@@ -11,6 +11,7 @@ import { BlobStore } from './core/blob-store.js';
 import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
 import { configTemplate } from './config/template.js';
 import { detectPresets, isPresetMarker } from './presets/detect.js';
+import { closestWord } from './presets/did-you-mean.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
@@ -184,28 +185,10 @@ function commandHelp(name: CommandName): string {
   return `Usage: ${line}\n\n${help}\n`;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** ' (did you mean "x"?)' for the nearest candidate close enough to be a typo, else ''. */
 function didYouMean(word: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
+  const best = closestWord(word, candidates);
+  return best !== undefined ? `; did you mean "${best}"?` : '';
 }
 
 /** A full stop, unless the sentence already ends with one (or with the "?" of a suggestion). */
