@@ -9,7 +9,9 @@ import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from '
 import { DEFAULT_CONFIG_PATHS } from './config/load.js';
 import { BlobStore } from './core/blob-store.js';
 import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
-import { CONFIG_TEMPLATE } from './config/template.js';
+import { configTemplate } from './config/template.js';
+import { detectPresets, isPresetMarker } from './presets/detect.js';
+import { closestWord } from './presets/did-you-mean.js';
 import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/check.js';
 import { FAIL_ON_LEVELS, gatePolicy } from './core/gate.js';
 import type { RepoReader } from './core/ports.js';
@@ -184,28 +186,10 @@ function commandHelp(name: CommandName): string {
   return `Usage: ${line}\n\n${help}\n`;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** ' (did you mean "x"?)' for the nearest candidate close enough to be a typo, else ''. */
 function didYouMean(word: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean "${best}"?` : '';
+  const best = closestWord(word, candidates);
+  return best !== undefined ? `; did you mean "${best}"?` : '';
 }
 
 /** A full stop, unless the sentence already ends with one (or with the "?" of a suggestion). */
@@ -495,9 +479,12 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const existing = DEFAULT_CONFIG_PATHS.map((path) => join(root, path)).find((path) => existsSync(path));
   if (existing) throw new UsageError(`${existing} already exists; doc-sync init never overwrites a config, edit it instead`);
   const target = join(root, DEFAULT_CONFIG_PATHS[0]);
+  // The planning formats in use, from their marker files in the working tree.
+  const found = detectPresets((await new WorkingTreeReader(root).listFiles(WORKING_TREE, isPresetMarker)).keys());
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, CONFIG_TEMPLATE, { flag: 'wx' });
-  io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}; every key in it is optional and shows its default\n`);
+  await writeFile(target, configTemplate(found), { flag: 'wx' });
+  const detected = found.length === 0 ? '' : found.length === 1 ? ` for the ${found[0]} preset (found its files)` : ` for the ${found[0]} preset; also found ${found.slice(1).join(', ')} (listed in the file)`;
+  io.stdout(`wrote ${DEFAULT_CONFIG_PATHS[0]}${detected}; every key in it is optional and shows its default\n`);
   return EXIT.pass;
 }
 

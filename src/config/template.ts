@@ -1,7 +1,13 @@
+import { presetNamed, type PresetName } from '../presets/index.js';
+
 /** The commented config `doc-sync init` writes: every key a team may need, at its default. */
 export const CONFIG_TEMPLATE = `# doc-sync configuration. Every key is optional: the values below are the defaults.
 # yaml-language-server: $schema=https://raw.githubusercontent.com/doc-sync/doc-sync/main/schemas/config.schema.json
 # Run "doc-sync doctor" after editing: it shows what doc-sync understood with this config.
+
+# The planning format: statetrace (this layout), spec-kit, kiro, bmad or backlog-md. A preset
+# gives the defaults of every key; what you write below overrides it key by key.
+preset: statetrace
 
 paths:
   board: docs/StateTrace_TaskBoard.md        # the Markdown task board
@@ -74,3 +80,40 @@ limits:
 rules:
   csv-not-updated: warning
 `;
+
+/**
+ * The config `doc-sync init` writes for the presets it detected: the first is used, the others
+ * are listed commented out. StateTrace gets the full template above; another preset gets its
+ * sources and status words, the keys that preset reads.
+ */
+export function configTemplate(found: readonly PresetName[]): string {
+  const [first = 'statetrace', ...others] = found;
+  const alternatives = others.length > 0 ? `# Also found: ${others.map((name) => `preset: ${name}`).join(', ')}. Swap the line below to use one.\n` : '';
+  if (first === 'statetrace') return CONFIG_TEMPLATE.replace('preset: statetrace\n', `${alternatives}preset: statetrace\n`);
+  const preset = presetNamed(first);
+  const list = (values: readonly string[]) => `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
+  const sources = preset.sources
+    .map((source) => `  ${source.name}:              # ${source.description}\n    paths: ${list(source.paths)}${source.exclude ? `\n    exclude: ${list(source.exclude)}` : ''}`)
+    .join('\n');
+  const statuses = Object.entries(preset.statuses)
+    .map(([category, words]) => `#   ${category}: ${list(words ?? [])}`)
+    .join('\n');
+  return `# doc-sync configuration. Every key is optional: the values below are the ${first} preset's defaults.
+# yaml-language-server: $schema=https://raw.githubusercontent.com/doc-sync/doc-sync/main/schemas/config.schema.json
+# Run "doc-sync doctor" after editing: it shows what doc-sync understood with this config.
+
+# ${preset.description}
+${alternatives}preset: ${first}
+
+# Where the preset's task sources are (globs replace the preset's).
+sources:
+${sources}
+
+# Status words per category (added to the preset's; { only: [...] } replaces them). The preset's:
+${statuses}
+${preset.statusFile ? `# The statuses listed in ${preset.statusFile} are read too.\n` : ''}
+# Severity per rule: error | warning (or warn) | notice | off, or { severity, options }.
+# "doc-sync explain" lists the rules; "doc-sync explain RULE" explains one.
+rules: {}
+`;
+}

@@ -6,6 +6,7 @@ import { readBacklogConfig } from '../sources/backlog-config.js';
 import { BOARD_START, readBoardExport } from '../sources/board-export.js';
 import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
 import { readLedger } from '../sources/ledger.js';
+import { readMarkdownOutline } from '../sources/markdown-outline.js';
 import { readStoryFile } from '../sources/story-file.js';
 import { readTaskFile } from '../sources/task-file.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
@@ -47,6 +48,51 @@ function storyFolder(ledgerFile: string, location: string | undefined): string {
   return relative;
 }
 
+/** `story-1.2` or `1.2`: a ledger story named by its number (the `epics:` list shape), not by its file. */
+const NUMBERED_STORY = /^(?:story-)?(\d+)\.(\d+)$/i;
+/** `Story 1.2: Title` (also `Story 1.2 - Title`); reports titled `Story 1.2 Code Review` are told apart by the ledger's title. */
+const STORY_HEADING = (epic: string, story: string) => new RegExp(`^story\\s+${epic}\\.${story}\\b`, 'i');
+
+/**
+ * The story file of a ledger key: `{folder}/{key}.md` when the key is a file name (BMAD's
+ * `development_status` keys); for a numbered key (`story-1.2`), the one `{folder}/1-2-*.md` titled
+ * `Story 1.2` with a status (the folder also holds reports named, even titled, like the story).
+ * Story files read while choosing are kept in `reads`, so none is read twice.
+ */
+function storyFileOf(
+  { id: key, title: ledgerTitle }: Pick<SourceTask, 'id' | 'title'>,
+  folder: string,
+  paths: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  reads: Map<string, Read>,
+): string | undefined {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const byName = `${prefix}${key}.md`;
+  if (texts.has(byName)) return byName;
+  const numbered = NUMBERED_STORY.exec(key);
+  if (!numbered) return byName;
+  const [, epic, story] = numbered;
+  const stem = `${prefix}${epic}-${story}-`;
+  const stories = paths.filter((path) => path.startsWith(stem) && path.endsWith('.md') && !path.slice(prefix.length).includes('/')).filter((path) => {
+    const text = texts.get(path)!;
+    const title = readMarkdownOutline(text).headings.find((heading) => heading.depth === 1);
+    if (title === undefined || !STORY_HEADING(epic!, story!).test(title.text)) return false;
+    const read = reads.get(path) ?? storyRead(path, text);
+    reads.set(path, read);
+    return read.tasks.length > 0;
+  });
+  if (stories.length <= 1) return stories[0] ?? byName;
+  // Reports can carry a status too: the story is the one titled as the ledger titles it.
+  const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const same = stories.filter((path) => plain(reads.get(path)!.tasks[0]!.title) === plain(ledgerTitle));
+  return same.length === 1 ? same[0] : byName;
+}
+
+function storyRead(file: string, text: string): Read {
+  const read = readStoryFile(file, text);
+  return { tasks: read.tasks.map(({ subtasks, ...task }) => ({ ...task, criteria: [{ name: 'tasks', count: subtasks }] })), problems: read.problems };
+}
+
 function readSourceFile(source: SourceSettings, file: string, text: string): Read {
   switch (source.kind) {
     case 'checklist': {
@@ -70,10 +116,8 @@ function readSourceFile(source: SourceSettings, file: string, text: string): Rea
       const read = readLedger(file, text);
       return { tasks: read.tasks.map(({ kind, ...task }) => ({ ...task, entry: kind })), problems: read.problems, storyLocation: read.storyLocation };
     }
-    case 'story-files': {
-      const read = readStoryFile(file, text);
-      return { tasks: read.tasks.map(({ subtasks, ...task }) => ({ ...task, criteria: [{ name: 'tasks', count: subtasks }] })), problems: read.problems };
-    }
+    case 'story-files':
+      return storyRead(file, text);
     case 'board-export':
       return readBoardExport(file, text);
     default:
@@ -156,7 +200,9 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   const paths = [...model.texts.keys()].sort();
 
   const sources = new Map<string, TaskSource>();
-  const storyPaths = new Set<string>();
+  // Story file path → the ledger key it is the story of (the file name, or `story-1.1` in the `epics:` list shape).
+  const storyPaths = new Map<string, string>();
+  const storyReads = new Map<string, Read>();
   // Ledgers first: they name the story files.
   const ordered = [...settings.sources].sort((a, b) => Number(a.kind === 'story-files') - Number(b.kind === 'story-files'));
   for (const source of ordered) {
@@ -168,12 +214,20 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
     const problems: SourceProblem[] = source.kind === 'task-files' ? [...statusProblems] : [];
     for (const file of files) {
       const text = model.texts.get(file)!;
-      const read = readSourceFile(source, file, text);
+      const read = (source.kind === 'story-files' ? storyReads.get(file) : undefined) ?? readSourceFile(source, file, text);
       problems.push(...read.problems);
+      // A story found by its number (`story-1.1` → `1-1-slug.md`) is the ledger's task under the ledger's key.
+      const ledgerKey = source.kind === 'story-files' ? storyPaths.get(file) : undefined;
+      // (No fileId: the name is BMAD's, not a second ID that could disagree.)
+      if (ledgerKey !== undefined) for (const task of read.tasks) task.id = ledgerKey;
       for (const task of read.tasks) tasks.push({ ...task, key: taskKey(source.scope, file, task.id), source: source.name, category: category(task.status) });
       if (source.kind === 'ledger') {
         const folder = storyFolder(file, read.storyLocation);
-        for (const task of read.tasks) if (task.entry === 'story') storyPaths.add(folder === '' ? `${task.id}.md` : `${folder}/${task.id}.md`);
+        for (const task of read.tasks) {
+          if (task.entry !== 'story') continue;
+          const path = storyFileOf(task, folder, paths, model.texts, storyReads);
+          if (path) storyPaths.set(path, task.id);
+        }
       }
     }
     sources.set(source.name, taskSource(source, files, tasks, problems));

@@ -1,4 +1,4 @@
-/** Levenshtein distance between two words. */
+/** Levenshtein distance between two words (the CLI's and the config's "did you mean"). */
 function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {

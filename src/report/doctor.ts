@@ -1,6 +1,7 @@
 import type { Config, StatusCategory } from '../config/schema.js';
 import { loadModelAt } from '../core/check.js';
 import type { RepoReader } from '../core/ports.js';
+import type { Settings } from '../config/settings.js';
 import { taskTables, type DocModel, type DocProblem, type TableLayout, type TaskRow } from '../model/model.js';
 import { rulesOffByLayout, SESSION_LOG_RULES } from '../rules/index.js';
 import { sessionLogsOffReason } from '../core/git-ignored.js';
@@ -45,6 +46,21 @@ export interface Diagnosis {
   /** Problems that need config or repair, one sentence each with file and line. */
   needsConfig: string[];
   rulesOff: { id: string; reason: string }[];
+  /** The preset and what each of its task sources read (presets other than statetrace, whose sources are the tables above). */
+  preset?: { name: string; sources: SourceEntry[] };
+}
+
+/** One task source of a preset as read at the revision. */
+export interface SourceEntry {
+  name: string;
+  kind: string;
+  patterns: string[];
+  files: string[];
+  tasks: number;
+  /** What the reader could not read, `file:line: message`. */
+  problems: string[];
+  /** Statuses as written, by category; `unknown`: not in the preset's vocabulary. */
+  statuses: Partial<Record<StatusCategory | 'unknown', string[]>>;
 }
 
 /** Problems that mean the config does not describe the layout (or a document cannot be read at all). */
@@ -90,6 +106,28 @@ function statusesOf(model: DocModel): Diagnosis['statuses'] {
 }
 
 /** Reads the documents at a revision and says what doc-sync understood of them. Pure apart from the reader. */
+/** What each graph source of a preset read: files, tasks, problems, and the statuses seen (those outside the vocabulary as `unknown`). */
+function presetSourcesOf(model: DocModel, settings: Settings): NonNullable<Diagnosis['preset']> {
+  const sources = settings.sources.map((setting): SourceEntry => {
+    const source = model.graph.sources.get(setting.name);
+    const statuses: SourceEntry['statuses'] = {};
+    for (const task of source?.tasks ?? []) {
+      const words = (statuses[task.category] ??= []);
+      if (!words.includes(task.status)) words.push(task.status);
+    }
+    return {
+      name: setting.name,
+      kind: setting.kind,
+      patterns: [...setting.paths],
+      files: source?.files ?? [],
+      tasks: source?.tasks.length ?? 0,
+      problems: (source?.problems ?? []).map((problem) => `${problem.file}:${problem.line}: ${problem.message}`),
+      statuses,
+    };
+  });
+  return { name: settings.preset.name, sources };
+}
+
 export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   const revision = await request.reader.resolveRevision(request.revision);
   const { model, settings } = await loadModelAt(request.reader, request.config, revision);
@@ -97,7 +135,9 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   const found = [...model.files.keys()];
   const single = (key: string, path: string | null): DocumentEntry[] =>
     path === null ? [] : [{ key, pattern: path, files: found.filter((file) => file === path) }];
-  const documents: DocumentEntry[] = [
+  // A preset without the StateTrace tables has no `paths` documents; its sources are listed instead.
+  const tables = settings.preset.tables;
+  const documents: DocumentEntry[] = !tables ? [] : [
     ...single('paths.board', paths.board),
     ...single('paths.boardCsv', paths.boardCsv),
     ...single('paths.backlog', paths.backlog),
@@ -113,8 +153,8 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
     }
   }
   // The check turns the session rules off when git ignores their folder; say so here too.
-  const ignoredLogs = paths.sessionLogs.length > 0 ? await sessionLogsOffReason(request.reader, revision, paths.sessionLogs) : null;
-  if (paths.sessionLogs.length > 0 && !ignoredLogs && documents.find((document) => document.key === 'paths.sessionLogs')?.files.length === 0) {
+  const ignoredLogs = tables && paths.sessionLogs.length > 0 ? await sessionLogsOffReason(request.reader, revision, paths.sessionLogs) : null;
+  if (tables && paths.sessionLogs.length > 0 && !ignoredLogs && documents.find((document) => document.key === 'paths.sessionLogs')?.files.length === 0) {
     needsConfig.push(`paths.sessionLogs: no session log at ${paths.sessionLogs.join(', ')}; set paths.sessionLogs: [] in ${configFile} if the team keeps none (the session rules then go off)`);
   }
   for (const problem of model.problems.filter((item) => CONFIG_PROBLEMS.has(item.kind))) {
@@ -124,7 +164,16 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   if (statuses.unknown?.length) {
     needsConfig.push(`status words in no category: ${statuses.unknown.map((word) => `"${word}"`).join(', ')}; add each under statuses.<category> in ${configFile} (e.g. statuses.done: ["${statuses.unknown[0]}"])`);
   }
+  const preset = tables ? undefined : presetSourcesOf(model, settings);
+  for (const source of preset?.sources ?? []) {
+    if (source.files.length === 0) needsConfig.push(`sources.${source.name}: nothing at ${source.patterns.join(', ')}; set sources.${source.name}.paths in ${configFile}`);
+    const unknown = source.statuses.unknown ?? [];
+    if (unknown.length > 0) {
+      needsConfig.push(`${source.name}: statuses not in the ${preset!.name} vocabulary: ${unknown.map((word) => `"${word}"`).join(', ')}; add each under statuses.<category> in ${configFile}`);
+    }
+  }
   return {
+    ...(preset ? { preset } : {}),
     revision,
     config: { source: request.configSource, reason: request.configReason },
     documents,
@@ -159,6 +208,7 @@ export function renderDiagnosis(diagnosis: Diagnosis): string {
     const words = diagnosis.statuses[category]!;
     out.push(`  ${category.padEnd(16)} ${words.slice(0, 8).map((word) => `"${word}"`).join(', ')}${words.length > 8 ? ` and ${words.length - 8} more` : ''}`);
   }
+  out.push(...renderPresetSources(diagnosis));
   if (diagnosis.rulesOff.length > 0) {
     out.push('', 'Rules off for this layout:');
     for (const rule of diagnosis.rulesOff) out.push(`  ${rule.id}: ${rule.reason}`);
@@ -171,4 +221,19 @@ export function renderDiagnosis(diagnosis: Diagnosis): string {
     for (const item of diagnosis.needsConfig) out.push(`  - ${item}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The preset's sources: files, tasks read, problems, statuses by category. */
+function renderPresetSources(diagnosis: Diagnosis): string[] {
+  if (!diagnosis.preset) return [];
+  const out = ['', `Preset ${diagnosis.preset.name}, task sources:`];
+  for (const source of diagnosis.preset.sources) {
+    out.push(`  ${source.name} (${source.kind}) ${source.patterns.join(', ')}: ${source.files.length} file${source.files.length === 1 ? '' : 's'}, ${source.tasks} task${source.tasks === 1 ? '' : 's'}, ${source.problems.length} problem${source.problems.length === 1 ? '' : 's'}`);
+    for (const problem of source.problems.slice(0, 5)) out.push(`    ! ${problem}`);
+    if (source.problems.length > 5) out.push(`    and ${source.problems.length - 5} more problems`);
+    for (const category of CATEGORY_ORDER.filter((name) => source.statuses[name]?.length)) {
+      out.push(`    ${category.padEnd(16)} ${source.statuses[category]!.map((word) => `"${word}"`).join(', ')}`);
+    }
+  }
+  return out;
 }

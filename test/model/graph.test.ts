@@ -72,6 +72,25 @@ describe('buildTaskGraph', () => {
     ]);
   });
 
+  test('bmad, the epics: list shape: story-1.1 is the one 1-1-*.md titled "Story 1.1", read under the ledger key', async () => {
+    const folder = '_bmad-output/implementation-artifacts';
+    const model = await graphOf(
+      {
+        [`${folder}/sprint-status.yaml`]: `epics:\n  - id: epic-1\n    status: in-progress\n    stories:\n      - id: story-1.1\n        title: 'Monorepo & scaffolding'\n        status: done\n      - id: story-1.3\n        status: review\n`,
+        [`${folder}/1-1-monorepo-scaffolding.md`]: '# Story 1.1: Monorepo & Scaffolding\n\nStatus: done\n',
+        [`${folder}/1-1-final-review-report.md`]: '# Story 1.1 Final Review Report\n\n**Status:** complete\n',
+        // Named like story 1.1, titled like it, but a report (no status): not its story file.
+        [`${folder}/1-1-code-review-report.md`]: '# Story 1.1: Code review report\n\n**Date:** 2026-02-27\n',
+        // Named like story 1.3 but a report: not its story file.
+        [`${folder}/1-3-code-review-report.md`]: '# Code review report\n\nStatus: final\n',
+      },
+      { preset: 'bmad' },
+    );
+    const stories = model.graph.sources.get('stories')!;
+    expect(stories.files).toEqual([`${folder}/1-1-monorepo-scaffolding.md`]);
+    expect(stories.tasks.map((task) => [task.key, task.fileId, task.category])).toEqual([['story-1.1', undefined, 'done']]);
+  });
+
   test('backlog-md: statuses from backlog/config.yml join the vocabulary; AC and DoD are criteria; the README board is read only with its markers', async () => {
     const task = (id: string, status: string) => `---\nid: ${id}\ntitle: T\nstatus: ${status}\n---\n\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n- [x] #1 a\n- [ ] #2 b\n<!-- AC:END -->\n`;
     const files: Tree = {
