@@ -3,7 +3,7 @@
 //   node scripts/replay-repo.mjs <clone> --preset <name> [--commits N] [--dump FILE] [--json]
 // Replays the last N (default 40) first-parent commits that touch a file the preset reads
 // (the compiled settings' isTracked at HEAD decides, so the preset's paths are the only
-// definition), then audits the newest of them (--all). Prints commits replayed, crashes and
+// definition), then audits the newest of them that still has those files (--all). Prints commits replayed, crashes and
 // exit-2 sentences (each a bug to report), findings per rule (introduced / pre-existing),
 // introduced findings on commits that only change line endings or blank lines, and time per PR.
 // Needs a fresh dist/ (npm run bundle) built with the preset support.
@@ -81,9 +81,15 @@ for (const { commit, parent, paths } of selected) {
 }
 const total = performance.now() - started;
 
-// The newest replayed commit audited as a whole: every state finding at that revision.
+// The newest replayed commit that still has the preset's files, audited as a whole: every state
+// finding at that revision. (A commit that deleted them all is rightly an exit-2 sentence in --all.)
 const audit = new RuleCounts();
-const newest = selected.at(-1)?.commit;
+let newest;
+for (const { commit } of [...selected].reverse()) {
+  if ((await reader.listFiles(commit, (path) => settings.isTracked(path))).size === 0) continue;
+  newest = commit;
+  break;
+}
 if (newest) {
   const { result, failure } = await checkOnce({ reader, config, rules, head: newest, mode: 'all', store });
   if (failure) failures.push({ commit: newest, ...failure, error: `--all: ${failure.error}` });
