@@ -51,7 +51,7 @@ export interface CheckRequest {
 }
 
 function allTaskIds(model: DocModel): Set<string> {
-  return new Set([...taskTables(model).flatMap((table) => [...table.byId.keys()]), ...graphTaskKeys(model.graph)]);
+  return new Set([...taskTables(model).flatMap((table) => [...table.byId.keys()]), ...(model.graph.fromTables ? [] : graphTaskKeys(model.graph))]);
 }
 
 /** The tasks a change touched: table rows by ID, graph tasks by key. */

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Settings, SourceSettings } from '../config/settings.js';
 import type { StatusCategory } from '../config/schema.js';
 import { STATUS_CATEGORIES } from '../config/schema.js';
-import { readBacklogConfig } from '../sources/backlog-config.js';
+import { DEFAULT_TASK_PREFIX, readBacklogConfig } from '../sources/backlog-config.js';
 import { BOARD_START, readBoardExport } from '../sources/board-export.js';
 import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
 import { readLedger } from '../sources/ledger.js';
@@ -190,8 +190,10 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   const extraStatuses: string[] = [];
   const statusProblems: SourceProblem[] = [];
   const statusText = statusFile ? model.texts.get(statusFile) : undefined;
+  let taskPrefix = DEFAULT_TASK_PREFIX;
   if (statusFile && statusText !== undefined) {
     const read = readBacklogConfig(statusFile, statusText);
+    taskPrefix = read.config.taskPrefix;
     extraStatuses.push(...read.config.statuses);
     statusProblems.push(...read.problems);
   }
@@ -208,6 +210,8 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   for (const source of ordered) {
     let files = paths.filter((path) => source.matches(path));
     if (source.kind === 'story-files') files = files.filter((path) => storyPaths.has(path));
+    // Backlog.md reads only `<task_prefix>-*.md` there (a readme.md beside the tasks is no task).
+    if (source.kind === 'task-files') files = files.filter((path) => isTaskFileName(path, taskPrefix));
     // README.md without the export markers simply has no exported board.
     if (source.kind === 'board-export') files = files.filter((path) => model.texts.get(path)!.includes(BOARD_START));
     const tasks: Task[] = [];
@@ -237,9 +241,14 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   return { sources: inOrder, relations: settings.preset.relations };
 }
 
+/** `backlog/tasks/task-12 - Title.md` for prefix `task`, in any case, as Backlog.md lists them. */
+function isTaskFileName(path: string, prefix: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return name.startsWith(`${prefix.toLowerCase()}-`);
+}
+
 /** Every task key of the graph's sources (the `--all` set). */
 export function graphTaskKeys(graph: TaskGraph): Set<string> {
-  if (graph.fromTables) return new Set();
   return new Set([...graph.sources.values()].flatMap((source) => [...source.byKey.keys()]));
 }
 

@@ -14,7 +14,8 @@ export interface BacklogConfig {
 
 /** Backlog.md's own defaults (`backlog init`). */
 const DEFAULT_STATUSES = ['To Do', 'In Progress', 'Done'];
-const DEFAULT_TASK_PREFIX = 'task';
+/** Backlog.md's `task_prefix` when the config does not set one. */
+export const DEFAULT_TASK_PREFIX = 'task';
 
 /**
  * Reads `backlog/config.yml`. Missing keys take Backlog.md's defaults; a key that is there but

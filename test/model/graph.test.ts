@@ -120,6 +120,20 @@ describe('buildTaskGraph', () => {
     expect(summary(exported, 'board')).toEqual([['TASK-2', 'Shipped', 'done', null]]);
   });
 
+  test('backlog-md: only <task_prefix>-*.md files are tasks, as Backlog.md lists them', async () => {
+    const task = (id: string) => `---\nid: ${id}\ntitle: T\nstatus: To Do\n---\n`;
+    const files: Tree = {
+      'backlog/config.yml': 'task_prefix: "back"\n',
+      'backlog/tasks/back-1 - One.md': task('BACK-1'),
+      'backlog/tasks/BACK-2 - Two.md': task('BACK-2'),
+      'backlog/tasks/readme.md': '# How we write tasks\n',
+      'backlog/tasks/task-9 - Other prefix.md': task('task-9'),
+    };
+    const model = await graphOf(files, { preset: 'backlog-md' });
+    expect(model.graph.sources.get('tasks')!.files).toEqual(['backlog/tasks/BACK-2 - Two.md', 'backlog/tasks/back-1 - One.md']);
+    expect(model.graph.sources.get('tasks')!.problems).toEqual([]);
+  });
+
   test('statetrace: the graph holds the table rows, so every preset fills DocModel.graph', async () => {
     const model = await graphOf(consistentTree([{ id: 'ST-B-001' }, { id: 'ST-B-002' }]), {});
     expect([...model.graph.sources.keys()]).toEqual(['board', 'board-csv', 'plans', 'backlog', 'plan-index', 'session-logs']);
