@@ -57,6 +57,7 @@ export class BlobStore implements ParsedBlobs {
   private readonly decodedCache = new Map<string, DecodedDocument>();
   private readonly markdownCache = new Map<string, MarkdownDocument | null>();
   private readonly csvCache = new Map<string, CsvDocument | null>();
+  private readonly memos = new Map<string, unknown>();
   private readonly budget: ParseBudget;
   private parseMs = 0;
   constructor(
@@ -68,6 +69,17 @@ export class BlobStore implements ParsedBlobs {
   }
 
   /** Reads the blobs not yet in the store, in one batch. */
+  /**
+   * A value derived from blobs, computed once per key (a task-source reader's result for one
+   * file at one blob id). The key must name everything the value depends on.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
   async load(reader: RepoReader, oids: Iterable<string>): Promise<void> {
     const missing = [...new Set(oids)].filter((oid) => !this.bytes.has(oid));
     if (missing.length === 0) return;

@@ -64,7 +64,7 @@ async function loadModel(reader: RepoReader, files: Map<string, string>, setting
   return namingTheFile(files, revision, () => {
     const model = buildModel(files, store, settings, options);
     // The preset's task graph, read from the texts the table model decoded (each file once).
-    model.graph = buildTaskGraph(model, settings);
+    model.graph = buildTaskGraph(model, settings, (key, read) => store.memo(key, read));
     return model;
   });
 }

@@ -31,7 +31,7 @@ function vocabularyOf(settings: Settings, extra: readonly string[] = []): Map<st
   return vocabulary;
 }
 
-interface Read {
+export interface SourceFileRead {
   tasks: (SourceTask & { fileId?: string; criteria?: TaskCriteria[]; entry?: string })[];
   problems: SourceProblem[];
   /** Ledgers: where they say the story files are. */
@@ -64,7 +64,7 @@ function storyFileOf(
   folder: string,
   paths: readonly string[],
   texts: ReadonlyMap<string, string>,
-  reads: Map<string, Read>,
+  reads: Map<string, SourceFileRead>,
 ): string | undefined {
   const prefix = folder === '' ? '' : `${folder}/`;
   const byName = `${prefix}${key}.md`;
@@ -88,12 +88,12 @@ function storyFileOf(
   return same.length === 1 ? same[0] : byName;
 }
 
-function storyRead(file: string, text: string): Read {
+function storyRead(file: string, text: string): SourceFileRead {
   const read = readStoryFile(file, text);
   return { tasks: read.tasks.map(({ subtasks, ...task }) => ({ ...task, criteria: [{ name: 'tasks', count: subtasks }] })), problems: read.problems };
 }
 
-function readSourceFile(source: SourceSettings, file: string, text: string): Read {
+function readSourceFile(source: SourceSettings, file: string, text: string): SourceFileRead {
   switch (source.kind) {
     case 'checklist': {
       const read = readChecklist(file, text, source.checklist === 'kiro' ? KIRO_CHECKLIST : SPEC_KIT_CHECKLIST);
@@ -178,13 +178,16 @@ function tableSources(model: DocModel, settings: Settings): Map<string, TaskSour
   return sources;
 }
 
+/** Keeps a reader's result by file and blob, so a file unchanged by the change is read once (the core passes its blob store's). */
+export type SourceReadMemo = (key: string, read: () => SourceFileRead) => SourceFileRead;
+
 /**
  * The task graph at one revision: each preset source's reader over the decoded texts the table
  * model already holds (so no file is read twice), statuses mapped to the preset's categories,
  * keys, parents and criteria set. StateTrace's graph is its tables, row by row. BMAD story files
  * are the ones the ledger names by key, never every `N-N-*.md` (reports are named like stories).
  */
-export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
+export function buildTaskGraph(model: DocModel, settings: Settings, memo: SourceReadMemo = (_key, read) => read()): TaskGraph {
   if (settings.preset.tables) return tableGraph(model, settings);
   const statusFile = settings.preset.statusFile;
   const extraStatuses: string[] = [];
@@ -204,7 +207,7 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
   const sources = new Map<string, TaskSource>();
   // Story file path → the ledger key it is the story of (the file name, or `story-1.1` in the `epics:` list shape).
   const storyPaths = new Map<string, string>();
-  const storyReads = new Map<string, Read>();
+  const storyReads = new Map<string, SourceFileRead>();
   // Ledgers first: they name the story files.
   const ordered = [...settings.sources].sort((a, b) => Number(a.kind === 'story-files') - Number(b.kind === 'story-files'));
   for (const source of ordered) {
@@ -218,13 +221,17 @@ export function buildTaskGraph(model: DocModel, settings: Settings): TaskGraph {
     const problems: SourceProblem[] = source.kind === 'task-files' ? [...statusProblems] : [];
     for (const file of files) {
       const text = model.texts.get(file)!;
-      const read = (source.kind === 'story-files' ? storyReads.get(file) : undefined) ?? readSourceFile(source, file, text);
+      // An unchanged file is the same blob at base and head: read it once per check.
+      const readKey = `${source.kind}\u0000${source.checklist ?? ''}\u0000${file}\u0000${model.files.get(file) ?? ''}`;
+      const read = (source.kind === 'story-files' ? storyReads.get(file) : undefined) ?? memo(readKey, () => readSourceFile(source, file, text));
       problems.push(...read.problems);
       // A story found by its number (`story-1.1` → `1-1-slug.md`) is the ledger's task under the ledger's key.
       const ledgerKey = source.kind === 'story-files' ? storyPaths.get(file) : undefined;
       // (No fileId: the name is BMAD's, not a second ID that could disagree.)
-      if (ledgerKey !== undefined) for (const task of read.tasks) task.id = ledgerKey;
-      for (const task of read.tasks) tasks.push({ ...task, key: taskKey(source.scope, file, task.id), source: source.name, category: category(task.status) });
+      for (const task of read.tasks) {
+        const id = ledgerKey ?? task.id;
+        tasks.push({ ...task, id, key: taskKey(source.scope, file, id), source: source.name, category: category(task.status) });
+      }
       if (source.kind === 'ledger') {
         const folder = storyFolder(file, read.storyLocation);
         for (const task of read.tasks) {

@@ -1,5 +1,6 @@
 import { configSchema, type ConfigInput } from '../../src/config/schema.js';
-import { loadModelAt } from '../../src/core/check.js';
+import { BlobStore } from '../../src/core/blob-store.js';
+import { loadModelAt, runCheck } from '../../src/core/check.js';
 import { graphTaskKeys } from '../../src/model/graph.js';
 import { consistentTree } from '../support/docs.js';
 import { MemoryRepo, type Tree } from '../support/memory-repo.js';
@@ -154,5 +155,31 @@ describe('buildTaskGraph', () => {
   test('sources.<name>.paths replaces the preset globs', async () => {
     const model = await graphOf({ 'plans/x/tasks.md': '- [ ] 1. A\n', '.kiro/specs/a/tasks.md': '- [ ] 1. B\n' }, { preset: 'kiro', sources: { tasks: { paths: 'plans/*/tasks.md' } } });
     expect(model.graph.sources.get('tasks')!.files).toEqual(['plans/x/tasks.md']);
+  });
+});
+
+describe('reading each file once per check', () => {
+  test('a story file that is the same blob at base and head is read once; a changed one is read at each end', async () => {
+    const story = (status: string) => `# Story 1.1: Login\n\nStatus: ${status}\n\n## Tasks / Subtasks\n\n- [x] Task 1\n`;
+    const ledger = (status: string) => `development_status:\n  epic-1: in-progress\n  1-1-login: ${status}\n  1-2-logout: review\n`;
+    const base: Tree = {
+      '_bmad-output/implementation-artifacts/sprint-status.yaml': ledger('review'),
+      '_bmad-output/implementation-artifacts/1-1-login.md': story('review'),
+      '_bmad-output/implementation-artifacts/1-2-logout.md': story('review').replace('1.1: Login', '1.2: Logout'),
+    };
+    const head: Tree = { ...base, '_bmad-output/implementation-artifacts/sprint-status.yaml': ledger('done'), '_bmad-output/implementation-artifacts/1-1-login.md': story('done') };
+    const store = new BlobStore(1_000_000);
+    const computed: string[] = [];
+    const memo = store.memo.bind(store);
+    store.memo = (key, compute) => memo(key, () => (computed.push(key.split('\u0000')[2]!), compute()));
+    const repo = new MemoryRepo({ base, head });
+    await runCheck({ reader: repo, config: configSchema.parse({ preset: 'bmad' }), rules: [], base: 'base', head: 'head', mode: 'change', store });
+    expect(computed.sort()).toEqual([
+      '_bmad-output/implementation-artifacts/1-1-login.md',
+      '_bmad-output/implementation-artifacts/1-1-login.md',
+      '_bmad-output/implementation-artifacts/1-2-logout.md',
+      '_bmad-output/implementation-artifacts/sprint-status.yaml',
+      '_bmad-output/implementation-artifacts/sprint-status.yaml',
+    ]);
   });
 });
