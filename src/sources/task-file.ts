@@ -19,6 +19,15 @@ export interface TaskFileTask extends SourceTask {
 const AT_MENTION_KEYS = new Set(['assignee', 'reporter']);
 
 /** `back-12`, `task-4.1`, `task-epic-11.152`, `draft-3` at the start of a file name. */
+/** Backlog.md names task files `<id> - <title>.md`: what comes before the first ` - ` is the ID, whatever it holds. */
+const ID_TITLE_SEPARATOR = ' - ';
+
+function fileIdOf(name: string): string | undefined {
+  const separator = name.indexOf(ID_TITLE_SEPARATOR);
+  if (separator > 0 && FILE_ID.test(name)) return name.slice(0, separator);
+  return FILE_ID.exec(name)?.[0];
+}
+
 const FILE_ID = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\d+(?:\.\d+)*(?=$|[\s.-])/;
 
 interface CheckSection {
@@ -102,7 +111,7 @@ export function readTaskFile(file: string, text: string): SourceRead<TaskFileTas
   };
   const parent = scalarText(map.get('parent_task_id', true)) ?? scalarText(map.get('parent', true));
   if (parent) task.parent = parent;
-  const fileId = FILE_ID.exec(file.slice(file.lastIndexOf('/') + 1))?.[0];
+  const fileId = fileIdOf(file.slice(file.lastIndexOf('/') + 1));
   if (fileId) task.fileId = fileId;
   return { tasks: [task], problems };
 }

@@ -92,6 +92,12 @@ const cases: Case[] = [
     task: { id: 'task-152', fileId: 'task-epic-11.152' },
   },
   {
+    name: 'a file named `<id> - <title>.md` (as Backlog.md writes them) names its ID up to the " - ", words after a number included',
+    file: 'backlog/tasks/task-epic-9-test-maintenance.1 - Split-oversized-test-file.md',
+    text: lines('---', 'id: task-epic-9-test-maintenance.1', 'title: Split oversized test file', 'status: To Do', '---'),
+    task: { id: 'task-epic-9-test-maintenance.1', fileId: 'task-epic-9-test-maintenance.1' },
+  },
+  {
     name: 'no frontmatter (a task written as plain Markdown) is a problem on line 1, not a skip',
     text: lines('# Task 110: Support polymorphic edges', '', '**Status:** Ready'),
     task: null,
