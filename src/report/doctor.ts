@@ -190,6 +190,26 @@ const CATEGORY_ORDER: readonly (StatusCategory | 'unknown')[] = ['backlog', 'rea
 export function renderDiagnosis(diagnosis: Diagnosis): string {
   const out: string[] = [`doc-sync doctor at ${diagnosis.revision.slice(0, 7)}`, ''];
   out.push(`Config: ${diagnosis.config.source ?? 'the defaults (StateTrace layout)'}`, `  ${diagnosis.config.reason}`, '');
+  // A preset without the StateTrace tables is described by its sources alone.
+  if (!diagnosis.preset) out.push(...renderTableLayout(diagnosis));
+  else out.push(...renderPresetSources(diagnosis).slice(1));
+  if (diagnosis.rulesOff.length > 0) {
+    out.push('', 'Rules off for this layout:');
+    for (const rule of diagnosis.rulesOff) out.push(`  ${rule.id}: ${rule.reason}`);
+  }
+  out.push('');
+  if (diagnosis.needsConfig.length === 0) {
+    out.push('doc-sync understood every document: nothing needs config.');
+  } else {
+    out.push(`Needs config (${diagnosis.needsConfig.length}):`);
+    for (const item of diagnosis.needsConfig) out.push(`  - ${item}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The StateTrace layout: documents by path, the task tables with their column roles, the statuses seen. */
+function renderTableLayout(diagnosis: Diagnosis): string[] {
+  const out: string[] = [];
   out.push('Documents:');
   for (const document of diagnosis.documents) {
     const what = document.files.length === 0 ? 'MISSING' : document.files.length === 1 && document.files[0] === document.pattern ? 'found' : `${document.files.length} found`;
@@ -208,19 +228,7 @@ export function renderDiagnosis(diagnosis: Diagnosis): string {
     const words = diagnosis.statuses[category]!;
     out.push(`  ${category.padEnd(16)} ${words.slice(0, 8).map((word) => `"${word}"`).join(', ')}${words.length > 8 ? ` and ${words.length - 8} more` : ''}`);
   }
-  out.push(...renderPresetSources(diagnosis));
-  if (diagnosis.rulesOff.length > 0) {
-    out.push('', 'Rules off for this layout:');
-    for (const rule of diagnosis.rulesOff) out.push(`  ${rule.id}: ${rule.reason}`);
-  }
-  out.push('');
-  if (diagnosis.needsConfig.length === 0) {
-    out.push('doc-sync understood every document: nothing needs config.');
-  } else {
-    out.push(`Needs config (${diagnosis.needsConfig.length}):`);
-    for (const item of diagnosis.needsConfig) out.push(`  - ${item}`);
-  }
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 /** The preset's sources: files, tasks read, problems, statuses by category. */

@@ -30,6 +30,8 @@ describe('doctor for a preset', () => {
     const text = renderDiagnosis(diagnosis);
     expect(text).toContain('Preset bmad, task sources:\n  ledger (ledger) **/sprint-status.yaml: 1 file, 3 tasks, 0 problems');
     expect(text).not.toContain('paths.board');
+    // The StateTrace sections (documents by path, task tables, their statuses) mean nothing to a preset without tables.
+    expect(text).not.toMatch(/^(Documents|Task tables|Statuses seen):/m);
   });
 
   test('a source with no files or with reader problems says so', async () => {
