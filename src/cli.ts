@@ -16,7 +16,6 @@ import { failsGate, runCheck, type CheckRequest, type GatePolicy } from './core/
 import { FAIL_ON_LEVELS, gatePolicy } from './core/gate.js';
 import type { RepoReader } from './core/ports.js';
 import { ConfigError, describeError, SourceError, UsageError } from './errors.js';
-import { DocumentTooComplexError } from './parse/limits.js';
 import type { Finding, Fix } from './core/finding.js';
 import { plural } from './core/words.js';
 import { applyFixes, type FixOutcome } from './fix/apply.js';
@@ -257,16 +256,6 @@ const nameOf = (revision: string) =>
 /** "in the working tree", "in the index", or "at <revision>". */
 const where = (revision: string) => `${isLocalState(revision) ? 'in' : 'at'} ${nameOf(revision)}`;
 
-/** The core names a revision "at <first 7 characters>" ("at working"); name the working tree and the index in words. */
-function inWords(error: unknown, revision: string): unknown {
-  if (!isLocalState(revision)) return error;
-  const at = ` at ${revision.slice(0, 7)}`;
-  if (error instanceof DocumentTooComplexError && error.file?.endsWith(at)) {
-    return new DocumentTooComplexError(error.reason, error.line, `${error.file.slice(0, -at.length)} ${where(revision)}`);
-  }
-  return error instanceof ConfigError ? new ConfigError(error.message.replace(`${at} `, ` ${where(revision)} `)) : error;
-}
-
 interface ConfigPlace {
   values: CheckValues;
   io: CliIo;
@@ -357,15 +346,15 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
     rulesOff: rulesOff(rules, config),
     base,
     head,
+    // The working tree and the index are named in words in the core's messages, never "at working".
+    ...(isLocalState(head) ? { headPlace: where(head) } : {}),
     mode: all ? 'all' : 'change',
     gate,
     // Shared with a re-check (fix), so no blob is read or parsed twice.
     store: new BlobStore(config.limits.maxFileBytes),
   };
-  const checked = await runCheck(request).catch((error: unknown) => {
-    throw inWords(error, head);
-  });
-  return { root, request, report: checked.report, gate };
+  const { report } = await runCheck(request);
+  return { root, request, report, gate };
 }
 
 /** Colour: --color always/never wins; in auto, NO_COLOR turns it off, FORCE_COLOR on, else a terminal decides. */
@@ -533,10 +522,8 @@ async function doctor(args: string[], io: CliIo): Promise<number> {
   const reason = configSource === null
     ? `no ${DEFAULT_CONFIG_PATHS.join(' or ')} ${place}, so the defaults apply ("doc-sync init" writes a commented config)`
     : `${values.config ? 'named by --config' : 'found'} ${place} (a pull request is checked with the config of its base)`;
-  const diagnosis = await diagnose({ reader, revision, config, configSource, configReason: reason });
-  // renderDiagnosis names a commit "at <sha>"; name the working tree in words.
-  const text = renderDiagnosis(diagnosis);
-  io.stdout(values.rev === undefined ? text.replace(/^doc-sync doctor at \S+/, `doc-sync doctor ${place}`) : text);
+  const diagnosis = await diagnose({ reader, revision, ...(values.rev === undefined ? { place } : {}), config, configSource, configReason: reason });
+  io.stdout(renderDiagnosis(diagnosis));
   return diagnosis.needsConfig.length > 0 ? EXIT.fail : EXIT.pass;
 }
 

@@ -16,9 +16,9 @@ export class BlobTooComplexError extends DocumentTooComplexError {
     super(reason, line);
   }
 
-  /** The same limit, told about the file the blob is at. */
-  at(file: string, revision: string): DocumentTooComplexError {
-    return new DocumentTooComplexError(this.reason, this.line, `${file} at ${revision.slice(0, 7)}`);
+  /** The same limit, told about the file the blob is at and where that is (`at 1a2b3c4`, `in the working tree`). */
+  at(file: string, place: string): DocumentTooComplexError {
+    return new DocumentTooComplexError(this.reason, this.line, `${file} ${place}`);
   }
 }
 

@@ -12,6 +12,7 @@ import { BlobStore, BlobTooComplexError } from './blob-store.js';
 import { ConfigError, SourceError } from '../errors.js';
 import { compareFindings, type Finding, type RuleFinding, type Severity } from './finding.js';
 import type { RepoReader } from './ports.js';
+import { atCommit } from './words.js';
 import { gitignoresOnTheWay, sessionLogsOffReason } from './git-ignored.js';
 
 /** When the gate fails. */
@@ -41,6 +42,8 @@ export interface CheckRequest {
    */
   useMergeBase?: boolean;
   head: string;
+  /** Where head is, in messages, when it is not a commit (`in the working tree`); default `at <short SHA>`. */
+  headPlace?: string;
   mode: 'change' | 'all';
   gate?: GatePolicy;
   /** Reuse parses across checks (corpus replays, benchmarks). */
@@ -59,9 +62,9 @@ function touchedTasks(changes: ChangeSet): Set<string> {
   return new Set([...changes.tasks.keys(), ...changes.graphTasks.keys()]);
 }
 
-async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, revision: string, options: BuildOptions = {}): Promise<DocModel> {
+async function loadModel(reader: RepoReader, files: Map<string, string>, settings: Settings, store: BlobStore, place: string, options: BuildOptions = {}): Promise<DocModel> {
   await store.load(reader, files.values());
-  return namingTheFile(files, revision, () => {
+  return namingTheFile(files, place, () => {
     const model = buildModel(files, store, settings, options);
     // The preset's task graph, read from the texts the table model decoded (each file once).
     model.graph = buildTaskGraph(model, settings, (key, read) => store.memo(key, read));
@@ -69,15 +72,15 @@ async function loadModel(reader: RepoReader, files: Map<string, string>, setting
   });
 }
 
-/** Runs a parse; a document over the limits is named by the file its blob is at. */
-function namingTheFile<T>(files: Map<string, string>, revision: string, parse: () => T): T {
+/** Runs a parse; a document over the limits is named by the file its blob is at and where (`at 1a2b3c4`). */
+function namingTheFile<T>(files: Map<string, string>, place: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
     // The store knows blobs, not paths: name the file the over-limit document is at.
     if (error instanceof BlobTooComplexError) {
       const file = [...files].find(([, oid]) => oid === error.oid)?.[0] ?? `blob ${error.oid.slice(0, 7)}`;
-      throw error.at(file, revision);
+      throw error.at(file, place);
     }
     throw error;
   }
@@ -93,11 +96,14 @@ function withoutUntouchedSessionLogs(files: Map<string, string>, other: Map<stri
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
 }
 
-/** The documents at one commit, for callers that edit them (the bot's backlog rows). */
-export async function loadModelAt(reader: RepoReader, config: Config, commit: string, store?: BlobStore): Promise<{ model: DocModel; settings: Settings }> {
+/**
+ * The documents at one commit, for callers that edit them (the bot's backlog rows) or
+ * describe them (doctor); `place` names the revision in messages (default `at <short SHA>`).
+ */
+export async function loadModelAt(reader: RepoReader, config: Config, commit: string, store?: BlobStore, place = atCommit(commit)): Promise<{ model: DocModel; settings: Settings }> {
   const settings = compileSettings(config);
   const files = await reader.listFiles(commit, settings.isTracked);
-  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config.limits.maxFileBytes), commit), settings };
+  return { model: await loadModel(reader, files, settings, store ?? new BlobStore(config.limits.maxFileBytes), place), settings };
 }
 
 /** Does this finding fail the gate under the policy? */
@@ -190,22 +196,23 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   await store.load(request.reader, [...headFiles.values(), ...baseFiles.values()]);
   // A change leaves plans that are the same blob at both ends unparsed until a judged task needs them.
   const sameAt = (other: Map<string, string>): BuildOptions => (baseSha && request.deferPlans !== false ? { mayDefer: (file, oid) => other.get(file) === oid } : {});
-  const head = await loadModel(request.reader, headFiles, settings, store, headSha, sameAt(baseFiles));
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, baseSha, sameAt(headFiles)) : emptyModel();
+  const headPlace = request.headPlace ?? atCommit(headSha);
+  const head = await loadModel(request.reader, headFiles, settings, store, headPlace, sameAt(baseFiles));
+  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, atCommit(baseSha), sameAt(headFiles)) : emptyModel();
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
     const lookedFor = settings.preset.tables ? [board, boardCsv, backlog, ...plans] : settings.sources.flatMap((source) => source.paths);
     const where = settings.preset.tables ? '"paths"' : `"sources" (the ${settings.preset.name} preset's)`;
     throw new ConfigError(
-      `none of the planning documents exist at ${headSha.slice(0, 7)} (looked for ${lookedFor.join(', ')}); set ${where} in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
+      `none of the planning documents exist ${headPlace} (looked for ${lookedFor.join(', ')}); set ${where} in .github/doc-sync.yml (run "doc-sync init" for a commented config)`,
     );
   }
   // An audit has no change: rules judge every task and every file at head.
   const changes = request.mode === 'all' ? noChanges() : diffModels(base, head);
   const tasks = request.mode === 'all' ? allTaskIds(head) : touchedTasks(changes);
-  namingTheFile(headFiles, headSha, () => parsePlansMentioning(head, tasks, store, settings));
-  if (baseSha) namingTheFile(baseFiles, baseSha, () => parsePlansMentioning(base, tasks, store, settings));
+  namingTheFile(headFiles, headPlace, () => parsePlansMentioning(head, tasks, store, settings));
+  if (baseSha) namingTheFile(baseFiles, atCommit(baseSha), () => parsePlansMentioning(base, tasks, store, settings));
 
   const context: RuleContext<object> = { mode: request.mode, base, head, changes, tasks, settings, options: {} };
   const baseContext: RuleContext<object> = { ...context, head: base };

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { compileSettings } from '../config/settings.js';
 import { ConfigError } from '../errors.js';
 import type { RepoReader } from './ports.js';
+import { atCommit } from './words.js';
 
 /** A config file found at a commit: where, its blob (to compare revisions), its text. */
 interface FoundConfig {
@@ -27,8 +28,6 @@ async function findConfigAt(reader: RepoReader, commit: string, explicitPath: st
   return null;
 }
 
-/** "at <short sha>": where a commit is, in messages; a caller with a pseudo-revision names it in words. */
-const atCommit = (commit: string) => `at ${commit.slice(0, 7)}`;
 const parseFound = (found: FoundConfig, commit: string, at = atCommit(commit)): Config => parseConfig(found.text, `${found.path} (${at})`);
 const describeFound = (found: FoundConfig, commit: string, at = atCommit(commit)) => `${found.path} ${at}`;
 

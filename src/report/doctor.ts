@@ -5,11 +5,14 @@ import type { Settings } from '../config/settings.js';
 import { taskTables, type DocModel, type DocProblem, type TableLayout, type TaskRow } from '../model/model.js';
 import { rulesOffByLayout, SESSION_LOG_RULES } from '../rules/index.js';
 import { sessionLogsOffReason } from '../core/git-ignored.js';
+import { atCommit } from '../core/words.js';
 
 /** What `doctor` is asked: the documents at `revision`, read with `config`. */
 export interface DoctorRequest {
   reader: RepoReader;
   revision: string;
+  /** Where the revision is, in messages, when it is not a commit (`in the working tree`); default `at <short SHA>`. */
+  place?: string;
   config: Config;
   /** The config file used, or null for the defaults. */
   configSource: string | null;
@@ -38,6 +41,8 @@ export interface TableEntry {
 /** What doc-sync understood at one revision, as data (rendered by `renderDiagnosis`). */
 export interface Diagnosis {
   revision: string;
+  /** Where the revision is, in words: `at 1a2b3c4`, `in the working tree`. */
+  place: string;
   config: { source: string | null; reason: string };
   documents: DocumentEntry[];
   tables: TableEntry[];
@@ -130,7 +135,8 @@ function presetSourcesOf(model: DocModel, settings: Settings): NonNullable<Diagn
 
 export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   const revision = await request.reader.resolveRevision(request.revision);
-  const { model, settings } = await loadModelAt(request.reader, request.config, revision);
+  const place = request.place ?? atCommit(revision);
+  const { model, settings } = await loadModelAt(request.reader, request.config, revision, undefined, place);
   const { paths } = request.config;
   const found = [...model.files.keys()];
   const single = (key: string, path: string | null): DocumentEntry[] =>
@@ -175,6 +181,7 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   return {
     ...(preset ? { preset } : {}),
     revision,
+    place,
     config: { source: request.configSource, reason: request.configReason },
     documents,
     tables: tablesOf(model),
@@ -188,7 +195,7 @@ const CATEGORY_ORDER: readonly (StatusCategory | 'unknown')[] = ['backlog', 'rea
 
 /** The diagnosis as text: config, documents, tables with their column roles, statuses, then what needs config. */
 export function renderDiagnosis(diagnosis: Diagnosis): string {
-  const out: string[] = [`doc-sync doctor at ${diagnosis.revision.slice(0, 7)}`, ''];
+  const out: string[] = [`doc-sync doctor ${diagnosis.place}`, ''];
   out.push(`Config: ${diagnosis.config.source ?? 'the defaults (StateTrace layout)'}`, `  ${diagnosis.config.reason}`, '');
   // A preset without the StateTrace tables is described by its sources alone.
   if (!diagnosis.preset) out.push(...renderTableLayout(diagnosis));

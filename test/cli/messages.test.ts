@@ -60,6 +60,30 @@ describe('CLI messages', () => {
       expect(result.code).toBe(2);
     });
 
+    test('a document too complex to check, staged: named in the index', async () => {
+      writeFileSync(join(repo.root, BOARD), `${board(tasks)}\n${'x'.repeat(70_000)}\n`);
+      repo.git('add', BOARD);
+      const result = await cli(repo.root, 'check', '--staged');
+      expect(result.stderr).toMatch(/^doc-sync: docs\/StateTrace_TaskBoard\.md in the index is too complex to check: line \d+ is 70000 characters long/m);
+      expect(result.code).toBe(2);
+    });
+
+    test('a document too complex to check, at a commit: named by its short SHA', async () => {
+      writeFileSync(join(repo.root, BOARD), `${board(tasks)}\n${'x'.repeat(70_000)}\n`);
+      repo.git('commit', '-qam', 'too long a line');
+      const sha = repo.git('rev-parse', '--short=7', 'HEAD').trim();
+      const result = await cli(repo.root, 'check', '--head', 'HEAD', '--base', 'HEAD~1');
+      expect(result.stderr).toMatch(new RegExp(`^doc-sync: docs/StateTrace_TaskBoard\\.md at ${sha} is too complex to check`, 'm'));
+      expect(result.code).toBe(2);
+    });
+
+    test('doctor: a document too complex to read in the working tree', async () => {
+      writeFileSync(join(repo.root, BOARD), `${board(tasks)}\n${'x'.repeat(70_000)}\n`);
+      const result = await cli(repo.root, 'doctor');
+      expect(result.stderr).toMatch(/^doc-sync: docs\/StateTrace_TaskBoard\.md in the working tree is too complex to check/m);
+      expect(result.code).toBe(2);
+    });
+
     test('an invalid config read from the working tree (--config-from head)', async () => {
       mkdirSync(join(repo.root, '.github'));
       writeFileSync(join(repo.root, '.github/doc-sync.yml'), 'pathz: {}\n');
