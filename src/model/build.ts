@@ -61,7 +61,6 @@ interface RowInput {
   cellSpans: [number, number][] | null;
   layout: TableLayout;
   content: string;
-  headerCount: number;
   section: PlanSection | null;
   /** Status to use when the row has no status cell (rows of a delivered table). */
   impliedStatus: Status | null;
@@ -99,21 +98,15 @@ function toTaskRow(settings: Settings, input: RowInput): TaskRow | null {
     source: input.source,
     file: file,
     line: input.line,
-    endLine: input.endLine,
-    text: input.text,
-    cells: input.rawCells,
-    cellSpans: input.cellSpans,
-    layout: input.layout,
     id: parsedId.id,
     range: parsedId.range,
     fields,
     status,
     planLinks,
     content: input.content,
-    cellCount: input.cells.length,
-    headerCount: input.headerCount,
     section: input.section,
     damage: input.damage ?? null,
+    written: { endLine: input.endLine, text: input.text, cells: input.rawCells, cellSpans: input.cellSpans, table: input.layout },
   };
 }
 
@@ -136,7 +129,6 @@ function markdownRowInput(
     layout,
     // Cell sources, so a re-padded table is not a change but any edit of a cell is.
     content: row.cells.map((cell) => squash(cell.raw)).join(' | '),
-    headerCount: table.header.cells.length,
     section,
     impliedStatus,
   };
@@ -268,10 +260,11 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       if (!taskRow) continue;
       // More cells than the header is only damage when a code span was cut in two (a cell with an odd number of
       // backticks): a `|` inside it split the cell and shifted the rest. A trailing extra cell is ignored, as GFM does.
-      const splitCodeSpan = taskRow.cellCount > taskRow.headerCount && taskRow.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
-      if ((source === 'board' || source === 'backlog') && (taskRow.cellCount < taskRow.headerCount || splitCodeSpan)) {
+      const [cellCount, headerCount] = [row.cells.length, header.length];
+      const splitCodeSpan = cellCount > headerCount && taskRow.written.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
+      if ((source === 'board' || source === 'backlog') && (cellCount < headerCount || splitCodeSpan)) {
         const cause =
-          taskRow.cellCount < taskRow.headerCount
+          cellCount < headerCount
             ? 'a `|` is missing or a cell was split'
             : 'a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`';
         problems.push({
@@ -279,7 +272,7 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
           file,
           line: row.line,
           taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${taskRow.cellCount} cells but the table header has ${taskRow.headerCount}; ${cause}`,
+          message: `the row of ${taskRow.id} has ${cellCount} cells but the table header has ${headerCount}; ${cause}`,
           key: `md-row:${taskRow.content}`,
         });
         taskRow.damage = 'malformed';
@@ -516,7 +509,6 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
       cellSpans: null,
       layout,
       content,
-      headerCount: header.length,
       section: null,
       impliedStatus: null,
       damage: record.unparsed ? 'unparsed' : null,

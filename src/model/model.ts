@@ -35,38 +35,42 @@ export interface TableLayout {
   style: RowStyle;
 }
 
-/** One row that names a task ID, from any planning document. */
-export interface TaskRow {
-  source: SourceKind;
-  file: string;
-  /** 1-based line where the row starts. */
-  line: number;
-  /** 1-based line where it ends (a CSV record with a line break in a quoted field spans several). */
+/**
+ * How a row is written: what a fix needs to rewrite it or to write a row like it. Rules
+ * judge a row by its meaning ({@link TaskRow}); only fixes read this.
+ */
+export interface RowLayout {
+  /** 1-based line where the row ends (a CSV record with a line break in a quoted field spans several). */
   endLine: number;
   /**
    * The row's lines as written, joined by `\n` without line endings (the form a fix
    * expects); null when the row shares a line with another record.
    */
   text: string | null;
-  /** Cells as written: Markdown cell sources or CSV field values, in header order. */
+  /** Cells as written: Markdown cell sources or CSV field values, in header order (as many as the row has). */
   cells: string[];
   /** Markdown rows: [start, end) of each cell's source in `text`. */
   cellSpans: [number, number][] | null;
-  /** The table the row belongs to. */
-  layout: TableLayout;
+  /** The table the row belongs to (its header, column map and row style). */
+  table: TableLayout;
+}
+
+/** One row that names a task ID, from any planning document: what it means, and (`written`) how it is written. */
+export interface TaskRow {
+  source: SourceKind;
+  file: string;
+  /** 1-based line where the row starts. */
+  line: number;
   id: string;
   /** True when the ID cell holds a range such as `ST-Z-001-006`. */
   range: boolean;
-  /** Plain-text cell values by canonical column name. */
+  /** Plain-text cell values by canonical column name (a key for every column the table maps). */
   fields: Partial<Record<ColumnName, string>>;
   status: Status | null;
   /** Plan files the row links to (repository-relative). */
   planLinks: string[];
   /** Normalised row content: two rows with equal `content` are the same row. */
   content: string;
-  /** Number of cells or fields, and how many the header has. */
-  cellCount: number;
-  headerCount: number;
   section: PlanSection | null;
   /**
    * The row's syntax is broken, so rules still see its task but no fix copies from it:
@@ -75,6 +79,8 @@ export interface TaskRow {
    * number of fields or cells.
    */
   damage: 'unparsed' | 'malformed' | null;
+  /** The layout a fix rewrites. */
+  written: RowLayout;
 }
 
 /** A table-shaped document (board, CSV, backlog, plan): its task rows by ID. */

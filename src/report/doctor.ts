@@ -84,7 +84,7 @@ function tablesOf(model: DocModel): TableEntry[] {
   for (const table of taskTables(model)) {
     const source = model.board === table ? 'board' : model.csv === table ? 'csv' : model.backlog === table ? 'backlog' : 'plan';
     for (const layout of table.layouts) {
-      const rows = table.rows.filter((row) => row.layout === layout);
+      const rows = table.rows.filter((row) => row.written.table === layout);
       const roles = new Map(Object.entries(layout.columns).map(([role, index]) => [index, role]));
       entries.push({
         file: layout.file,

@@ -17,7 +17,8 @@ function matchesCriteria(model: DocModel, settings: Settings, id: string, requir
     if (!letter || !requirement.plans.includes(letter)) return false;
   }
   const marker = requirement.marker;
-  return marker === null || rows.some((row) => row.cells.some((cell) => cell.includes(marker)));
+  // The marker is matched as the row writes it (it may be Markdown, in any cell).
+  return marker === null || rows.some((row) => row.written.cells.some((cell) => cell.includes(marker)));
 }
 
 export default defineRule({

@@ -19,10 +19,11 @@ export default defineRule({
     const findings = [];
     for (const id of tasks) {
       for (const row of statusRowsOf(head, id)) {
-        const statusColumn = row.layout.columns.status;
-        // A damaged row's missing cell is md-malformed-row's or csv-malformed-row's finding.
-        if (row.status !== null || statusColumn === undefined || row.damage !== null) continue;
-        const header = row.layout.header[statusColumn] ?? 'status';
+        // No `status` field: the table has no status column. A damaged row's missing cell is md-malformed-row's or csv-malformed-row's finding.
+        if (row.status !== null || row.fields.status === undefined || row.damage !== null) continue;
+        // The message names the column by the header the table writes.
+        const { header: headers, columns } = row.written.table;
+        const header = headers[columns.status!] ?? 'status';
         const cell = row.source === 'csv' ? 'field' : 'cell';
         findings.push({
           taskId: id,

@@ -15,7 +15,7 @@ export interface BacklogRowFixes {
 
 /** The backlog table new rows go in: the one holding the last backlog row, else the first. */
 function backlogLayout(model: DocModel): TableLayout | undefined {
-  return model.backlog?.rows.at(-1)?.layout ?? model.backlog?.layouts[0];
+  return model.backlog?.rows.at(-1)?.written.table ?? model.backlog?.layouts[0];
 }
 
 /**
@@ -31,8 +31,8 @@ function backlogLayout(model: DocModel): TableLayout | undefined {
 function planCellTemplate(model: DocModel, settings: Settings, layout: TableLayout): string {
   const index = layout.columns.plan;
   for (const row of model.backlog?.rows ?? []) {
-    if (row.layout !== layout || index === undefined) continue;
-    const cell = (row.cells[index] ?? '').trim();
+    if (row.written.table !== layout || index === undefined) continue;
+    const cell = (row.written.cells[index] ?? '').trim();
     const letter = planLetterOf(model, settings, row.id);
     if (!letter || cell === '' || cell.split(letter).length !== 2) continue;
     return cell.replace(letter, '{}');

@@ -16,7 +16,8 @@ function fixText(text: string): string {
 
 /** A row's last line, as an insert after the row anchors on it. */
 export function lastLineOf(row: TaskRow): LineRef | null {
-  return row.text === null ? null : { line: row.endLine, text: row.text.slice(row.text.lastIndexOf('\n') + 1) };
+  const { text, endLine } = row.written;
+  return text === null ? null : { line: endLine, text: text.slice(text.lastIndexOf('\n') + 1) };
 }
 
 /** Inserts `text` after the anchor line. Null when the text holds a U+FFFD (it would spread mojibake). */
@@ -26,18 +27,18 @@ export function insertAfter(file: string, anchor: LineRef, text: string, descrip
 }
 
 function replaceRow(row: TaskRow, text: string, description: string): Fix | null {
-  if (row.text === null || text.includes('\uFFFD')) return null;
-  return { file: row.file, kind: 'replace', line: row.line, expected: row.text, text: fixText(text), description };
+  if (row.written.text === null || text.includes('\uFFFD')) return null;
+  return { file: row.file, kind: 'replace', line: row.line, expected: row.written.text, text: fixText(text), description };
 }
 
 const syntaxOf = (layout: TableLayout) => layout.style.syntax;
 
 /** A cell of `row` by column name, written for a table of `syntax`. */
 function cellFor(row: TaskRow, column: ColumnName, syntax: 'markdown' | 'csv'): string | undefined {
-  const index = row.layout.columns[column];
+  const index = row.written.table.columns[column];
   if (index === undefined) return undefined;
-  const value = row.cells[index] ?? '';
-  const from = syntaxOf(row.layout);
+  const value = row.written.cells[index] ?? '';
+  const from = syntaxOf(row.written.table);
   if (from === syntax) return value;
   if (syntax === 'markdown') return toMarkdownCell(value);
   // A CSV PlanLink holds a plan path, not the Markdown link around it.
@@ -58,24 +59,25 @@ export function renderRow(layout: TableLayout, values: Partial<Record<ColumnName
 /** The cells of `row` by column name, written for a table of `syntax`. */
 export function valuesFor(row: TaskRow, syntax: 'markdown' | 'csv'): Partial<Record<ColumnName, string>> {
   const values: Partial<Record<ColumnName, string>> = {};
-  for (const column of Object.keys(row.layout.columns) as ColumnName[]) values[column] = cellFor(row, column, syntax);
+  for (const column of Object.keys(row.written.table.columns) as ColumnName[]) values[column] = cellFor(row, column, syntax);
   values.id = row.id;
   return values;
 }
 
 /** `row` with some cells replaced by column name, everything else as written. */
 function rewriteRow(row: TaskRow, values: Partial<Record<ColumnName, string>>): string | null {
-  if (row.text === null) return null;
+  const { text, cells, cellSpans, table } = row.written;
+  if (text === null) return null;
   const replacements = new Map<number, string>();
   for (const [column, value] of Object.entries(values) as [ColumnName, string][]) {
-    const index = row.layout.columns[column];
-    if (index === undefined || index >= row.cells.length) return null;
+    const index = table.columns[column];
+    if (index === undefined || index >= cells.length) return null;
     replacements.set(index, value);
   }
-  if (row.layout.style.syntax === 'markdown') return replaceMarkdownCells(row.text, row.cellSpans ?? [], replacements);
-  const fields = row.cells.map((cell, index) => replacements.get(index) ?? cell);
+  if (table.style.syntax === 'markdown') return replaceMarkdownCells(text, cellSpans ?? [], replacements);
+  const fields = cells.map((cell, index) => replacements.get(index) ?? cell);
   // Keep how this record quotes each field; a record the check cannot reproduce takes the file's style.
-  return renderCsvRecord(fields, csvQuoting(row.text, row.cells) ?? row.layout.style.quoted);
+  return renderCsvRecord(fields, csvQuoting(text, cells) ?? table.style.quoted);
 }
 
 /**
@@ -93,7 +95,7 @@ export function copyCellsFix(model: DocModel, id: string, from: 'board' | 'csv',
   if (source.damage !== null) return null;
   const values: Partial<Record<ColumnName, string>> = {};
   for (const column of columns) {
-    const value = cellFor(source, column, syntaxOf(target.layout));
+    const value = cellFor(source, column, syntaxOf(target.written.table));
     if (value === undefined) return null;
     values[column] = value;
   }
@@ -116,7 +118,7 @@ function mirrorAnchor(model: DocModel, row: TaskRow, into: 'board' | 'csv'): { a
     const neighbour = rowsOf(table, from.rows[i]!.id).at(-1);
     if (!neighbour) continue;
     const anchor = lastLineOf(neighbour);
-    return anchor ? { anchor, layout: neighbour.layout } : null;
+    return anchor ? { anchor, layout: neighbour.written.table } : null;
   }
   const layout = table.layouts[0];
   return layout ? { anchor: layout.headerEnd, layout } : null;
