@@ -162,8 +162,6 @@ function requiredColumns(source: SourceKind, section: PlanSection | null): Colum
   return [];
 }
 
-const quoteList = (values: readonly string[]): string => values.map((value) => `"${value}"`).join(', ');
-
 /**
  * The header cell a missing column most likely is, to name in the advice: for the
  * status, the unmapped column whose cells read as statuses most often; otherwise the
@@ -181,8 +179,8 @@ function likelyColumn(settings: Settings, header: readonly string[], columns: Pa
   return header[best]!;
 }
 
-/** The problem for a task table that lacks columns the rules need: names the file, the header it saw and the key to set. */
-export function unmappedTableProblem(
+/** The problem for a task table that lacks columns the rules need: the header it saw and, per missing column, the header it most likely is. */
+function unmappedTableProblem(
   settings: Settings,
   file: string,
   line: number,
@@ -191,17 +189,13 @@ export function unmappedTableProblem(
   values: readonly (readonly string[])[],
   missing: readonly ColumnName[],
 ): DocProblem {
-  const advice = missing.map((column) => {
-    const guess = likelyColumn(settings, header, columns, values, column);
-    return `columns.${column}: ["${guess ?? `<the header of your ${column} column>`}"]`;
-  });
-  const looked = missing.map((column) => `${column} as ${quoteList(settings.config.columns[column])}`).join('; ');
   return {
     kind: 'unmapped-table',
     file,
     line,
     taskId: null,
-    message: `the task table at line ${line} has an ID column but no ${missing.join(' and no ')} column (its header is ${quoteList(header)}; doc-sync looked for ${looked}), so its rows cannot be compared; set ${advice.join(' and ')} in ${settings.configFile}`,
+    header: [...header],
+    missing: missing.map((column) => ({ column, likely: likelyColumn(settings, header, columns, values, column) })),
     key: `unmapped-table:${missing.join(',')}:${header.join('|')}`,
   };
 }
@@ -230,14 +224,7 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       section = planSection(settings, heading);
       if (section === 'delivered') impliedStatus = { text: heading, category: 'done', date: null };
       if (section === 'other') {
-        problems.push({
-          kind: 'plan-section',
-          file,
-          line: table.line,
-          taskId: null,
-          message: `the task table at line ${table.line} is under ${heading === '' ? 'no heading' : `the heading "${heading}"`}, which is neither an active section (${quoteList(settings.config.sections.active)}) nor a delivered one (${quoteList(settings.config.sections.delivered)}), so its rows count as neither done nor in progress; add the heading to sections.delivered or sections.active in ${settings.configFile}`,
-          key: `plan-section:${heading}`,
-        });
+        problems.push({ kind: 'plan-section', file, line: table.line, taskId: null, heading, key: `plan-section:${heading}` });
       }
     }
     const missing = requiredColumns(source, section).filter((column) => columns[column] === undefined);
@@ -263,36 +250,26 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
       const [cellCount, headerCount] = [row.cells.length, header.length];
       const splitCodeSpan = cellCount > headerCount && taskRow.written.cells.some((cell) => (cell.match(/`/g)?.length ?? 0) % 2 === 1);
       if ((source === 'board' || source === 'backlog') && (cellCount < headerCount || splitCodeSpan)) {
-        const cause =
-          cellCount < headerCount
-            ? 'a `|` is missing or a cell was split'
-            : 'a `|` inside a code span splits the cell (GFM), so the cells after it are shifted; write it `\\|`';
-        problems.push({
-          kind: 'md-row',
-          file,
-          line: row.line,
-          taskId: taskRow.id,
-          message: `the row of ${taskRow.id} has ${cellCount} cells but the table header has ${headerCount}; ${cause}`,
-          key: `md-row:${taskRow.content}`,
-        });
+        problems.push({ kind: 'md-row', cause: 'cell-count', file, line: row.line, taskId: taskRow.id, cells: cellCount, headerCells: headerCount, key: `md-row:${taskRow.content}` });
         taskRow.damage = 'malformed';
       }
       rows.push(taskRow);
     }
   }
   if (layouts.length === 0 && doc.tables.length > 0) {
-    const headers = doc.tables.slice(0, 3).map((table) => `line ${table.line}: ${quoteList(table.header.cells.map((cell) => cell.text))}`);
     problems.push({
       kind: 'no-task-table',
+      cause: 'no-id-column',
       file,
       line: doc.tables[0]!.line,
       taskId: null,
-      message: `doc-sync recognised no task table in ${file}: none of its ${doc.tables.length === 1 ? 'table' : `${doc.tables.length} tables`} (${headers.join('; ')}) has an ID column (looked for ${quoteList(settings.config.columns.id)}); set columns.id: ["<your ID header>"] in ${settings.configFile}`,
+      headers: doc.tables.slice(0, 3).map((table) => ({ line: table.line, cells: table.header.cells.map((cell) => cell.text) })),
+      tables: doc.tables.length,
       key: 'no-task-table',
     });
   }
   if (doc.tables.length === 0) {
-    const problem = listedTasksProblem(settings, file, text) ?? (source === 'board' ? boardWithoutTableProblem(settings, file) : null);
+    const problem = listedTasksProblem(settings, file, text) ?? (source === 'board' ? boardWithoutTableProblem(file) : null);
     if (problem) problems.push(problem);
   }
   return tableOf(file, rows, layouts);
@@ -307,37 +284,21 @@ function markdownTaskRows(settings: Settings, source: SourceKind, file: string, 
 function boardIdProblem(settings: Settings, file: string, line: number, column: string, cell: string, content: string): DocProblem | null {
   const inner = settings.firstId(cell);
   if (inner !== cell && settings.exactId(inner)) {
-    return {
-      kind: 'md-row',
-      file,
-      line,
-      taskId: inner,
-      message: `the ID cell of ${inner} reads "${cell.slice(0, 60)}"; write the ID alone in the "${column}" column (move the rest to another column), since doc-sync fix does not copy from this row`,
-      key: `md-id:${content}`,
-    };
+    return { kind: 'md-row', cause: 'id-and-more', file, line, taskId: inner, cell, column, key: `md-id:${content}` };
   }
   if (/\s/.test(cell) || !/\d/.test(cell) || cell.length > 40) return null;
   const upper = cell.toUpperCase();
-  const suggestion = settings.exactId(upper) ? `; did you mean "${upper}"? The row` : '; the row';
-  return {
-    kind: 'md-row',
-    file,
-    line,
-    taskId: null,
-    message: `the row at line ${line} has "${cell}" in its ID column, which is not a task ID (it does not match ids.pattern in ${settings.configFile})${suggestion} is not read until its ID is fixed`,
-    key: `md-id:${content}`,
-  };
+  return { kind: 'md-row', cause: 'not-an-id', file, line, taskId: null, cell, suggestion: settings.exactId(upper) ? upper : null, key: `md-id:${content}` };
 }
 
 /** The board has no table at all (emptied, or prose only): one problem, where each lost row would otherwise be its own finding. */
-function boardWithoutTableProblem(settings: Settings, file: string): DocProblem {
-  const { id, status } = settings.config.columns;
+function boardWithoutTableProblem(file: string): DocProblem {
   return {
     kind: 'no-task-table',
+    cause: 'no-table',
     file,
     line: 1,
     taskId: null,
-    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so no task on the board is read; restore the board's table (a header with an ID column such as "${id[0]}" and a status column such as "${status[0]}", one row per task), or set paths.board in ${settings.configFile} if the board moved`,
     key: 'no-task-table:none',
     // A board that had no table at base either was never read: shown, failing only when the change removed the table.
     failsOnlyWhenNew: true,
@@ -362,16 +323,7 @@ function listedTasksProblem(settings: Settings, file: string, text: string): Doc
     for (const id of named) if (!ids.includes(id)) ids.push(id);
   });
   if (ids.length === 0) return null;
-  const tasks = ids.length === 1 ? 'task its list items name' : `${ids.length} tasks its list items name`;
-  return {
-    kind: 'no-task-table',
-    file,
-    line: firstLine,
-    taskId: null,
-    unreadTasks: ids,
-    message: `doc-sync recognised no task table in ${file}: it has no Markdown table, so the ${tasks} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}) ${ids.length === 1 ? 'is' : 'are'} not read; doc-sync reads tasks only from table rows: write them as a table with an ID and a status column (for example | ${settings.config.columns.id[0]} | ${settings.config.columns.title[0]} | ${settings.config.columns.status[0]} |) under an active heading`,
-    key: 'no-task-table:list',
-  };
+  return { kind: 'no-task-table', cause: 'list-items', file, line: firstLine, taskId: null, unreadTasks: ids, key: 'no-task-table:list' };
 }
 
 const recordText = (lines: readonly SourceLine[], record: CsvRecord): string | null =>
@@ -453,31 +405,22 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
     kind: 'csv-syntax',
     file,
     line: problem.line,
-    message:
-      ids.length === 0
-        ? problem.message
-        : `the CSV record of ${ids.join(' and ')} cannot be read: ${problem.message}${ids.length > 1 ? `; ${ids.slice(1).join(', ')} starts right after a closing quote, so a line break is missing before it` : ''}`,
+    parserMessage: problem.message,
+    taskIds: [...ids],
     taskId: ids[0] ?? null,
     key: `csv-syntax:${problem.text}`,
   });
   const [headerRecord, ...records] = doc.records;
   if (!headerRecord) {
     for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
-    problems.push({ kind: 'csv-header', file, line: 1, taskId: null, message: `${file} has no header record (it is empty); restore the header and the records`, key: 'csv-empty' });
+    problems.push({ kind: 'csv-header', cause: 'empty', file, line: 1, taskId: null, key: 'csv-empty' });
     return null;
   }
   const header = headerRecord.fields.map((field) => field.trim());
   const columns = columnMap(settings, header);
   if (columns.id === undefined) {
     for (const problem of doc.problems) problems.push(syntaxProblem(problem, []));
-    problems.push({
-      kind: 'csv-header',
-      file,
-      line: headerRecord.line,
-      taskId: null,
-      message: `the CSV header has no ID column (looked for ${settings.config.columns.id.map((c) => `"${c}"`).join(', ')}); fix the header or set columns.id in ${settings.configFile}`,
-      key: 'csv-header',
-    });
+    problems.push({ kind: 'csv-header', cause: 'no-id-column', file, line: headerRecord.line, taskId: null, key: 'csv-header' });
     return null;
   }
   const missing = requiredColumns('csv', null).filter((column) => columns[column] === undefined);
@@ -517,40 +460,25 @@ function csvTable(settings: Settings, file: string, doc: CsvDocument, text: stri
     if (record.unparsed) {
       // Its syntax problem is the finding; a count or a link read from a broken record says nothing more.
     } else if (record.fields.length !== header.length) {
-      const more = record.fields.length > header.length;
-      const label = row?.id ?? (idText || 'a record');
       problems.push({
         kind: 'csv-field-count',
+        cause: 'field-count',
         file,
         line: record.line,
         taskId: row?.id ?? null,
-        message: `the CSV record of ${label} has ${record.fields.length} fields but the header has ${header.length}; ${
-          more ? 'a line break may be missing (two records glued together) or a comma needs quoting' : 'fields are missing or shifted'
-        }`,
+        label: row?.id ?? (idText || 'a record'),
+        fields: record.fields.length,
+        headerFields: header.length,
         key: `csv-field-count:${content}`,
       });
       if (row) row.damage = 'malformed';
     } else if (!row && idText !== '') {
-      problems.push({
-        kind: 'csv-field-count',
-        file,
-        line: record.line,
-        taskId: null,
-        message: `the CSV record at this line has "${idText.slice(0, 40)}" in its ID field, which is not a task ID; its fields may be shifted`,
-        key: `csv-id:${content}`,
-      });
+      problems.push({ kind: 'csv-field-count', cause: 'not-an-id', file, line: record.line, taskId: null, idText, key: `csv-id:${content}` });
     } else if (row) {
       const planLinkIndex = columns.planLink;
       const planLinkText = planLinkIndex !== undefined ? (record.fields[planLinkIndex] ?? '').trim() : '';
       if (planLinkText !== '' && row.planLinks.length === 0) {
-        problems.push({
-          kind: 'csv-plan-link',
-          file,
-          line: record.line,
-          taskId: row.id,
-          message: `the PlanLink of ${row.id} ("${planLinkText.slice(0, 80)}") is not a plan file; expected a path matching ${settings.config.paths.plans.join(', ')}`,
-          key: `csv-plan-link:${row.id}:${planLinkText}`,
-        });
+        problems.push({ kind: 'csv-plan-link', file, line: record.line, taskId: row.id, planLinkText, key: `csv-plan-link:${row.id}:${planLinkText}` });
       }
     }
     if (row) rows.push(row);
@@ -605,30 +533,15 @@ const LINK_TARGET = /^[^\s|,"#*[\]()]{1,1024}\.(md|csv|markdown|txt)$/i;
 
 /** A document that is not the document: an LFS pointer or (by its content) a symbolic link. */
 function standIn(file: string, text: string): DocProblem | null {
-  if (LFS_POINTER.test(text)) {
-    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} is a Git LFS pointer, not the document, so doc-sync cannot read it; keep planning documents in git itself (remove the path from .gitattributes' LFS filters)`, key: 'lfs-pointer' };
-  }
-  if (LINK_TARGET.test(text)) {
-    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} holds only the path "${text}", which is what git stores for a symbolic link; doc-sync reads what git stores, so point paths.* at the real file or commit the file itself`, key: 'symlink' };
-  }
+  if (LFS_POINTER.test(text)) return { kind: 'unreadable', cause: 'lfs-pointer', file, line: 1, taskId: null, key: 'lfs-pointer' };
+  if (LINK_TARGET.test(text)) return { kind: 'unreadable', cause: 'symlink', file, line: 1, taskId: null, target: text, key: 'symlink' };
   return null;
 }
 
 function unreadable(file: string, decoded: DecodedDocument, maxBytes: number): DocProblem | null {
   if (decoded.kind === 'text') return standIn(file, decoded.text);
-  if (decoded.kind === 'binary') {
-    return { kind: 'unreadable', file, line: 1, taskId: null, message: `${file} is binary (it contains NUL bytes), so doc-sync cannot read it; it must be UTF-8 text`, key: 'binary' };
-  }
-  if (decoded.kind === 'too-large') {
-    return {
-      kind: 'unreadable',
-      file,
-      line: 1,
-      taskId: null,
-      message: `${file} is ${decoded.size} bytes, over the ${maxBytes}-byte limit, so it was not checked; split it or raise limits.maxFileBytes`,
-      key: 'too-large',
-    };
-  }
+  if (decoded.kind === 'binary') return { kind: 'unreadable', cause: 'binary', file, line: 1, taskId: null, key: 'binary' };
+  if (decoded.kind === 'too-large') return { kind: 'unreadable', cause: 'too-large', file, line: 1, taskId: null, size: decoded.size, limit: maxBytes, key: 'too-large' };
   return null;
 }
 

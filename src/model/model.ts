@@ -129,24 +129,10 @@ export interface SessionLogDoc {
   mentions: Set<string>;
 }
 
-/** A problem with a document's bytes or syntax, found while building the model. */
-export interface DocProblem {
-  kind:
-    | 'unreadable'
-    | 'csv-syntax'
-    | 'csv-field-count'
-    | 'csv-plan-link'
-    | 'csv-header'
-    | 'md-row'
-    /** A task table lacks a column the rules need (status, title). */
-    | 'unmapped-table'
-    /** A task table sits under a plan heading that is neither active nor delivered. */
-    | 'plan-section'
-    /** A document has tables but none with an ID column. */
-    | 'no-task-table';
+/** What every problem with a document says: where, which task (if one), and its identity. */
+interface ProblemPlace {
   file: string;
   line: number;
-  message: string;
   taskId: string | null;
   /** A problem tied to no single task (`taskId` null) that leaves these tasks unread: it is judged whenever one of them is. */
   unreadTasks?: string[];
@@ -155,6 +141,45 @@ export interface DocProblem {
   /** A problem of a blinding kind that is pre-existing when the base had it too, as a missing document is. */
   failsOnlyWhenNew?: boolean;
 }
+
+/**
+ * What was found, as data: the kind (which rule reports it) and the facts its sentence
+ * needs. The sentence is the reporting rule's (rules/<id>.ts), so the model writes no prose.
+ */
+export type ProblemFacts =
+  /** The file is not a readable document. */
+  | { kind: 'unreadable'; cause: 'lfs-pointer' | 'binary' }
+  | { kind: 'unreadable'; cause: 'symlink'; target: string }
+  | { kind: 'unreadable'; cause: 'too-large'; size: number; limit: number }
+  /** csv-parse rejected a record; `taskIds` are the tasks recovered from it (the first is `taskId`). */
+  | { kind: 'csv-syntax'; parserMessage: string; taskIds: string[] }
+  | { kind: 'csv-field-count'; cause: 'field-count'; label: string; fields: number; headerFields: number }
+  /** A record whose ID field is not a task ID. */
+  | { kind: 'csv-field-count'; cause: 'not-an-id'; idText: string }
+  | { kind: 'csv-plan-link'; planLinkText: string }
+  | { kind: 'csv-header'; cause: 'empty' | 'no-id-column' }
+  /** A Markdown row with fewer cells than its header, or more where a code span was cut in two. */
+  | { kind: 'md-row'; cause: 'cell-count'; cells: number; headerCells: number }
+  /** An ID cell holding the ID and more (`OPS-8 (p1)`). */
+  | { kind: 'md-row'; cause: 'id-and-more'; cell: string; column: string }
+  /** An ID cell holding a mistyped ID (`OPS14`); `suggestion` is its upper-case form when that is an ID. */
+  | { kind: 'md-row'; cause: 'not-an-id'; cell: string; suggestion: string | null }
+  /** A task table lacks a column the rules need (status, title); `likely` is the header each missing one most likely is. */
+  | { kind: 'unmapped-table'; header: string[]; missing: { column: ColumnName; likely: string | null }[] }
+  /** A task table sits under a plan heading that is neither active nor delivered. */
+  | { kind: 'plan-section'; heading: string }
+  /** A document has tables but none with an ID column (the first three headers, and how many tables). */
+  | { kind: 'no-task-table'; cause: 'no-id-column'; headers: { line: number; cells: string[] }[]; tables: number }
+  /** A board with no Markdown table at all. */
+  | { kind: 'no-task-table'; cause: 'no-table' }
+  /** A document with no table whose list items name tasks (`unreadTasks`). */
+  | { kind: 'no-task-table'; cause: 'list-items'; unreadTasks: string[] };
+
+/** A problem with a document's bytes or syntax, found while building the model. */
+export type DocProblem = ProblemPlace & ProblemFacts;
+
+/** The problems of one kind (each rule's sentence function takes these). */
+export type ProblemOf<K extends DocProblem['kind']> = Extract<DocProblem, { kind: K }>;
 
 /** Everything doc-sync knows about the planning documents at one revision. */
 export interface DocModel {

@@ -6,6 +6,10 @@ import { taskTables, type DocModel, type DocProblem, type TableLayout, type Task
 import { rulesOffByLayout, SESSION_LOG_RULES } from '../rules/index.js';
 import { sessionLogsOffReason } from '../core/git-ignored.js';
 import { atCommit } from '../core/words.js';
+import { csvSentence } from '../rules/csv-malformed-row.js';
+import { unreadableSentence } from '../rules/file-unreadable.js';
+import { planSectionSentence } from '../rules/plan-section-unknown.js';
+import { tableSentence } from '../rules/table-unmapped.js';
 
 /** What `doctor` is asked: the documents at `revision`, read with `config`. */
 export interface DoctorRequest {
@@ -68,8 +72,25 @@ export interface SourceEntry {
   statuses: Partial<Record<StatusCategory | 'unknown', string[]>>;
 }
 
-/** Problems that mean the config does not describe the layout (or a document cannot be read at all). */
-const CONFIG_PROBLEMS: ReadonlySet<DocProblem['kind']> = new Set(['unmapped-table', 'no-task-table', 'plan-section', 'csv-header', 'unreadable']);
+/**
+ * The sentence of a problem that means the config does not describe the layout (or a
+ * document cannot be read at all), as the rule that reports it writes it; null for others.
+ */
+function configProblemSentence(problem: DocProblem, settings: Settings): string | null {
+  switch (problem.kind) {
+    case 'unmapped-table':
+    case 'no-task-table':
+      return tableSentence(problem, settings);
+    case 'plan-section':
+      return planSectionSentence(problem, settings);
+    case 'csv-header':
+      return csvSentence(problem, settings);
+    case 'unreadable':
+      return unreadableSentence(problem, settings);
+    default:
+      return null;
+  }
+}
 
 const headerLine = (layout: TableLayout): number => (layout.style.syntax === 'markdown' ? layout.headerEnd.line - 1 : layout.headerEnd.line);
 
@@ -163,8 +184,9 @@ export async function diagnose(request: DoctorRequest): Promise<Diagnosis> {
   if (tables && paths.sessionLogs.length > 0 && !ignoredLogs && documents.find((document) => document.key === 'paths.sessionLogs')?.files.length === 0) {
     needsConfig.push(`paths.sessionLogs: no session log at ${paths.sessionLogs.join(', ')}; set paths.sessionLogs: [] in ${configFile} if the team keeps none (the session rules then go off)`);
   }
-  for (const problem of model.problems.filter((item) => CONFIG_PROBLEMS.has(item.kind))) {
-    needsConfig.push(`${problem.file}:${problem.line}: ${problem.message}`);
+  for (const problem of model.problems) {
+    const sentence = configProblemSentence(problem, settings);
+    if (sentence !== null) needsConfig.push(`${problem.file}:${problem.line}: ${sentence}`);
   }
   const statuses = statusesOf(model);
   if (statuses.unknown?.length) {
