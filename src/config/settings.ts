@@ -47,7 +47,19 @@ export interface Settings {
   planOfId(id: string): string | null;
   /** The plan letters a plan file names (`B` for `PlanB_Performance.md`). */
   planOfFile(path: string): string | null;
+  /**
+   * A table cell's status: the longest configured word it starts with (a cell says
+   * `Done (2024-05-01)` or `In progress — blocked`), with the date it names.
+   */
   parseStatus(text: string): Status;
+  /**
+   * How a task source's status field (a ledger value, a frontmatter `status`, a checkbox)
+   * reads: the field is the word alone, so it must be a configured word exactly (ignoring
+   * case and spacing). `extra`: Backlog.md's own columns (`backlog/config.yml`) the config
+   * lacks: the first is where work waits, the last where it is done, the ones between are
+   * work in progress.
+   */
+  sourceStatus(extra?: readonly string[]): (status: string) => StatusCategory | 'unknown';
   /** Index of the column in `header`, by configured aliases; -1 when absent. */
   columnIndex(header: readonly string[], column: ColumnName): number;
   /** Matches a heading against a configured list of section names. */
@@ -62,6 +74,9 @@ const normalizeWord = (value: string): string =>
 
 /** Strips emoji, bullets and numbering in front of a heading or status ("✅ Done", "2. Active work"). */
 const stripLeadingMarks = (value: string): string => value.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^\d+(\.\d+)*[.)]?\s+/, '');
+
+/** A source's status word as compared: ignoring case and spacing; checkbox markers (no letter) as written. */
+const sourceStatusKey = (status: string): string => (/\p{L}/u.test(status.replace(/^\[.\]$/, '')) ? normalizeWord(status) : status.trim());
 
 /** Where a repository's config goes when it has none. */
 const DEFAULT_CONFIG_FILE = '.github/doc-sync.yml';
@@ -169,6 +184,17 @@ export function compileSettings(config: Config, configSource: string | null = nu
         }
       }
       return { text, category: 'unknown', date };
+    },
+    sourceStatus(extra = []) {
+      const categories = new Map<string, StatusCategory>();
+      for (const category of STATUS_CATEGORIES) {
+        for (const word of config.statuses[category]) if (!categories.has(sourceStatusKey(word))) categories.set(sourceStatusKey(word), category);
+      }
+      extra.forEach((word, index) => {
+        if (categories.has(sourceStatusKey(word))) return;
+        categories.set(sourceStatusKey(word), index === 0 ? 'ready' : index === extra.length - 1 ? 'done' : 'in-progress');
+      });
+      return (status) => categories.get(sourceStatusKey(status)) ?? 'unknown';
     },
     columnIndex(header, column) {
       const aliases = columnAliases.get(column) ?? [];

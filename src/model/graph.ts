@@ -1,7 +1,5 @@
 import { posix } from 'node:path';
 import type { Settings, SourceSettings } from '../config/settings.js';
-import type { StatusCategory } from '../config/schema.js';
-import { STATUS_CATEGORIES } from '../config/schema.js';
 import { DEFAULT_TASK_PREFIX, readBacklogConfig } from '../sources/backlog-config.js';
 import { BOARD_START, readBoardExport } from '../sources/board-export.js';
 import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
@@ -12,24 +10,6 @@ import { readTaskFile } from '../sources/task-file.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
 import type { DocModel, TaskTable } from './model.js';
 import { indexTasks, taskKey, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
-
-/** Status words compare ignoring case and spacing; checkbox markers (no letter) compare as written. */
-const statusKey = (status: string): string => (/\p{L}/u.test(status.replace(/^\[.\]$/, '')) ? status.toLowerCase().replace(/[\s_-]+/g, ' ').trim() : status.trim());
-
-/** The preset's vocabulary (with the config's words) as a lookup from a status as written to its category. */
-function vocabularyOf(settings: Settings, extra: readonly string[] = []): Map<string, StatusCategory> {
-  const vocabulary = new Map<string, StatusCategory>();
-  for (const category of STATUS_CATEGORIES) {
-    for (const word of settings.config.statuses[category]) if (!vocabulary.has(statusKey(word))) vocabulary.set(statusKey(word), category);
-  }
-  // Backlog.md's own statuses (`backlog/config.yml`) that the vocabulary lacks: the first column is
-  // where work waits, the last where it is done, the ones between are work in progress.
-  extra.forEach((word, index) => {
-    if (vocabulary.has(statusKey(word))) return;
-    vocabulary.set(statusKey(word), index === 0 ? 'ready' : index === extra.length - 1 ? 'done' : 'in-progress');
-  });
-  return vocabulary;
-}
 
 export interface SourceFileRead {
   tasks: (SourceTask & { fileId?: string; criteria?: TaskCriteria[]; entry?: string })[];
@@ -200,8 +180,7 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
     extraStatuses.push(...read.config.statuses);
     statusProblems.push(...read.problems);
   }
-  const vocabulary = vocabularyOf(settings, extraStatuses);
-  const category = (status: string): Task['category'] => vocabulary.get(statusKey(status)) ?? 'unknown';
+  const category = settings.sourceStatus(extraStatuses);
   const paths = [...model.texts.keys()].sort();
 
   const sources = new Map<string, TaskSource>();

@@ -1,7 +1,7 @@
 import type { RuleFinding } from '../core/finding.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { Task, TaskSource } from '../model/tasks.js';
-import { firstStatements, judged, nameOf, placeOf, relationsOf } from './graph/relations.js';
+import { firstStatements, judged, keyIn, nameOf, placeOf, relationsOf } from './graph/relations.js';
 
 /** Ledger entries that are not work items of their own: an epic groups stories, a retrospective is a meeting; neither has a story file. */
 const CONTAINER_ENTRIES: ReadonlySet<string> = new Set(['epic', 'retrospective']);
@@ -44,10 +44,8 @@ export default defineRule({
       const from = head.graph.sources.get(relation.from);
       const to = head.graph.sources.get(relation.to);
       if (!from || !to) continue;
-      // Backlog.md exports `TASK-7` for a file whose id is `task-7`: one task.
-      const present = new Set([...to.byKey.keys()].map((key) => key.toLowerCase()));
       for (const task of firstStatements(from)) {
-        if (!judged(context, task.key) || present.has(task.key.toLowerCase())) continue;
+        if (!judged(context, task.key) || keyIn(to, task.key) !== undefined) continue;
         if (task.entry !== undefined && CONTAINER_ENTRIES.has(task.entry)) continue;
         if (relation.categories && !(task.category !== 'unknown' && relation.categories.includes(task.category))) continue;
         if (unreadableFileFor(to, task.id)) continue;

@@ -2,7 +2,7 @@ import type { StatusCategory } from '../config/schema.js';
 import type { Fix, RuleFinding } from '../core/finding.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { Task, TaskSource } from '../model/tasks.js';
-import { judged, nameOf, placeOf, relationsOf, statementOf, statusFix, statusShape } from './graph/relations.js';
+import { judged, keyIn, nameOf, placeOf, relationsOf, statementOf, statusFix, statusShape } from './graph/relations.js';
 
 /**
  * BMAD's story order. Its workflow writes the ledger after the story and never moves a story
@@ -36,8 +36,6 @@ export default defineRule({
       const left = head.graph.sources.get(relation.left);
       const right = head.graph.sources.get(relation.right);
       if (!left || !right) continue;
-      // Backlog.md exports `TASK-7` for a file whose id is `task-7`: one task, whatever the case.
-      const rightKeys = new Map([...right.byKey.keys()].map((key) => [key.toLowerCase(), key]));
       const side = (source: TaskSource, key: string | undefined): Side | undefined => {
         const task = key === undefined ? undefined : statementOf(source, key);
         if (!task) return undefined;
@@ -45,9 +43,10 @@ export default defineRule({
         return { source, task, moved: before?.category !== task.category };
       };
       for (const key of left.byKey.keys()) {
-        if (!judged(context, key) && !judged(context, rightKeys.get(key.toLowerCase()) ?? key)) continue;
+        const rightKey = keyIn(right, key);
+        if (!judged(context, key) && !judged(context, rightKey ?? key)) continue;
         const l = side(left, key);
-        const r = side(right, rightKeys.get(key.toLowerCase()));
+        const r = side(right, rightKey);
         // An unknown word is task-status-unknown's finding; a task on one side only is membership's.
         if (!l || !r || l.task.category === 'unknown' || r.task.category === 'unknown' || l.task.category === r.task.category) continue;
 

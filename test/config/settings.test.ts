@@ -28,6 +28,32 @@ describe('status categories', () => {
   });
 });
 
+describe('source status words', () => {
+  const sourceStatus = settings.sourceStatus();
+  test.each([
+    ['done', 'done'],
+    ['In_Progress', 'in-progress'],
+    ['  ready-for-review ', 'ready-for-review'],
+    // A source's status field is the word alone: a word that only starts with a status is no status.
+    ['Done - 2025-12-22', 'unknown'],
+    ['Someday', 'unknown'],
+  ])('%s is %s', (word, category) => {
+    expect(sourceStatus(word)).toBe(category);
+  });
+
+  test("Backlog.md's own columns: first waits, last is done, between is in progress; configured words keep theirs", () => {
+    const withBoard = settings.sourceStatus(['Inbox', 'Doing', 'Blocked', 'Waiting on QA', 'Released']);
+    expect(['Inbox', 'Doing', 'Blocked', 'waiting_on_qa', 'Released', 'Archived'].map((word) => withBoard(word))).toEqual([
+      'ready',
+      'in-progress',
+      'blocked',
+      'in-progress',
+      'done',
+      'unknown',
+    ]);
+  });
+});
+
 describe('IDs and plans', () => {
   test.each([
     ['ST-B-001', { id: 'ST-B-001', range: false }, 'B'],

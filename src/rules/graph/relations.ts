@@ -1,6 +1,7 @@
 import type { Fix } from '../../core/finding.js';
 import type { RuleContext } from '../../core/rule.js';
 import type { DocModel } from '../../model/model.js';
+import { splitLines } from '../../parse/text.js';
 import { taskKey, type Relation, type Task, type TaskSource } from '../../model/tasks.js';
 
 /**
@@ -22,6 +23,24 @@ export function statementOf(source: TaskSource | undefined, key: string): Task |
 /** Each key of a source once, with its first statement, in file then line order. */
 export function firstStatements(source: TaskSource): Task[] {
   return [...source.byKey.values()].map((statements) => statements[0]!);
+}
+
+/** Per source, its keys by their lower case (the last key wins when two differ only in case). */
+const keysByLowerCase = new WeakMap<TaskSource, Map<string, string>>();
+
+/**
+ * The key under which `source` has the task `key` names, whatever the case, or undefined:
+ * Backlog.md exports `TASK-7` for a file whose id is `task-7`, and that is one task. The one
+ * place a relation between two sources matches IDs; within a source keys stay exact, so
+ * task-id-duplicate and the graph diff see `TASK-7` and `task-7` in one source as two.
+ */
+export function keyIn(source: TaskSource, key: string): string | undefined {
+  let keys = keysByLowerCase.get(source);
+  if (!keys) {
+    keys = new Map([...source.byKey.keys()].map((own) => [own.toLowerCase(), own]));
+    keysByLowerCase.set(source, keys);
+  }
+  return keys.get(key.toLowerCase());
 }
 
 /** `file:line`, how messages name a place. */
@@ -48,9 +67,7 @@ export function parentKeyOf(source: TaskSource, task: Task): string | undefined 
 export function lineText(model: DocModel, file: string, line: number): string | undefined {
   const text = model.texts.get(file);
   if (text === undefined) return undefined;
-  const lines = text.split('\n');
-  const found = lines[line - 1];
-  return found === undefined ? undefined : found.replace(/\r$/, '');
+  return splitLines(text)[line - 1]?.text;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_-]/u;
