@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import ignore, { isPathValid, type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { RepoReader } from './ports.js';
+import { lineTexts } from '../parse/text.js';
 
 const GITIGNORE = '.gitignore';
 
@@ -49,7 +50,7 @@ export async function sessionLogsIgnoredAt(reader: RepoReader, commit: string, g
   const blobs = await reader.readBlobs([...new Set(listed.values())]);
   const rules = new Map<string, { file: string; rules: Ignore }>();
   for (const [file, oid] of listed) {
-    const lines = new TextDecoder().decode(blobs.get(oid)).split(/\r?\n/);
+    const lines = lineTexts(new TextDecoder().decode(blobs.get(oid)));
     // The mark is the 1-based line, so the reason can point at it.
     rules.set(dirOf(file), { file, rules: ignore().add(lines.map((pattern, index) => ({ pattern, mark: String(index + 1) }))) });
   }

@@ -497,7 +497,7 @@ function plansByLetter(settings: Settings, lineText: string, planFiles: readonly
 
 function planIndexDoc(settings: Settings, file: string, text: string, doc: MarkdownDocument, planFiles: readonly string[]): PlanIndexDoc {
   const tableRows = new Map(doc.tables.flatMap((table) => table.rows.map((row) => [row.line, row] as const)));
-  const entries = text.split('\n').flatMap((lineText, index) => {
+  const entries = splitLines(text).flatMap(({ text: lineText }, index) => {
     const links = [...lineText.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
     const progress = INDEX_PROGRESS.exec(lineText);
     let plans = planLinksIn(file, lineText, links, settings.isPlan);
@@ -507,7 +507,7 @@ function planIndexDoc(settings: Settings, file: string, text: string, doc: Markd
     return [
       {
         line: index + 1,
-        text: lineText.replace(/\r$/, ''),
+        text: lineText,
         row: row
           ? { cells: row.cells.map((cell) => ({ raw: row.source.slice(cell.start, cell.end), start: cell.start, end: cell.end })), style: markdownRowStyle(row) }
           : null,

@@ -88,6 +88,9 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
+/** The lines' texts, without their endings, as `splitLines` cuts them. */
+export const lineTexts = (text: string): string[] => splitLines(text).map((line) => line.text);
+
 /** The text of lines `first`..`last` (1-based, inclusive), joined by `\n`: how a fix quotes the lines it expects. */
 export function joinLines(lines: readonly SourceLine[], first: number, last: number): string {
   return lines

@@ -1,4 +1,5 @@
 import { defineRule, noOptions } from '../core/rule.js';
+import { lineTexts } from '../parse/text.js';
 
 const REPLACEMENT_RUN = /\?{3,}|\uFFFD/;
 // eslint-disable-next-line no-control-regex
@@ -27,8 +28,8 @@ export default defineRule({
       const gainedSingleMarks = lostNonAscii && count(after, /\?/g) - count(before, /\?/g) >= lost;
       if (!gainedReplacement && !(gainedQuestionRuns && lostNonAscii) && !gainedSingleMarks) continue;
       // Point at the first line whose replacement marks are new.
-      const baseLines = new Set(before.split('\n'));
-      const lines = after.split('\n');
+      const baseLines = new Set(lineTexts(before));
+      const lines = lineTexts(after);
       const marks = gainedReplacement || gainedQuestionRuns ? REPLACEMENT_RUN : /\?/;
       const index = lines.findIndex((line) => marks.test(line) && !baseLines.has(line));
       const line = index === -1 ? 1 : index + 1;

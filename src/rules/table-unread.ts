@@ -1,5 +1,6 @@
 import { listSome, plural } from './support/helpers.js';
 import { defineRule, noOptions } from '../core/rule.js';
+import { lineTexts } from '../parse/text.js';
 import type { TaskTable } from '../model/model.js';
 
 /** Lines that end a GFM table or hide what follows when left open. */
@@ -14,12 +15,12 @@ const firstCellOf = (line: string): string | null => /^\s{0,3}(?:>\s*)*\|?\s*([^
 
 /** 0-based lines written as rows whose first cell is one of `ids`. */
 function rowLinesOf(text: string, ids: ReadonlySet<string>): number[] {
-  return text.split('\n').flatMap((line, index) => (ids.has(firstCellOf(line) ?? '') ? [index] : []));
+  return lineTexts(text).flatMap((line, index) => (ids.has(firstCellOf(line) ?? '') ? [index] : []));
 }
 
 function whereReadingStopped(text: string, baseText: string, at: number): { line: number; culprit: { line: number; text: string } | null } {
-  const lines = text.split('\n');
-  const baseLines = new Set(baseText.split('\n').map((line) => line.trim()));
+  const lines = lineTexts(text);
+  const baseLines = new Set(lineTexts(baseText).map((line) => line.trim()));
   for (let index = at - 1; index >= 0; index--) {
     const line = lines[index]!;
     if (TABLE_BREAKER.test(line) && !baseLines.has(line.trim())) return { line: at + 1, culprit: { line: index + 1, text: line.trim().slice(0, 40) } };
@@ -46,7 +47,7 @@ export default defineRule({
       const gone = new Set([...before.byId.keys()].filter((id) => !readNow.has(id)));
       const hiddenLines = rowLinesOf(text, gone);
       if (hiddenLines.length === 0) continue;
-      const lines = text.split('\n');
+      const lines = lineTexts(text);
       const lost = [...new Set(hiddenLines.map((index) => firstCellOf(lines[index]!)!))];
       const { line, culprit } = whereReadingStopped(text, base.texts.get(file.path) ?? '', hiddenLines[0]!);
       findings.push({
