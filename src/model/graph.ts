@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Settings, SourceSettings } from '../config/settings.js';
 import type { StatusCategory } from '../config/schema.js';
-import { STATUS_CATEGORIES } from '../config/schema.js';
+import { STATUS_CATEGORIES } from '../config/defaults.js';
 import { DEFAULT_TASK_PREFIX, readBacklogConfig } from '../sources/backlog-config.js';
 import { BOARD_START, readBoardExport } from '../sources/board-export.js';
 import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/checklist.js';
