@@ -1,17 +1,18 @@
-// Bundles the CLI (and the action, when present) into dist/: one ESM file each, no node_modules needed.
+// Bundles the CLI, the action and the in-process API into dist/, no node_modules needed:
+//   dist/cli.js    the CLI's entry (package.json "bin"): tiny, answers --version by itself
+//   dist/cli/      the CLI's chunks, loaded when a command needs them
+//   dist/index.js  the action's entry (action.yml "main"), its chunks in dist/action/
+//   dist/api.js    one file, for scripts that run the engine in process
+// Start-up time is mostly V8 compiling what is loaded, so code a command does not reach
+// (zod and yaml without a config file, the CLI without a command) stays in a chunk that is
+// never read. Chunk names carry a content hash: any change renames a chunk, which changes
+// the entry that imports it, so the dist freshness check (git diff) sees every change.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
-
-const entries = [
-  { in: 'src/cli-entry.ts', out: 'cli' },
-  { in: 'src/api.ts', out: 'api' },
-  ...(existsSync('src/index.ts') ? [{ in: 'src/index.ts', out: 'index' }] : []),
-];
+import { existsSync, rmSync } from 'node:fs';
 
 /**
  * zod re-exports its 40-odd message locales (a quarter of the bundle) though only
  * English, which it installs itself, is ever used: the bundle gets English alone.
- * Start-up time is mostly V8 compiling the bundle, so bytes not shipped are time saved.
  */
 const englishZodLocalesOnly = {
   name: 'english-zod-locales-only',
@@ -27,10 +28,9 @@ const englishZodLocalesOnly = {
   },
 };
 
-await build({
-  entryPoints: entries,
-  outdir: 'dist',
+const common = {
   bundle: true,
+  outdir: 'dist',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -40,6 +40,17 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   plugins: [englishZodLocalesOnly],
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  // Some CommonJS dependencies call require(); give every ESM file one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+};
+
+/** One program: its entry in dist/, its chunks (stale ones removed first) in dist/<chunks>/. */
+async function bundleSplit(entry, out, chunks) {
+  rmSync(`dist/${chunks}`, { recursive: true, force: true });
+  await build({ ...common, entryPoints: [{ in: entry, out }], splitting: true, chunkNames: `${chunks}/[name]-[hash]` });
+}
+
+// Separate builds: the npm package ships the CLI's files only, never a chunk the action shares.
+await bundleSplit('src/cli-entry.ts', 'cli', 'cli');
+if (existsSync('src/index.ts')) await bundleSplit('src/index.ts', 'index', 'action');
+await build({ ...common, entryPoints: [{ in: 'src/api.ts', out: 'api' }] });

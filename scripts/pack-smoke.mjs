@@ -1,11 +1,11 @@
 // npm run pack:smoke: the published package works with nothing else installed.
 // Packs the repository (npm pack, the files package.json lists), installs the tarball into
-// an empty prefix with no registry access (--offline: it has no dependencies, dist/cli.js is
-// one bundle), and runs its `doc-sync` on a throwaway repository built from fixtures/demo:
+// an empty prefix with no registry access (--offline: it has no dependencies, dist/cli.js and
+// its chunks in dist/cli/ bundle them), and runs its `doc-sync` on a throwaway repository built from fixtures/demo:
 // --version, --help, explain (the docs pages ship), check of a change that fails, and a
-// clean working tree. Run `npm run bundle` first: it packs dist/cli.js as it is.
+// clean working tree. Run `npm run bundle` first: it packs dist/cli.js and dist/cli/ as they are.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,11 @@ try {
   const files = packed.files.map((file) => file.path);
   console.log(`packed ${packed.filename}: ${files.length} files, ${Math.round(packed.size / 1024)} KiB`);
   expect(files.includes('dist/cli.js') && files.includes('docs/rules/csv-row-missing.md'), `the tarball lacks dist/cli.js or the rule docs: ${files.join(', ')}`);
-  expect(!files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file === 'dist/index.js'), 'the tarball ships sources, tests or the action bundle');
+  // Every chunk the CLI imports (statically or lazily), and nothing of the action's or the API's.
+  const chunks = readdirSync(join(root, 'dist', 'cli')).map((name) => `dist/cli/${name}`);
+  const missing = chunks.filter((chunk) => !files.includes(chunk));
+  expect(chunks.length > 0 && missing.length === 0, `the tarball lacks the CLI's chunks: ${missing.join(', ') || 'dist/cli/ is empty'}`);
+  expect(!files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file === 'dist/index.js' || file.startsWith('dist/action/') || file === 'dist/api.js'), 'the tarball ships sources, tests or the action or API bundles');
 
   // An empty prefix, no registry: a dependency of the package would fail the install here.
   const prefix = join(work, 'prefix');

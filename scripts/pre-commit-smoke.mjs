@@ -25,12 +25,13 @@ const identity = (git) => {
 };
 
 try {
-  // The hook repository: this commit, with the dist/cli.js just built.
+  // The hook repository: this commit, with the CLI just built (dist/cli.js and its chunks in dist/cli/).
   const hooks = join(work, 'hooks');
   execFileSync('git', ['clone', '-q', root, hooks]);
   const hookGit = gitIn(hooks);
   identity(hookGit);
-  for (const path of ['dist/cli.js', '.pre-commit-hooks.yaml', 'package.json', 'package-lock.json']) cpSync(join(root, path), join(hooks, path));
+  rmSync(join(hooks, 'dist', 'cli'), { recursive: true, force: true });
+  for (const path of ['dist/cli.js', 'dist/cli', '.pre-commit-hooks.yaml', 'package.json', 'package-lock.json']) cpSync(join(root, path), join(hooks, path), { recursive: true });
   hookGit('add', '-A');
   hookGit('commit', '-q', '--allow-empty', '-m', 'hook build');
   const rev = hookGit('rev-parse', 'HEAD');

@@ -6,7 +6,7 @@ import { readRuleDocs } from './adapters/rule-docs.js';
 import { loadSarifRules } from './adapters/sarif-rules.js';
 import { defaultBase, findRepositoryRoot, GitReader } from './adapters/git/git-reader.js';
 import { IndexReader, INDEX, localBase, WORKING_TREE, WorkingTreeReader } from './adapters/git/local-readers.js';
-import { DEFAULT_CONFIG_PATHS } from './config/load.js';
+import { DEFAULT_CONFIG_PATHS } from './config/defaults.js';
 import { BlobStore } from './core/blob-store.js';
 import { loadConfigAt, validateProposedConfig } from './core/config-at.js';
 import { configTemplate } from './config/template.js';

@@ -3,10 +3,12 @@ import { isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { formatIssues } from './format-issues.js';
+import { defaultConfig, DEFAULT_CONFIG_PATHS } from './defaults.js';
 import { configSchema, type Config } from './schema.js';
 
-/** Where the config lives unless `--config` says otherwise. */
-export const DEFAULT_CONFIG_PATHS = ['.github/doc-sync.yml', '.github/doc-sync.yaml'] as const;
+// Reading a config file needs yaml and the zod schema; without one, callers take
+// defaultConfig and DEFAULT_CONFIG_PATHS from defaults.ts and never load this module.
+export { defaultConfig, DEFAULT_CONFIG_PATHS };
 
 /** Parses and validates config text; every problem is a ConfigError naming the key. */
 export function parseConfig(text: string, source: string): Config {
@@ -23,11 +25,6 @@ export function parseConfig(text: string, source: string): Config {
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(formatIssues(source, result.error.issues));
   return result.data;
-}
-
-/** The defaults: a StateTrace-layout repository needs no config file. */
-export function defaultConfig(): Config {
-  return configSchema.parse({});
 }
 
 /**

@@ -1,7 +1,11 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { closestWord } from '../presets/did-you-mean.js';
-import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, presetNamed, STATUS_CATEGORIES, STATUS_DEFAULTS, type Preset } from '../presets/index.js';
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, presetNamed, type Preset, type StatusCategory as StatusCategoryName } from '../presets/index.js';
+import { COLUMN_DEFAULTS, CONFIG_DEFAULTS, extendWords, mergeStatuses, releaseClaimedHeaders, STATUS_CATEGORIES, STATUS_DEFAULTS } from './defaults.js';
+
+// The defaults live in defaults.ts (no zod there): a check without a config file never builds this schema.
+export { extendWords, STATUS_CATEGORIES, STATUS_DEFAULTS };
 
 /** A JavaScript regular expression given as a string; compiled once when config is resolved. */
 const regexString = z.string().min(1).refine(
@@ -40,12 +44,6 @@ const atLeastOne = { error: 'must list at least one value' };
 
 const word = z.string().trim().min(1);
 
-/** Words written in the config first, then the defaults not already among them (ignoring case). */
-export function extendWords(own: readonly string[], defaults: readonly string[]): string[] {
-  const seen = new Set(own.map((value) => value.toLowerCase()));
-  return [...own, ...defaults.filter((value) => !seen.has(value.toLowerCase()))];
-}
-
 /** `{ only: [...] }`: the explicit way to replace a default word list instead of extending it. */
 const replaceWords = z.strictObject({ only: listOf(word, 'a word').pipe(z.array(word).min(1, atLeastOne)) }).describe('Replaces the default words instead of adding to them.');
 
@@ -63,10 +61,6 @@ const aliases = (defaults: readonly string[]) =>
     .transform((value) => (value === undefined ? [...defaults] : Array.isArray(value) ? extendWords(value, defaults) : value.only))
     .describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(', ')}); write { only: [...] } to replace them.`);
 
-export { STATUS_CATEGORIES, STATUS_DEFAULTS };
-
-type StatusCategoryName = (typeof STATUS_CATEGORIES)[number];
-
 /** A category's words as written: a list (added to the defaults) or { only } (replacing them). */
 const ownWords = (defaults: readonly string[]) =>
   z
@@ -75,65 +69,6 @@ const ownWords = (defaults: readonly string[]) =>
     })
     .optional()
     .describe(`Added to the defaults (${defaults.map((value) => `"${value}"`).join(', ')}); write { only: [...] } to replace them.`);
-
-/**
- * Each category: its own words, then its defaults except those the config gives to
- * another category (moving "Review" to `done` must not leave it in `ready-for-review` too).
- */
-function mergeStatuses(
-  input: Partial<Record<StatusCategoryName, string[] | { only: string[] }>>,
-  vocabulary: Preset['statuses'] = STATUS_DEFAULTS,
-): Record<StatusCategoryName, string[]> {
-  const own = (category: StatusCategoryName): string[] => {
-    const value = input[category];
-    return value === undefined ? [] : Array.isArray(value) ? value : value.only;
-  };
-  const claimed = new Map<string, StatusCategoryName>();
-  for (const category of STATUS_CATEGORIES) for (const value of own(category)) claimed.set(value.toLowerCase(), category);
-  const merged = {} as Record<StatusCategoryName, string[]>;
-  for (const category of STATUS_CATEGORIES) {
-    const value = input[category];
-    const defaults = value !== undefined && !Array.isArray(value) ? [] : (vocabulary[category] ?? []).filter((item) => (claimed.get(item.toLowerCase()) ?? category) === category);
-    merged[category] = extendWords(own(category), defaults);
-  }
-  return merged;
-}
-
-/** Default header names of each column, in preference order. */
-const COLUMN_DEFAULTS = {
-  id: ['ID', 'Task ID', 'Task'],
-  title: ['Title', 'Description', 'Task title'],
-  status: ['Column', 'Status', 'State'],
-  owner: ['Owner/Role', 'OwnerRole', 'Owner', 'Role'],
-  deliverable: ['Deliverable', 'Deliverables'],
-  planLink: ['PlanLink', 'Plan link', 'Links', 'Link'],
-  notes: ['Notes', 'Note'],
-  plan: ['Plan'],
-  preconditions: ['Preconditions', 'Precondition'],
-  definitionOfDone: ['Definition of done', 'DoD'],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * A header the config writes under one column leaves the other columns' defaults, as a
- * status word does: `planLink: ["Plan"]` must not leave the board's Plan column read as
- * the backlog's plan letter. A word is the config's when it is not that column's default.
- */
-function releaseClaimedHeaders<Columns extends Record<keyof typeof COLUMN_DEFAULTS, string[]>>(columns: Columns): Columns {
-  const names = Object.keys(COLUMN_DEFAULTS) as (keyof typeof COLUMN_DEFAULTS)[];
-  const isDefault = (name: keyof typeof COLUMN_DEFAULTS, value: string) => COLUMN_DEFAULTS[name].some((item) => item.toLowerCase() === value.toLowerCase());
-  const claimed = new Map<string, Set<string>>();
-  for (const name of names) {
-    for (const value of columns[name].filter((item) => !isDefault(name, item))) {
-      const key = value.toLowerCase();
-      claimed.set(key, (claimed.get(key) ?? new Set()).add(name));
-    }
-  }
-  const released = { ...columns };
-  for (const name of names) {
-    released[name] = columns[name].filter((value) => !isDefault(name, value) || [...(claimed.get(value.toLowerCase()) ?? [name])].includes(name));
-  }
-  return released;
-}
 
 export const severitySetting = z
   .enum(['error', 'warning', 'warn', 'notice', 'off'])
@@ -182,30 +117,30 @@ export const configSchema = z
       .describe('Per task source of the preset (e.g. "tasks"; "doc-sync doctor" lists them): its paths and exclusions.'),
     paths: z
       .strictObject({
-        board: repoPath.default('docs/StateTrace_TaskBoard.md').describe('The Markdown task board.'),
-        boardCsv: repoPath.default('docs/taskboard/TaskBoard.csv').describe('The CSV mirror of the task board.'),
-        backlog: repoPath.default('docs/CODEX_BACKLOG.md').describe('The backlog table.'),
-        plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(z.array(glob).min(1, atLeastOne)).default(['docs/plans/Plan*.md']).describe('Globs of plan files (one glob or a list).'),
-        planIndex: repoPath.nullable().default('docs/plans/PlanIndex.md').describe('The plan index; null if there is none.'),
+        board: repoPath.default(CONFIG_DEFAULTS.paths.board).describe('The Markdown task board.'),
+        boardCsv: repoPath.default(CONFIG_DEFAULTS.paths.boardCsv).describe('The CSV mirror of the task board.'),
+        backlog: repoPath.default(CONFIG_DEFAULTS.paths.backlog).describe('The backlog table.'),
+        plans: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")').pipe(z.array(glob).min(1, atLeastOne)).default([...CONFIG_DEFAULTS.paths.plans]).describe('Globs of plan files (one glob or a list).'),
+        planIndex: repoPath.nullable().default(CONFIG_DEFAULTS.paths.planIndex).describe('The plan index; null if there is none.'),
         sessionLogs: listOf(glob, 'a glob (e.g. "docs/plans/Plan*.md")')
-          .default(['docs/agents/sessions/*.md'])
+          .default([...CONFIG_DEFAULTS.paths.sessionLogs])
           .describe('Globs of session logs (one glob or a list); [] when the team keeps none, which turns the session-log rules off.'),
       })
       .prefault({}),
     ids: z
       .strictObject({
         pattern: regexString
-          .default('ST-(?<plan>[A-Z]{1,2})-\\d{3}')
+          .default(CONFIG_DEFAULTS.ids.pattern)
           .describe('A task ID; the named group `plan` captures the plan letters.'),
         planFilePattern: regexString
-          .default('^Plan(?<plan>[A-Z]{1,2})(?=[_.-])')
+          .default(CONFIG_DEFAULTS.ids.planFilePattern)
           .describe('Matched against a plan file name; the group `plan` names the plan it belongs to.'),
       })
       .prefault({}),
     sessionLogs: z
       .strictObject({
         namePattern: regexString
-          .default('^\\d{4}-\\d{2}-\\d{2}_session-\\d{4}\\.md$')
+          .default(CONFIG_DEFAULTS.sessionLogs.namePattern)
           .describe('File name a session log must have.'),
       })
       .prefault({}),
@@ -238,10 +173,10 @@ export const configSchema = z
       ),
     sections: z
       .strictObject({
-        delivered: aliases(['Recently delivered', 'Delivered', 'Completed', 'Done']).describe(
+        delivered: aliases(CONFIG_DEFAULTS.sections.delivered).describe(
           'Headings of plan sections whose rows count as done.',
         ),
-        active: aliases(['Active work', 'Active', 'Current work', 'In flight']).describe(
+        active: aliases(CONFIG_DEFAULTS.sections.active).describe(
           'Headings of the plan section counted for index progress.',
         ),
       })
@@ -252,36 +187,36 @@ export const configSchema = z
           .strictObject({
             tasks: z
               .enum(['added', 'touched'])
-              .default('added')
+              .default(CONFIG_DEFAULTS.backlog.require.tasks)
               .describe('Which tasks are judged: those the change newly adds to a board, or every task it touches.'),
             columns: z
               .array(z.enum(STATUS_CATEGORIES))
               .min(1)
-              .default(['ready', 'backlog'])
+              .default([...CONFIG_DEFAULTS.backlog.require.columns])
               .describe('Board columns (status categories) whose tasks need a backlog row.'),
             owners: z
               .array(z.string().min(1))
-              .default([])
+              .default([...CONFIG_DEFAULTS.backlog.require.owners])
               .describe('Only tasks whose Owner/Role contains one of these (ignoring case); empty: any owner.'),
-            plans: z.array(z.string().min(1)).default([]).describe('Only tasks of these plans (letters such as "B"); empty: any plan.'),
+            plans: z.array(z.string().min(1)).default([...CONFIG_DEFAULTS.backlog.require.plans]).describe('Only tasks of these plans (letters such as "B"); empty: any plan.'),
             marker: z
               .string()
               .min(1)
               .nullable()
-              .default(null)
+              .default(CONFIG_DEFAULTS.backlog.require.marker)
               .describe('Only tasks whose board row contains this text (e.g. "[auto]"); null: no marker needed.'),
           })
           .prefault({})
           .describe('Which board tasks need a backlog row (rule backlog-entry-missing); every criterion given must hold.'),
         notes: z
           .string()
-          .default('Opened by doc-sync')
+          .default(CONFIG_DEFAULTS.backlog.notes)
           .describe('Notes cell of a backlog row doc-sync opens; the bot puts a link to the pull request here.'),
       })
       .prefault({}),
     limits: z
       .strictObject({
-        maxFileBytes: z.number().int().positive().default(8 * 1024 * 1024).describe('Larger documents are reported, not parsed.'),
+        maxFileBytes: z.number().int().positive().default(CONFIG_DEFAULTS.limits.maxFileBytes).describe('Larger documents are reported, not parsed.'),
       })
       .prefault({}),
     rules: z.record(z.string(), ruleSetting).default({}).describe('Per-rule severity or { severity, options }.'),

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { ColumnName, Config, StatusCategory } from './schema.js';
-import { STATUS_CATEGORIES } from './schema.js';
+import { STATUS_CATEGORIES } from './defaults.js';
 import { presetNamed, type Preset, type PresetSource } from '../presets/index.js';
 
 /** A preset source with the config's `sources.<name>` applied and its globs compiled. */

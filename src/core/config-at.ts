@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_PATHS, defaultConfig, parseConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_PATHS, defaultConfig } from '../config/defaults.js';
 import type { Config } from '../config/schema.js';
 import { compileSettings } from '../config/settings.js';
 import { ConfigError } from '../errors.js';
@@ -28,7 +28,9 @@ async function findConfigAt(reader: RepoReader, commit: string, explicitPath: st
   return null;
 }
 
-const parseFound = (found: FoundConfig, commit: string, at = atCommit(commit)): Config => parseConfig(found.text, `${found.path} (${at})`);
+/** yaml and the zod schema are loaded only here, when there is a config file to read. */
+const parseFound = async (found: FoundConfig, commit: string, at = atCommit(commit)): Promise<Config> =>
+  (await import('../config/load.js')).parseConfig(found.text, `${found.path} (${at})`);
 const describeFound = (found: FoundConfig, commit: string, at = atCommit(commit)) => `${found.path} ${at}`;
 
 function missingExplicit(explicitPath: string, commit: string): ConfigError {
@@ -49,7 +51,7 @@ export async function loadConfigAt(
   at = atCommit(commit),
 ): Promise<{ config: Config; source: string | null }> {
   const found = await findConfigAt(reader, commit, explicitPath);
-  if (found) return { config: parseFound(found, commit, at), source: describeFound(found, commit, at) };
+  if (found) return { config: await parseFound(found, commit, at), source: describeFound(found, commit, at) };
   if (explicitPath) throw missingExplicit(explicitPath, commit);
   return { config: defaultConfig(), source: null };
 }
@@ -68,7 +70,7 @@ export async function validateProposedConfig(
   const atProposed = await findConfigAt(reader, revisions.proposed, explicitPath);
   if (!atProposed || (await findConfigAt(reader, revisions.trusted, explicitPath))?.oid === atProposed.oid) return;
   try {
-    parseFound(atProposed, revisions.proposed, at);
+    await parseFound(atProposed, revisions.proposed, at);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     throw new ConfigError(`${error.message} The base's config gates this check, but this one takes over once the change reaches the base and then stops every check; fix it first.`);
@@ -108,14 +110,14 @@ export async function loadGateConfig(
       atProposed?.oid === atTrusted.oid
         ? []
         : [`The change ${atProposed ? `edits ${atProposed.path}` : `removes ${atTrusted.path}`}; the config at the base (${short(trusted)}) applies until the change is merged.`];
-    return { config: parseFound(atTrusted, trusted), source: describeFound(atTrusted, trusted), origin: 'base', notes };
+    return { config: await parseFound(atTrusted, trusted), source: describeFound(atTrusted, trusted), origin: 'base', notes };
   }
   if (atProposed) {
     const defaults = compileSettings(defaultConfig());
     const documentsAtBase = await reader.listFiles(trusted, defaults.isTracked);
     if (documentsAtBase.size === 0) {
       return {
-        config: parseFound(atProposed, proposed),
+        config: await parseFound(atProposed, proposed),
         source: describeFound(atProposed, proposed),
         origin: 'head',
         notes: [`The base (${short(trusted)}) has no config and no planning documents, so there is no gate yet to loosen: using ${atProposed.path} as the change adds it.`],

@@ -161,6 +161,25 @@ const hasSetextOrDelimiterShape = (text: string): boolean => {
   return rest !== '' && /^[|:\-= \t]+$/.test(rest) && /[-=]/.test(rest);
 };
 
+const isBlank = (text: string): boolean => text.trim() === '';
+
+/**
+ * Whether a shortened prose line between blank lines repeats the last non-blank line
+ * micromark reads, itself shortened and after a blank line (the items of a loose list,
+ * `- a` blank `- a` blank...). Neither is then a paragraph's lazy continuation, so each
+ * sits where its own prefix puts it, and the second leaves the same open containers as
+ * the first: dropping it changes nothing after it. micromark spends far more on such
+ * lists than on their length (a board's 600 of them took longer than all its rows).
+ */
+function repeatsAcrossBlanks(out: readonly RemarkLine[], shortened: string): boolean {
+  let at = out.length - 1;
+  if (at < 0 || !isBlank(out[at]!.text)) return false;
+  while (at >= 0 && isBlank(out[at]!.text)) at--;
+  const previous = out[at];
+  if (!previous || previous.text !== shortened || previous.text === previous.origin.text) return false;
+  return at === 0 || isBlank(out[at - 1]!.text);
+}
+
 /**
  * The text micromark reads. With the fast path, rows of a top-level table after its
  * first row are left out (micromark spends about a millisecond on each row, and a row
@@ -244,6 +263,8 @@ function remarkLines(lines: readonly MarkdownLine[], fastPath: boolean, maxNesti
     // The same shortened prose line again (`- a` for every item of a long list) changes nothing for the lines after it.
     const previous = out[out.length - 1];
     if (previous && previous.text === shortened && previous.text !== previous.origin.text) return;
+    const nextIsBlank = index + 1 >= lines.length || isBlank(lines[index + 1]!.text);
+    if (nextIsBlank && repeatsAcrossBlanks(out, shortened)) return;
     out.push({ text: shortened, origin: line, collapsed: [] });
   });
   return out;

@@ -1,4 +1,4 @@
-import { STATUS_CATEGORIES } from '../config/schema.js';
+import { STATUS_CATEGORIES } from '../config/defaults.js';
 import type { RuleFinding } from '../core/finding.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { TaskSource } from '../model/tasks.js';

@@ -102,3 +102,30 @@ describe('parseMarkdownTables', () => {
     expect(row!.cells[2]!.text.length).toBeGreaterThan(9000);
   });
 });
+
+describe('loose lists on the fast path (repeated items left out of what micromark reads)', () => {
+  const items = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}item ${index + 1}: some prose, a [link](x.md) and \`code\``);
+  const looseList = (count: number, prefix = '- ') => items(count, prefix).join('\n\n');
+  const table = (indent = '') => [`${indent}| ID | Title |`, `${indent}|----|-------|`, `${indent}| ST-B-001 | One |`, `${indent}| ST-B-002 | Two |`].join('\n');
+  test.each([
+    ['a loose list, then a table', `# Board\n\n${looseList(300)}\n\n${table()}\n`],
+    ['a nested loose list, then a table inside the last item', `- top\n\n${looseList(50, '  - ')}\n\n${table('  ')}\n\n${table()}\n`],
+    ['a lazy continuation line repeated after a blank line, then an indented table', `- item\nlazy line\n\n\nlazy line\n\n  lazy line\n\n${table('  ')}\n`],
+    ['block quotes repeated between blank lines, then a table', `${items(40, '> ').join('\n\n')}\n\n${table()}\n`],
+    ['a repeated item right before a table (no blank line after it)', `${looseList(20)}\n- item 20: some prose\n${table()}\n`],
+    ['repeated items inside a fenced block and an indented code block', `\`\`\`\n${looseList(10)}\n\`\`\`\n\n    code\n\n    code\n\n${table()}\n`],
+    ['ordered items and a heading between repeats', `${looseList(10, '1. ')}\n\n## Section\n\n${looseList(10, '1. ')}\n\n${table()}\n`],
+  ])('%s: the same tables, rows and headings as micromark reading every line', (_, source) => {
+    expect(parseMarkdownTables(source)).toEqual(parseMarkdownTables(source, { fastPath: false }));
+  });
+
+  test('a long loose list costs micromark a few lines, not one per item', () => {
+    const source = `${looseList(3000)}\n\n${table()}\n`;
+    const limits = { maxRemarkLines: 50 };
+    expect(() => parseMarkdownTables(source, { fastPath: false, limits })).toThrow(/more than 50 lines/);
+    expect(parseMarkdownTables(source, { limits }).tables[0]!.rows.map(texts)).toEqual([
+      ['ST-B-001', 'One'],
+      ['ST-B-002', 'Two'],
+    ]);
+  });
+});
