@@ -9,9 +9,10 @@ import { readLedger } from '../sources/ledger.js';
 import { readMarkdownOutline } from '../sources/markdown-outline.js';
 import { readStoryFile } from '../sources/story-file.js';
 import { readTaskFile } from '../sources/task-file.js';
+import type { LineSpan } from '../sources/markdown-outline.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
 import type { DocModel, TaskTable } from './model.js';
-import { indexTasks, taskKey, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
+import { indexTasks, taskKey, type GeneratedRegion, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
 
 /** Status words compare ignoring case and spacing; checkbox markers (no letter) compare as written. */
 const statusKey = (status: string): string => (/\p{L}/u.test(status.replace(/^\[.\]$/, '')) ? status.toLowerCase().replace(/[\s_-]+/g, ' ').trim() : status.trim());
@@ -36,6 +37,8 @@ export interface SourceFileRead {
   problems: SourceProblem[];
   /** Ledgers: where they say the story files are. */
   storyLocation?: string;
+  /** Board exports: the lines of each board table (what a new export rewrites). */
+  tables?: LineSpan[];
 }
 
 /** Where a BMAD ledger says its story files are, repository-relative; the ledger's folder when it does not say. */
@@ -194,9 +197,11 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
   const statusProblems: SourceProblem[] = [];
   const statusText = statusFile ? model.texts.get(statusFile) : undefined;
   let taskPrefix = DEFAULT_TASK_PREFIX;
+  let statusOrder: readonly string[] | undefined;
   if (statusFile && statusText !== undefined) {
     const read = readBacklogConfig(statusFile, statusText);
     taskPrefix = read.config.taskPrefix;
+    statusOrder = read.config.statuses;
     extraStatuses.push(...read.config.statuses);
     statusProblems.push(...read.problems);
   }
@@ -219,12 +224,14 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
     if (source.kind === 'board-export') files = files.filter((path) => model.texts.get(path)!.includes(BOARD_START));
     const tasks: Task[] = [];
     const problems: SourceProblem[] = source.kind === 'task-files' ? [...statusProblems] : [];
+    const generated: GeneratedRegion[] = [];
     for (const file of files) {
       const text = model.texts.get(file)!;
       // An unchanged file is the same blob at base and head: read it once per check.
       const readKey = `${source.kind}\u0000${source.checklist ?? ''}\u0000${file}\u0000${model.files.get(file) ?? ''}`;
       const read = (source.kind === 'story-files' ? storyReads.get(file) : undefined) ?? memo(readKey, () => readSourceFile(source, file, text));
       problems.push(...read.problems);
+      for (const table of read.tables ?? []) generated.push({ file, line: table.from, endLine: table.to });
       // A story found by its number (`story-1.1` → `1-1-slug.md`) is the ledger's task under the ledger's key.
       const ledgerKey = source.kind === 'story-files' ? storyPaths.get(file) : undefined;
       // (No fileId: the name is BMAD's, not a second ID that could disagree.)
@@ -241,11 +248,11 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
         }
       }
     }
-    sources.set(source.name, taskSource(source, files, tasks, problems));
+    sources.set(source.name, { ...taskSource(source, files, tasks, problems), ...(source.kind === 'board-export' ? { generated } : {}) });
   }
   // Keep the preset's order of sources for reports.
   const inOrder = new Map(settings.sources.flatMap((source) => (sources.has(source.name) ? [[source.name, sources.get(source.name)!] as const] : [])));
-  return { sources: inOrder, relations: settings.preset.relations };
+  return { sources: inOrder, relations: settings.preset.relations, ...(statusOrder ? { statusOrder } : {}) };
 }
 
 /** `backlog/tasks/task-12 - Title.md` for prefix `task`, in any case, as Backlog.md lists them. */

@@ -2,6 +2,7 @@ import type { StatusCategory } from '../config/schema.js';
 import type { Fix, RuleFinding } from '../core/finding.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { Task, TaskSource } from '../model/tasks.js';
+import { boardRepair, type BoardRepair } from './graph/board-fix.js';
 import { judged, nameOf, placeOf, relationsOf, statementOf, statusFix, statusShape } from './graph/relations.js';
 
 /**
@@ -38,6 +39,9 @@ export default defineRule({
       if (!left || !right) continue;
       // Backlog.md exports `TASK-7` for a file whose id is `task-7`: one task, whatever the case.
       const rightKeys = new Map([...right.byKey.keys()].map((key) => [key.toLowerCase(), key]));
+      // One export for the whole board, computed when a card first disagrees.
+      let repair: BoardRepair | undefined;
+      const boardFix = (tasks: TaskSource, board: TaskSource): BoardRepair => (repair ??= boardRepair(head, tasks, board));
       const side = (source: TaskSource, key: string | undefined): Side | undefined => {
         const task = key === undefined ? undefined : statementOf(source, key);
         if (!task) return undefined;
@@ -65,7 +69,14 @@ export default defineRule({
             fix = statusFix(head, behind.task, ahead.task.status, statusShape(behind.source), `set ${key} to ${ahead.task.status} in ${behind.task.file}, as ${ahead.task.file} says`);
           }
         } else if (target.source.kind === 'board-export') {
-          advice = 'the board is generated from the task files: run `backlog board export --readme` (after fixing the status in the task file, if the board was right)';
+          const tasks = target === l ? right : left;
+          const exported = boardFix(tasks, target.source);
+          if ('fix' in exported) {
+            advice = 'the board is generated from the task files: the fix exports it again as `backlog board export --readme` does (if the board was right, fix the status in the task file instead)';
+            fix = exported.fix;
+          } else {
+            advice = `the board is generated from the task files: run \`backlog board export --readme\` (after fixing the status in the task file, if the board was right); no fix here, because ${exported.refused}`;
+          }
         }
         findings.push({
           taskId: key,

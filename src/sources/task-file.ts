@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 
 import { LineIndex } from '../parse/text.js';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
 import { countCheckboxes, readMarkdownOutline, sectionUnder, type CheckCount, type LineSpan, type MarkdownOutline } from './markdown-outline.js';
+import { readTaskCard, type TaskCard } from './task-card.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
 import { yamlErrorText } from './yaml-error.js';
 
@@ -13,6 +14,8 @@ export interface TaskFileTask extends SourceTask {
   fileId?: string;
   acceptanceCriteria: CheckCount;
   definitionOfDone: CheckCount;
+  /** Assignees, labels and dates: what the exported board shows and sorts by. */
+  card: TaskCard;
 }
 
 /** Frontmatter keys whose `@user` values Backlog.md quotes before parsing, so they are not errors there. */
@@ -108,6 +111,7 @@ export function readTaskFile(file: string, text: string): SourceRead<TaskFileTas
     line,
     acceptanceCriteria: countChecks(outline, ACCEPTANCE),
     definitionOfDone: countChecks(outline, DEFINITION_OF_DONE),
+    card: readTaskCard(map),
   };
   const parent = scalarText(map.get('parent_task_id', true)) ?? scalarText(map.get('parent', true));
   if (parent) task.parent = parent;
