@@ -8,8 +8,8 @@ import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/ch
 import { readLedger } from '../sources/ledger.js';
 import { readMarkdownOutline } from '../sources/markdown-outline.js';
 import { readStoryFile } from '../sources/story-file.js';
-import { readTaskFile } from '../sources/task-file.js';
-import type { LineSpan } from '../sources/markdown-outline.js';
+import { readTaskFile, type TaskFileTask } from '../sources/task-file.js';
+import type { CheckCount, LineSpan } from '../sources/markdown-outline.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
 import type { DocModel, TaskTable } from './model.js';
 import { indexTasks, taskKey, type GeneratedRegion, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
@@ -104,16 +104,7 @@ function readSourceFile(source: SourceSettings, file: string, text: string): Sou
     }
     case 'task-files': {
       const read = readTaskFile(file, text);
-      return {
-        tasks: read.tasks.map(({ acceptanceCriteria, definitionOfDone, ...task }) => ({
-          ...task,
-          criteria: [
-            { name: 'acceptance criteria', count: acceptanceCriteria },
-            { name: 'Definition of Done', count: definitionOfDone },
-          ],
-        })),
-        problems: read.problems,
-      };
+      return { tasks: read.tasks.map(withLazyCriteria), problems: read.problems };
     }
     case 'ledger': {
       const read = readLedger(file, text);
@@ -126,6 +117,24 @@ function readSourceFile(source: SourceSettings, file: string, text: string): Sou
     default:
       return { tasks: [], problems: [] };
   }
+}
+
+/**
+ * A task file's task with its criteria, whose counts stay unread until a rule asks (the reader
+ * parses the Markdown body then): copying the task must not touch the two count getters.
+ */
+function withLazyCriteria(read: TaskFileTask): SourceFileRead['tasks'][number] {
+  const fields = Object.getOwnPropertyDescriptors(read) as Partial<Record<keyof TaskFileTask, PropertyDescriptor>>;
+  delete fields.acceptanceCriteria;
+  delete fields.definitionOfDone;
+  const task = Object.defineProperties({}, fields) as Omit<TaskFileTask, 'acceptanceCriteria' | 'definitionOfDone'>;
+  const criterion = (name: string, count: () => CheckCount): TaskCriteria => ({
+    name,
+    get count() {
+      return count();
+    },
+  });
+  return { ...task, criteria: [criterion('acceptance criteria', () => read.acceptanceCriteria), criterion('Definition of Done', () => read.definitionOfDone)] };
 }
 
 function taskSource(source: Pick<SourceSettings, 'name' | 'kind' | 'scope'>, files: string[], tasks: Task[], problems: SourceProblem[]): TaskSource {
