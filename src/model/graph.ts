@@ -6,16 +6,19 @@ import { KIRO_CHECKLIST, readChecklist, SPEC_KIT_CHECKLIST } from '../sources/ch
 import { readLedger } from '../sources/ledger.js';
 import { readMarkdownOutline } from '../sources/markdown-outline.js';
 import { readStoryFile } from '../sources/story-file.js';
-import { readTaskFile } from '../sources/task-file.js';
+import { readTaskFile, type TaskFileTask } from '../sources/task-file.js';
+import type { CheckCount, LineSpan } from '../sources/markdown-outline.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
 import type { DocModel, TaskTable } from './model.js';
-import { indexTasks, taskKey, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
+import { indexTasks, taskKey, type GeneratedRegion, type Task, type TaskCriteria, type TaskGraph, type TaskSource } from './tasks.js';
 
 export interface SourceFileRead {
   tasks: (SourceTask & { fileId?: string; criteria?: TaskCriteria[]; entry?: string })[];
   problems: SourceProblem[];
   /** Ledgers: where they say the story files are. */
   storyLocation?: string;
+  /** Board exports: the lines of each board table (what a new export rewrites). */
+  tables?: LineSpan[];
 }
 
 /** Where a BMAD ledger says its story files are, repository-relative; the ledger's folder when it does not say. */
@@ -81,16 +84,7 @@ function readSourceFile(source: SourceSettings, file: string, text: string): Sou
     }
     case 'task-files': {
       const read = readTaskFile(file, text);
-      return {
-        tasks: read.tasks.map(({ acceptanceCriteria, definitionOfDone, ...task }) => ({
-          ...task,
-          criteria: [
-            { name: 'acceptance criteria', count: acceptanceCriteria },
-            { name: 'Definition of Done', count: definitionOfDone },
-          ],
-        })),
-        problems: read.problems,
-      };
+      return { tasks: read.tasks.map(withLazyCriteria), problems: read.problems };
     }
     case 'ledger': {
       const read = readLedger(file, text);
@@ -103,6 +97,24 @@ function readSourceFile(source: SourceSettings, file: string, text: string): Sou
     default:
       return { tasks: [], problems: [] };
   }
+}
+
+/**
+ * A task file's task with its criteria, whose counts stay unread until a rule asks (the reader
+ * parses the Markdown body then): copying the task must not touch the two count getters.
+ */
+function withLazyCriteria(read: TaskFileTask): SourceFileRead['tasks'][number] {
+  const fields = Object.getOwnPropertyDescriptors(read) as Partial<Record<keyof TaskFileTask, PropertyDescriptor>>;
+  delete fields.acceptanceCriteria;
+  delete fields.definitionOfDone;
+  const task = Object.defineProperties({}, fields) as Omit<TaskFileTask, 'acceptanceCriteria' | 'definitionOfDone'>;
+  const criterion = (name: string, count: () => CheckCount): TaskCriteria => ({
+    name,
+    get count() {
+      return count();
+    },
+  });
+  return { ...task, criteria: [criterion('acceptance criteria', () => read.acceptanceCriteria), criterion('Definition of Done', () => read.definitionOfDone)] };
 }
 
 function taskSource(source: Pick<SourceSettings, 'name' | 'kind' | 'scope'>, files: string[], tasks: Task[], problems: SourceProblem[]): TaskSource {
@@ -174,9 +186,11 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
   const statusProblems: SourceProblem[] = [];
   const statusText = statusFile ? model.texts.get(statusFile) : undefined;
   let taskPrefix = DEFAULT_TASK_PREFIX;
+  let statusOrder: readonly string[] | undefined;
   if (statusFile && statusText !== undefined) {
     const read = readBacklogConfig(statusFile, statusText);
     taskPrefix = read.config.taskPrefix;
+    statusOrder = read.config.statuses;
     extraStatuses.push(...read.config.statuses);
     statusProblems.push(...read.problems);
   }
@@ -198,12 +212,14 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
     if (source.kind === 'board-export') files = files.filter((path) => model.texts.get(path)!.includes(BOARD_START));
     const tasks: Task[] = [];
     const problems: SourceProblem[] = source.kind === 'task-files' ? [...statusProblems] : [];
+    const generated: GeneratedRegion[] = [];
     for (const file of files) {
       const text = model.texts.get(file)!;
       // An unchanged file is the same blob at base and head: read it once per check.
       const readKey = `${source.kind}\u0000${source.checklist ?? ''}\u0000${file}\u0000${model.files.get(file) ?? ''}`;
       const read = (source.kind === 'story-files' ? storyReads.get(file) : undefined) ?? memo(readKey, () => readSourceFile(source, file, text));
       problems.push(...read.problems);
+      for (const table of read.tables ?? []) generated.push({ file, line: table.from, endLine: table.to });
       // A story found by its number (`story-1.1` → `1-1-slug.md`) is the ledger's task under the ledger's key.
       const ledgerKey = source.kind === 'story-files' ? storyPaths.get(file) : undefined;
       // (No fileId: the name is BMAD's, not a second ID that could disagree.)
@@ -220,11 +236,11 @@ export function buildTaskGraph(model: DocModel, settings: Settings, memo: Source
         }
       }
     }
-    sources.set(source.name, taskSource(source, files, tasks, problems));
+    sources.set(source.name, { ...taskSource(source, files, tasks, problems), ...(source.kind === 'board-export' ? { generated } : {}) });
   }
   // Keep the preset's order of sources for reports.
   const inOrder = new Map(settings.sources.flatMap((source) => (sources.has(source.name) ? [[source.name, sources.get(source.name)!] as const] : [])));
-  return { sources: inOrder, relations: settings.preset.relations };
+  return { sources: inOrder, relations: settings.preset.relations, ...(statusOrder ? { statusOrder } : {}) };
 }
 
 /** `backlog/tasks/task-12 - Title.md` for prefix `task`, in any case, as Backlog.md lists them. */

@@ -1,5 +1,6 @@
 import type { Relation, StatusCategory, TaskSourceKind } from '../presets/types.js';
 import type { CheckCount } from '../sources/markdown-outline.js';
+import type { TaskCard } from '../sources/task-card.js';
 import type { SourceProblem, SourceTask } from '../sources/types.js';
 
 // The kinds of source and relation are what presets declare; they live with the presets.
@@ -37,6 +38,8 @@ export interface Task extends SourceTask {
   criteria?: TaskCriteria[];
   /** Ledger entries: what the key names (`epic`, `story`, `retrospective`). */
   entry?: string;
+  /** Backlog.md task files: assignees, labels and dates, what the exported board shows and sorts by. */
+  card?: TaskCard;
 }
 
 /** One source as read at one revision. */
@@ -53,12 +56,23 @@ export interface TaskSource {
   byKey: Map<string, Task[]>;
   /** What a reader could not read: each one becomes a finding, never a skip. */
   problems: SourceProblem[];
+  /** Generated sources (the Backlog.md README board): the lines of each file the generator writes, for the fix that writes them again. */
+  generated?: GeneratedRegion[];
+}
+
+/** Lines of a file that a tool generates (the board table between the README markers), 1-based and inclusive. */
+export interface GeneratedRegion {
+  file: string;
+  line: number;
+  endLine: number;
 }
 
 /** The sources and relations at one revision. */
 export interface TaskGraph {
   sources: ReadonlyMap<string, TaskSource>;
   relations: readonly Relation[];
+  /** The statuses the repository's status file lists, in its order (Backlog.md `backlog/config.yml`: the board's columns). */
+  statusOrder?: readonly string[];
   /**
    * The sources are a view of the table model (StateTrace), built on first use: the table
    * diff and rules already cover them, so graph diffs and key lists skip them unbuilt.

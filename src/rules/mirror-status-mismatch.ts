@@ -2,6 +2,7 @@ import type { StatusCategory } from '../config/schema.js';
 import type { Fix, RuleFinding } from '../core/finding.js';
 import { defineRule, noOptions } from '../core/rule.js';
 import type { Task, TaskSource } from '../model/tasks.js';
+import { boardRepair, type BoardRepair } from './graph/board-fix.js';
 import { judged, keyIn, nameOf, placeOf, relationsOf, statementOf, statusFix, statusShape } from './graph/relations.js';
 
 /**
@@ -36,6 +37,9 @@ export default defineRule({
       const left = head.graph.sources.get(relation.left);
       const right = head.graph.sources.get(relation.right);
       if (!left || !right) continue;
+      // One export for the whole board, computed when a card first disagrees.
+      let repair: BoardRepair | undefined;
+      const boardFix = (tasks: TaskSource, board: TaskSource): BoardRepair => (repair ??= boardRepair(head, tasks, board));
       const side = (source: TaskSource, key: string | undefined): Side | undefined => {
         const task = key === undefined ? undefined : statementOf(source, key);
         if (!task) return undefined;
@@ -64,7 +68,14 @@ export default defineRule({
             fix = statusFix(head, behind.task, ahead.task.status, statusShape(behind.source), `set ${key} to ${ahead.task.status} in ${behind.task.file}, as ${ahead.task.file} says`);
           }
         } else if (target.source.kind === 'board-export') {
-          advice = 'the board is generated from the task files: run `backlog board export --readme` (after fixing the status in the task file, if the board was right)';
+          const tasks = target === l ? right : left;
+          const exported = boardFix(tasks, target.source);
+          if ('fix' in exported) {
+            advice = 'the board is generated from the task files: the fix exports it again as `backlog board export --readme` does (if the board was right, fix the status in the task file instead)';
+            fix = exported.fix;
+          } else {
+            advice = `the board is generated from the task files: run \`backlog board export --readme\` (after fixing the status in the task file, if the board was right); no fix here, because ${exported.refused}`;
+          }
         }
         findings.push({
           taskId: key,

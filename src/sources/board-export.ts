@@ -1,6 +1,13 @@
 import { parseMarkdownTables } from '../parse/markdown-table.js';
 import { readMarkdownOutline } from './markdown-outline.js';
+import type { LineSpan } from './markdown-outline.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
+
+/** The board as read, with the lines its table takes (what a new export rewrites). */
+export interface BoardExportRead extends SourceRead {
+  /** The board tables between the markers, first line (header) to last row. */
+  tables: LineSpan[];
+}
 
 /** The comments `backlog board export --readme` writes around the board in README.md. */
 export const BOARD_START = '<!-- BOARD_START -->';
@@ -20,12 +27,12 @@ const CELL_TAIL = /\s*(?:\(Assignees: [^)]*\)|\[@[^\]]*\])[\s\S]*$/;
  * configured status such as `In Progress`). Markers without an end, no table between them,
  * or a cell that is not `ID - title` are problems with their line.
  */
-export function readBoardExport(file: string, text: string): SourceRead {
+export function readBoardExport(file: string, text: string): BoardExportRead {
   const problems: SourceProblem[] = [];
   const { comments } = readMarkdownOutline(text);
   const start = comments.find((comment) => comment.text === BOARD_START);
   if (!start) {
-    return { tasks: [], problems: [{ file, line: 1, message: `no ${BOARD_START} marker, so there is no exported board to compare; run \`backlog board export --readme\` or drop this source.` }] };
+    return { tasks: [], tables: [], problems: [{ file, line: 1, message: `no ${BOARD_START} marker, so there is no exported board to compare; run \`backlog board export --readme\` or drop this source.` }] };
   }
   const end = comments.find((comment) => comment.line > start.line && comment.text === BOARD_END);
   if (!end) {
@@ -36,7 +43,7 @@ export function readBoardExport(file: string, text: string): SourceRead {
   const tables = parseMarkdownTables(text).tables.filter((table) => table.line > start.line && table.endLine < last);
   if (tables.length === 0) {
     problems.push({ file, line: start.line, message: 'there is no board table between the board markers, so no status in it can be compared; export the board again.' });
-    return { tasks: [], problems };
+    return { tasks: [], tables: [], problems };
   }
 
   const tasks: SourceTask[] = [];
@@ -62,5 +69,5 @@ export function readBoardExport(file: string, text: string): SourceRead {
       });
     }
   }
-  return { tasks, problems };
+  return { tasks, problems, tables: tables.map((table) => ({ from: table.line, to: Math.max(table.endLine, table.delimiter.line) })) };
 }

@@ -1,4 +1,4 @@
-import { Composer, Parser, type Document } from 'yaml';
+import { Composer, CST, Lexer, Parser, type Document } from 'yaml';
 
 /** A file's YAML frontmatter: the `---` block that opens it, as the `yaml` library delimits it. */
 export type Frontmatter =
@@ -17,6 +17,30 @@ export type Frontmatter =
       bodyOffset: number;
     };
 
+/** The lexer's zero-width markers: they stand for no character of the text. */
+const LEXER_MARKERS = new Set<string>([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * How much of the text the frontmatter's parse needs: up to the end of the line of the second
+ * document marker (`---` or `...`), as the `yaml` lexer finds it, or all of it. The parser would
+ * otherwise read the whole Markdown body as a second YAML document before it can say where the
+ * first one ends, which is most of the cost of a task file; the first document, its errors and
+ * where the body starts come out the same from this prefix.
+ */
+function frontmatterEnd(text: string): number {
+  let offset = 0;
+  let markers = 0;
+  let closed = false;
+  for (const token of new Lexer().lex(text)) {
+    if (LEXER_MARKERS.has(token)) continue;
+    offset += token.length;
+    const type = CST.tokenType(token);
+    if (closed && type === 'newline') return offset;
+    if (type === 'doc-start' || type === 'doc-end') closed = ++markers === 2;
+  }
+  return text.length;
+}
+
 /**
  * Finds and parses the frontmatter of a Markdown file. The `yaml` parser's own document
  * markers delimit it (a `---` document start at offset 0, ended by the next `---` or `...`),
@@ -24,7 +48,7 @@ export type Frontmatter =
  * before the Markdown body is read as YAML.
  */
 export function readFrontmatter(text: string): Frontmatter {
-  const tokens = new Parser().parse(text);
+  const tokens = new Parser().parse(text.slice(0, frontmatterEnd(text)));
   let first = tokens.next();
   const start = !first.done && first.value.type === 'byte-order-mark' ? first.value.source.length : 0;
   if (start > 0) first = tokens.next();

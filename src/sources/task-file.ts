@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 
 import { LineIndex } from '../parse/text.js';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.js';
 import { countCheckboxes, readMarkdownOutline, sectionUnder, type CheckCount, type LineSpan, type MarkdownOutline } from './markdown-outline.js';
+import { readTaskCard, type TaskCard } from './task-card.js';
 import type { SourceProblem, SourceRead, SourceTask } from './types.js';
 import { yamlErrorText } from './yaml-error.js';
 
@@ -13,6 +14,8 @@ export interface TaskFileTask extends SourceTask {
   fileId?: string;
   acceptanceCriteria: CheckCount;
   definitionOfDone: CheckCount;
+  /** Assignees, labels and dates: what the exported board shows and sorts by. */
+  card: TaskCard;
 }
 
 /** Frontmatter keys whose `@user` values Backlog.md quotes before parsing, so they are not errors there. */
@@ -99,21 +102,37 @@ export function readTaskFile(file: string, text: string): SourceRead<TaskFileTas
     problems.push({ file, line, message: `task ${id} has no \`status\` in its frontmatter; add one of the statuses the board uses.` });
   }
 
-  const outline = readMarkdownOutline(blankFrontmatter(text, frontmatter));
-  const task: TaskFileTask = {
-    id,
-    title: scalarText(map.get('title', true)) ?? '',
-    status: status ?? '',
-    file,
-    line,
-    acceptanceCriteria: countChecks(outline, ACCEPTANCE),
-    definitionOfDone: countChecks(outline, DEFINITION_OF_DONE),
-  };
+  const task: TaskFileTask = withLazyCounts(
+    {
+      id,
+      title: scalarText(map.get('title', true)) ?? '',
+      status: status ?? '',
+      file,
+      line,
+      card: readTaskCard(map),
+    },
+    () => readMarkdownOutline(blankFrontmatter(text, frontmatter)),
+  );
   const parent = scalarText(map.get('parent_task_id', true)) ?? scalarText(map.get('parent', true));
   if (parent) task.parent = parent;
   const fileId = fileIdOf(file.slice(file.lastIndexOf('/') + 1));
   if (fileId) task.fileId = fileId;
   return { tasks: [task], problems };
+}
+
+/**
+ * The task with its two checkbox counts read from the body on first use, once. The body is most
+ * of the cost of a task file (remark over the Markdown): a change judges a few tasks' criteria,
+ * not those of the hundreds of files it did not touch, and a cold run should not parse them.
+ * The counts are ordinary enumerable properties to every reader (spread and `toEqual` see them).
+ */
+function withLazyCounts(fields: Omit<TaskFileTask, 'acceptanceCriteria' | 'definitionOfDone'>, body: () => MarkdownOutline): TaskFileTask {
+  let outline: MarkdownOutline | undefined;
+  const counted = (section: CheckSection) => {
+    let count: CheckCount | undefined;
+    return { enumerable: true, configurable: true, get: () => (count ??= countChecks((outline ??= body()), section)) };
+  };
+  return Object.defineProperties(fields, { acceptanceCriteria: counted(ACCEPTANCE), definitionOfDone: counted(DEFINITION_OF_DONE) }) as TaskFileTask;
 }
 
 function scalarText(node: unknown): string | undefined {
