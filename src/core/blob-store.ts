@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import type { ParsedBlobs } from '../model/build.js';
+import type { DerivedParsers, ParsedBlobs } from '../model/build.js';
 import { parseCsv, type CsvDocument } from '../parse/csv.js';
 import { CHECK_LIMITS, DocumentTooComplexError } from '../parse/limits.js';
 import { parseMarkdownTables, type MarkdownDocument, type ParseMarkdownOptions } from '../parse/markdown-table.js';
@@ -112,6 +112,16 @@ export class BlobStore implements ParsedBlobs {
       this.csvCache.set(oid, decoded.kind === 'text' ? this.bounded(oid, () => parseCsv(this.bytes.get(oid)!)) : null);
     }
     return this.csvCache.get(oid)!;
+  }
+
+  /** Parses texts derived from a blob (not cached: they depend on the change) inside the check's budget and limits. */
+  parseDerived<T>(oid: string, read: (parsers: DerivedParsers) => T): T {
+    return this.bounded(oid, () =>
+      read({
+        markdown: (text) => parseMarkdownTables(text, this.markdownOptions),
+        csv: (bytes) => parseCsv(bytes),
+      }),
+    );
   }
 
   /** Runs one parse inside the check's budget; a document over its own limits is named by its blob. */

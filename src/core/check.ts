@@ -4,7 +4,8 @@ import { diffModels, noChanges, type ChangeSet } from '../diff/changes.js';
 import { buildModel, parsePlansMentioning, type BuildOptions } from '../model/build.js';
 import { buildTaskGraph, graphTaskKeys } from '../model/graph.js';
 import { isTableSourceKind } from '../model/tasks.js';
-import { emptyModel, taskTables, type DocModel } from '../model/model.js';
+import { emptyModel, rowsOf, taskTables, type DocModel } from '../model/model.js';
+import { idsOnChangedLines, neighbourIds, PARTIAL_MIN_BYTES } from '../model/partial.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
 import type { EnabledRule, RuleContext } from './rule.js';
 import { VERSION } from '../version.js';
@@ -50,6 +51,8 @@ export interface CheckRequest {
   store?: BlobStore;
   /** `false` parses every plan even in change mode (the reference the lazy parse is tested against). */
   deferPlans?: boolean;
+  /** `false` reads large boards, CSVs and backlogs whole even in change mode (the reference the partial route is tested against). */
+  partialTables?: boolean;
   clock?: () => number;
 }
 
@@ -94,6 +97,51 @@ function namingTheFile<T>(files: Map<string, string>, place: string, parse: () =
  */
 function withoutUntouchedSessionLogs(files: Map<string, string>, other: Map<string, string>, settings: Settings): Map<string, string> {
   return new Map([...files].filter(([path, oid]) => !settings.isSessionLog(path) || other.get(path) !== oid));
+}
+
+/** The tasks a partial read keeps rows of: those the changed lines name, and the rows' neighbours (where a fix inserts). */
+interface PartialPlan {
+  keep: Set<string>;
+  neighbours: Set<string>;
+}
+
+/**
+ * In change mode with a board, CSV or backlog large enough for the partial route: the
+ * IDs named on the lines the change touched, in any planning file (a line scan, so
+ * known before any table is parsed), and their rows' neighbours on the boards. Null:
+ * read every table whole.
+ */
+function partialPlan(baseFiles: Map<string, string>, headFiles: Map<string, string>, store: BlobStore, settings: Settings): PartialPlan | null {
+  const textOf = (oid: string | undefined) => {
+    const decoded = oid === undefined ? null : store.decoded(oid);
+    return decoded?.kind === 'text' ? decoded.text : '';
+  };
+  const isTable = (path: string) => settings.isBoard(path) || settings.isCsv(path) || settings.isBacklog(path);
+  const large = [...headFiles, ...baseFiles].some(([path, oid]) => isTable(path) && textOf(oid).length >= PARTIAL_MIN_BYTES);
+  if (!large) return null;
+  const named = new Set<string>();
+  for (const path of new Set([...baseFiles.keys(), ...headFiles.keys()])) {
+    const [before, after] = [baseFiles.get(path), headFiles.get(path)];
+    if (before === after) continue;
+    for (const id of idsOnChangedLines(textOf(before), textOf(after), settings.idScanner)) named.add(id);
+  }
+  const ids = { keep: named, idScanner: settings.idScanner, exactId: (cell: string) => settings.exactId(cell)?.id ?? null };
+  const neighbours = new Set<string>();
+  for (const [path, oid] of [...headFiles, ...baseFiles]) {
+    if (!settings.isBoard(path) && !settings.isCsv(path)) continue;
+    for (const id of neighbourIds(textOf(oid), ids, settings.isCsv(path) ? 'csv' : 'markdown')) if (!named.has(id)) neighbours.add(id);
+  }
+  return { keep: new Set([...named, ...neighbours]), neighbours };
+}
+
+/**
+ * The partial models stand for the whole documents: every touched task was named by the
+ * line scan, and every kept neighbour has rows on both boards (else a fix's anchor would
+ * be searched further up, among rows not read).
+ */
+function partialHolds(plan: PartialPlan, changes: ChangeSet, models: readonly DocModel[]): boolean {
+  if ([...touchedTasks(changes)].some((id) => !plan.keep.has(id) || plan.neighbours.has(id))) return false;
+  return models.every((model) => !model.board || !model.csv || [...plan.neighbours].every((id) => rowsOf(model.board, id).length > 0 && rowsOf(model.csv, id).length > 0));
 }
 
 /**
@@ -197,8 +245,18 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   // A change leaves plans that are the same blob at both ends unparsed until a judged task needs them.
   const sameAt = (other: Map<string, string>): BuildOptions => (baseSha && request.deferPlans !== false ? { mayDefer: (file, oid) => other.get(file) === oid } : {});
   const headPlace = request.headPlace ?? atCommit(headSha);
-  const head = await loadModel(request.reader, headFiles, settings, store, headPlace, sameAt(baseFiles));
-  const base = baseSha ? await loadModel(request.reader, baseFiles, settings, store, atCommit(baseSha), sameAt(headFiles)) : emptyModel();
+  // Very large tables are read as their header and the rows of the tasks the changed lines name.
+  const plan = baseSha && request.partialTables !== false ? partialPlan(baseFiles, headFiles, store, settings) : null;
+  const models = async (partialFor: Set<string> | null) => {
+    const partial: BuildOptions = partialFor ? { partialFor } : {};
+    const atHead = await loadModel(request.reader, headFiles, settings, store, headPlace, { ...sameAt(baseFiles), ...partial });
+    const atBase = baseSha ? await loadModel(request.reader, baseFiles, settings, store, atCommit(baseSha), { ...sameAt(headFiles), ...partial }) : emptyModel();
+    return { head: atHead, base: atBase, changes: request.mode === 'all' ? noChanges() : diffModels(atBase, atHead) };
+  };
+  let built = await models(plan?.keep ?? null);
+  // A touched task the line scan did not name (an ID written another way) may have rows left out: read everything.
+  if (plan && !partialHolds(plan, built.changes, [built.head, built.base])) built = await models(null);
+  const { head, base } = built;
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
     const { board, boardCsv, backlog, plans } = request.config.paths;
@@ -209,7 +267,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     );
   }
   // An audit has no change: rules judge every task and every file at head.
-  const changes = request.mode === 'all' ? noChanges() : diffModels(base, head);
+  const { changes } = built;
   const tasks = request.mode === 'all' ? allTaskIds(head) : touchedTasks(changes);
   namingTheFile(headFiles, headPlace, () => parsePlansMentioning(head, tasks, store, settings));
   if (baseSha) namingTheFile(baseFiles, atCommit(baseSha), () => parsePlansMentioning(base, tasks, store, settings));

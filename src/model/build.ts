@@ -4,6 +4,7 @@ import { csvQuoting, type CsvDocument, type CsvProblem, type CsvRecord } from '.
 import { markdownRowStyle, type MarkdownDocument, type MarkdownRow, type MarkdownTable } from '../parse/markdown-table.js';
 import { joinLines, splitLines, type DecodedDocument, type SourceLine } from '../parse/text.js';
 import { planLinksIn } from './links.js';
+import { PARTIAL_MIN_BYTES, partialCsv, partialMarkdown, type PartialIds } from './partial.js';
 import {
   emptyModel,
   indexById,
@@ -24,6 +25,14 @@ export interface ParsedBlobs {
   decoded(oid: string): DecodedDocument;
   markdown(oid: string): MarkdownDocument | null;
   csv(oid: string): CsvDocument | null;
+  /** Parses a text derived from a blob (the partial route's reduced document) under the same limits and budget. */
+  parseDerived?<T>(oid: string, read: (parsers: DerivedParsers) => T): T;
+}
+
+/** The parsers a derived text goes through: the same as a whole blob's. */
+export interface DerivedParsers {
+  markdown(text: string): MarkdownDocument;
+  csv(bytes: Uint8Array): CsvDocument;
 }
 
 const COLUMNS: readonly ColumnName[] = [
@@ -600,6 +609,43 @@ export interface BuildOptions {
    * plan is the same blob at the other end, so it holds no change). Unset: parse every plan.
    */
   mayDefer?: (file: string, oid: string) => boolean;
+  /**
+   * The tasks the change may be about (IDs on its changed lines). Given, a board, CSV or
+   * backlog over {@link PARTIAL_MIN_BYTES} is read as its header and the rows that may
+   * concern them (model/partial.ts), or whole when that is unsure.
+   */
+  partialFor?: ReadonlySet<string>;
+}
+
+/**
+ * The document a large task table is read from in change mode: without the rows of tasks
+ * the change is not about, when that is certain; else (and for smaller files) the whole blob.
+ */
+function tableSource<T>(
+  settings: Settings,
+  source: SourceKind,
+  oid: string,
+  text: string,
+  blobs: ParsedBlobs,
+  keep: ReadonlySet<string> | undefined,
+  reduce: (ids: PartialIds, idColumnOf: (header: readonly string[]) => number | undefined, parsers: DerivedParsers) => T | null,
+  whole: () => T,
+): T {
+  if (!keep || !blobs.parseDerived || text.length < PARTIAL_MIN_BYTES) return whole();
+  const ids: PartialIds = {
+    keep,
+    idScanner: settings.idScanner,
+    exactId: (cell) => {
+      const parsed = settings.exactId(cell);
+      return parsed && !parsed.range ? parsed.id : null;
+    },
+  };
+  // A table without the columns the rules need is reported with hints from all its rows: read whole.
+  const idColumnOf = (header: readonly string[]) => {
+    const columns = columnMap(settings, header);
+    return requiredColumns(source, null).every((column) => columns[column] !== undefined) ? columns.id : undefined;
+  };
+  return blobs.parseDerived(oid, (parsers) => reduce(ids, idColumnOf, parsers)) ?? whole();
 }
 
 /** Builds the planning-doc model of one revision from its tracked files. */
@@ -618,12 +664,16 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     if (decoded.kind !== 'text') continue;
     model.texts.set(file, decoded.text);
 
+    const text = decoded.text;
+    const markdownTable = (source: SourceKind) =>
+      tableSource(settings, source, oid, text, blobs, options.partialFor, (ids, idColumnOf, parsers) => partialMarkdown(text, ids, idColumnOf, parsers.markdown), () => blobs.markdown(oid)!);
     if (settings.isCsv(file)) {
-      model.csv = csvTable(settings, file, blobs.csv(oid)!, decoded.text, model.problems);
+      const doc = tableSource(settings, 'csv', oid, text, blobs, options.partialFor, (ids, idColumnOf, parsers) => partialCsv(text, ids, idColumnOf, parsers.csv), () => blobs.csv(oid)!);
+      model.csv = csvTable(settings, file, doc, text, model.problems);
     } else if (settings.isBoard(file)) {
-      model.board = markdownTaskRows(settings, 'board', file, blobs.markdown(oid)!, decoded.text, model.problems);
+      model.board = markdownTaskRows(settings, 'board', file, markdownTable('board'), text, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, decoded.text, model.problems);
+      model.backlog = markdownTaskRows(settings, 'backlog', file, markdownTable('backlog'), text, model.problems);
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {
