@@ -252,14 +252,16 @@ function remarkLines(lines: readonly MarkdownLine[], fastPath: boolean, maxNesti
     // A thematic break or setext underline is made of one character repeated.
     let repeated = '-*_=+'.includes(first);
     for (let at = content; repeated && at < text.length; at++) repeated = text[at] === first || text[at] === ' ' || text[at] === '\t';
-    const structural = first === '' || '`~<[#|'.includes(first) || repeated || text.includes('|') || text.includes('#');
+    // Only three backticks or tildes open a fence: a line starting with inline code is prose.
+    const fence = (first === '`' || first === '~') && text.startsWith(first.repeat(3), content);
+    const structural = first === '' || fence || '<[#|'.includes(first) || repeated || text.includes('|') || text.includes('#');
     if (!mayNeutralize || keep[index] || structural) {
       out.push(verbatim(line));
       return;
     }
     // A prose line's block structure is decided by its start; the rest is inline text doc-sync never reads.
-    // `>` may end an HTML comment (`-->`), so such lines keep their length.
-    const shortened = text.includes('>') ? neutralizeInline(text, content) : `${text.slice(0, content)}a`;
+    // `-->` may end an HTML comment (other HTML blocks with end markers send the document whole), so such lines keep their length.
+    const shortened = text.includes('-->') ? neutralizeInline(text, content) : `${text.slice(0, content)}a`;
     // The same shortened prose line again (`- a` for every item of a long list) changes nothing for the lines after it.
     const previous = out[out.length - 1];
     if (previous && previous.text === shortened && previous.text !== previous.origin.text) return;

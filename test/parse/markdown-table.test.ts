@@ -103,7 +103,7 @@ describe('parseMarkdownTables', () => {
   });
 });
 
-describe('loose lists on the fast path (repeated items left out of what micromark reads)', () => {
+describe('prose on the fast path (shortened, loose list items left out of what micromark reads)', () => {
   const items = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}item ${index + 1}: some prose, a [link](x.md) and \`code\``);
   const looseList = (count: number, prefix = '- ') => items(count, prefix).join('\n\n');
   const table = (indent = '') => [`${indent}| ID | Title |`, `${indent}|----|-------|`, `${indent}| ST-B-001 | One |`, `${indent}| ST-B-002 | Two |`].join('\n');
@@ -115,6 +115,8 @@ describe('loose lists on the fast path (repeated items left out of what micromar
     ['a repeated item right before a table (no blank line after it)', `${looseList(20)}\n- item 20: some prose\n${table()}\n`],
     ['repeated items inside a fenced block and an indented code block', `\`\`\`\n${looseList(10)}\n\`\`\`\n\n    code\n\n    code\n\n${table()}\n`],
     ['ordered items and a heading between repeats', `${looseList(10, '1. ')}\n\n## Section\n\n${looseList(10, '1. ')}\n\n${table()}\n`],
+    ['prose starting with inline code, and real fences', `\`pwsh -File x.ps1\` runs it\n\n\`\`not a fence\`\`\n\n\`\`\`\n${table()}\n\`\`\`\n\n~~~\n${table()}\n~~~\n\n${table()}\n`],
+    ['arrows in prose, and an HTML comment ended by a line with prose', `- WLLS->BOYO gap > 8 s\n\n<!--\n${table()}\n- still a comment -> here\nends --> here\n\n${table()}\n`],
   ])('%s: the same tables, rows and headings as micromark reading every line', (_, source) => {
     expect(parseMarkdownTables(source)).toEqual(parseMarkdownTables(source, { fastPath: false }));
   });
