@@ -3,7 +3,7 @@
 // same run as the yardstick (both as processes, medians of --runs):
 //   corpus per-PR check (newest PR, and the PR touching the most planning documents), --all
 //   cold start: dist/cli.js --version and the action (dist/index.js, a not-applicable event) against node -e 0
-//   synthetic boards (scripts/gen-board.mjs): per-PR and --all time and peak RSS
+//   synthetic boards (scripts/gen-board.mjs): per-PR and --all time and peak RSS, and their growth smallest → largest
 //   in-process: per-PR medians over the whole history, and the whole-history replay
 // --dist runs another build (e.g. main's) for a before/after table.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -120,6 +120,22 @@ for (const size of sizes) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// Growth from the smallest to the largest board: "no worse than linear" is a time ratio at most the size ratio.
+const [smallest, largest] = [synthetic[0], synthetic.at(-1)];
+const growth =
+  smallest && largest && largest.tasks > smallest.tasks
+    ? {
+        from: smallest.tasks,
+        to: largest.tasks,
+        sizeRatio: round(largest.tasks / smallest.tasks, 1),
+        perPrCpu: round(largest.perPr.cpuMs / smallest.perPr.cpuMs, 1),
+        perPrWall: round(largest.perPr.wallMs / smallest.perPr.wallMs, 1),
+        perPrRss: round(largest.perPr.rssMiB / smallest.perPr.rssMiB, 1),
+        allCpu: round(largest.all.cpuMs / smallest.all.cpuMs, 1),
+        allRss: round(largest.all.rssMiB / smallest.all.rssMiB, 1),
+      }
+    : null;
+
 // 4. In process: per-PR medians over the history (fresh store each), and the whole-history replay (one store).
 const config = defaultConfig();
 const reader = new GitReader(clone);
@@ -154,6 +170,8 @@ console.log(
       corpus,
       start,
       synthetic,
+      syntheticGrowth: growth,
+      syntheticTargets: { perPrAtLargest: '< 3000 ms and < 512 MiB at 100,000 tasks', growth: 'time ratio <= size ratio' },
       inProcess: {
         prs: pairs.length,
         perPrMedianMs: round(median(cold), 1),

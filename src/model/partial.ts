@@ -74,6 +74,17 @@ function contentEnd(line: string, from: number, to: number): number {
 /** A cell's plain text as the fast path reads it, or null for a cell it leaves to micromark. */
 const plainCell = (line: string, [from, to]: [number, number]): string | null => simpleCellText(line, from + 1, contentEnd(line, from, to), [])?.trim() ?? null;
 
+/**
+ * The span of a row's first cell, as rowCellSpans gives it, without scanning the whole
+ * row: from the opening pipe to the next one when no backslash comes between them and a
+ * third pipe follows (so the first cell is not also the last, whose span differs).
+ */
+function firstCellSpan(line: string): [number, number] | undefined {
+  const second = line.indexOf('|', 1);
+  if (second === -1 || line.indexOf('|', second + 1) === -1 || line.lastIndexOf('\\', second) !== -1) return rowCellSpans(line)[0];
+  return [0, second];
+}
+
 /** The plain text of a row's cells, or null when one needs micromark. */
 function plainCells(line: string): string[] | null {
   const cells: string[] = [];
@@ -113,7 +124,7 @@ export function partialMarkdown(
     }
     if (header === null || idColumn === undefined || !isPipe(index - 1) || !isPipe(index) || !isPipe(index + 1)) continue;
     if (decidesStructure(line) || decidesStructure(lines[index + 1]!) || namesKept(line, ids)) continue;
-    const span = rowCellSpans(line)[idColumn];
+    const span = idColumn === 0 ? firstCellSpan(line) : rowCellSpans(line)[idColumn];
     const cell = span ? plainCell(line, span) : null;
     if (cell === null || ids.exactId(cell) !== cell) continue;
     drop[index] = true;
@@ -179,7 +190,7 @@ function remapLines(doc: MarkdownDocument, gitLine: (line: number) => number): M
  * quoted with doubled inner quotes, and no line break inside. A file where every line has
  * this shape holds one record per line, so leaving a line out changes no other record.
  */
-const ONE_LINE_RECORD = /^(?:"(?:[^"\r\n]|"")*"|[^",\r\n]*)(?:,(?:"(?:[^"\r\n]|"")*"|[^",\r\n]*))*$/;
+const ONE_LINE_RECORD = /^(?:"[^"\r\n]*(?:""[^"\r\n]*)*"|[^",\r\n]*)(?:,(?:"[^"\r\n]*(?:""[^"\r\n]*)*"|[^",\r\n]*))*$/;
 /** The first field of such a record, when it holds no quote. */
 const FIRST_FIELD = /^(?:"([^",]*)"|([^",]*))(?:,|$)/;
 const BOM = '\uFEFF';
@@ -192,9 +203,9 @@ const BOM = '\uFEFF';
  * records stay (the header and the file's quoting style). Null when unsure.
  */
 export function partialCsv(text: string, ids: PartialIds, idColumnOf: (header: readonly string[]) => number | undefined, parse: (bytes: Uint8Array) => CsvDocument): CsvDocument | null {
-  if (/\r(?!\n)/.test(text)) return null;
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
+    // A lone CR stays in the line (only CRLF's is cut off), and the shape does not allow it.
     const line = withoutCr(lines[index]!);
     if (!ONE_LINE_RECORD.test(index === 0 && line.startsWith(BOM) ? line.slice(1) : line)) return null;
   }
