@@ -116,7 +116,8 @@ function partialPlan(baseFiles: Map<string, string>, headFiles: Map<string, stri
     const decoded = oid === undefined ? null : store.decoded(oid);
     return decoded?.kind === 'text' ? decoded.text : '';
   };
-  const isTable = (path: string) => settings.isBoard(path) || settings.isCsv(path) || settings.isBacklog(path);
+  // The backlog is read whole: its fix learns the Plan-cell style from every row, and the bot plans rows from this model.
+  const isTable = (path: string) => settings.isBoard(path) || settings.isCsv(path);
   const large = [...headFiles, ...baseFiles].some(([path, oid]) => isTable(path) && textOf(oid).length >= PARTIAL_MIN_BYTES);
   if (!large) return null;
   const named = new Set<string>();

@@ -673,7 +673,8 @@ export function buildModel(files: Map<string, string>, blobs: ParsedBlobs, setti
     } else if (settings.isBoard(file)) {
       model.board = markdownTaskRows(settings, 'board', file, markdownTable('board'), text, model.problems);
     } else if (settings.isBacklog(file)) {
-      model.backlog = markdownTaskRows(settings, 'backlog', file, markdownTable('backlog'), text, model.problems);
+      // Always whole (see check.ts partialPlan): backlog rows are planned from every row's style.
+      model.backlog = markdownTaskRows(settings, 'backlog', file, blobs.markdown(oid)!, text, model.problems);
     } else if (settings.isPlanIndex(file)) {
       model.planIndex = planIndexDoc(settings, file, decoded.text, blobs.markdown(oid)!, paths.filter(settings.isPlan));
     } else if (settings.isPlan(file)) {

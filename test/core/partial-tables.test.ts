@@ -112,4 +112,19 @@ describe('the partial route for large tables gives the report of a full parse', 
     const repo = new MemoryRepo({ base, head: moved(tasks, 5, { status: 'Blocked' }) });
     expect((await check(repo, true)).boardRows).toBe(200);
   });
+
+  // The backlog fix learns its Plan-cell style from every backlog row, and the bot plans
+  // backlog rows from the check's own model: a large backlog is always read whole.
+  test('a large backlog is read whole', async () => {
+    const tasks = generateTasks(200, 3);
+    const rows = Array.from({ length: 3000 }, (_, at) => `| ST-${'QRSU'[at % 4]}-${String(Math.floor(at / 4) + 1).padStart(3, '0')} | Plan Q | queued work ${at} | none | ${'shipped and checked; '.repeat(4)} | notes |`);
+    const backlog = ['# Backlog', '', '| ID | Plan | Title | Preconditions | Definition of done | Notes |', '|----|------|-------|---------------|--------------------|-------|', ...rows, ''].join('\n');
+    expect(backlog.length).toBeGreaterThan(PARTIAL_MIN_BYTES);
+    const base = { ...planningTree(tasks), 'docs/CODEX_BACKLOG.md': backlog };
+    const repo = new MemoryRepo({ base, head: { ...moved(tasks, 5, { status: 'Blocked' }), 'docs/CODEX_BACKLOG.md': backlog } });
+    const result = await runCheck({ reader: repo, config, rules, base: 'base', head: 'head', mode: 'change' });
+    const whole = await runCheck({ reader: repo, config, rules, base: 'base', head: 'head', mode: 'change', partialTables: false });
+    expect(whole.head.backlog?.rows.length).toBe(3000);
+    expect(result.head.backlog?.rows.length).toBe(3000);
+  }, SLOW);
 });
