@@ -49,9 +49,13 @@ function requireGitHub(session: Session): GitHubClient {
   return session.github;
 }
 
-/** The documents at `head`: the check's own when it is the commit checked, else read once through the check's store. */
+/**
+ * The documents at `head`: the check's own when it is the commit checked and was read whole
+ * (a large board read in part holds only the judged tasks' rows, and a command may name any
+ * task), else read once through the check's store.
+ */
 async function modelAt(checked: Checked, reader: RepoReader, head: string): Promise<DocModel> {
-  if (head === checked.report.head) return checked.head;
+  if (head === checked.report.head && !checked.readInPart) return checked.head;
   return (await loadModelAt(reader, checked.config, head, checked.store)).model;
 }
 
@@ -88,8 +92,8 @@ async function commitBacklogRows(
 }
 
 /** The rows a maintainer can paste, from the checked head. */
-function suggestBacklogRows(checked: Checked, ids: readonly string[], notes: string, why: string | null): string {
-  return backlogSuggestionSection(backlogRowFixes(checked.head, checked.settings, ids, notes), why);
+function suggestBacklogRows(checked: Checked, model: DocModel, ids: readonly string[], notes: string, why: string | null): string {
+  return backlogSuggestionSection(backlogRowFixes(model, checked.settings, ids, notes), why);
 }
 
 const notesFor = (checked: Checked, pull: PullInfo | null) => (pull ? `${checked.config.backlog.notes} from ${pull.url}` : checked.config.backlog.notes);
@@ -115,7 +119,8 @@ export async function autoOpenBacklog(session: Session, plan: CheckPlan, checked
         : mode !== 'suggest'
           ? `auto-open-backlog is "${mode}", which ${mode === 'commit' ? 'commits onto pull requests' : 'opens a pull request after a push to the default branch'}; here are the rows.`
           : null;
-    return [suggestBacklogRows(checked, ids, notes, why)];
+    // The IDs are the check's own findings, so its model holds their rows.
+    return [suggestBacklogRows(checked, checked.head, ids, notes, why)];
   }
 
   const github = requireGitHub(session);
@@ -245,7 +250,7 @@ export async function runCommand(session: Session, plan: CommandPlan): Promise<R
     case 'backlog': {
       const notes = notesFor(checked, pull);
       if (command.ids.length === 0) outcome = said(BACKLOG_USAGE_SECTION);
-      else if (pull.fork) outcome = said(suggestBacklogRows(checked, command.ids, notes, `${FORK_NOTE}, so here are the rows instead.`));
+      else if (pull.fork) outcome = said(suggestBacklogRows(checked, await modelAt(checked, checked.source.reader, checked.report.head), command.ids, notes, `${FORK_NOTE}, so here are the rows instead.`));
       else {
         const committed = await commitBacklogRows(session, checked, pull.headRef, command.ids, notes, `#${pull.number} /doc-sync backlog by @${plan.commenter}`);
         if (committed.committed) session.runtime.info(TOKEN_NOTE);

@@ -209,6 +209,11 @@ export interface CheckResult {
   settings: Settings;
   /** Every blob read and parsed, by blob id. */
   store: BlobStore;
+  /**
+   * True when large boards or CSVs were read as their header plus the judged tasks' rows:
+   * the models answer for those tasks only, so a caller asking about any other task reloads.
+   */
+  readInPart: boolean;
 }
 
 /**
@@ -256,7 +261,11 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   };
   let built = await models(plan?.keep ?? null);
   // A touched task the line scan did not name (an ID written another way) may have rows left out: read everything.
-  if (plan && !partialHolds(plan, built.changes, [built.head, built.base])) built = await models(null);
+  let readInPart = plan !== null;
+  if (plan && !partialHolds(plan, built.changes, [built.head, built.base])) {
+    built = await models(null);
+    readInPart = false;
+  }
   const { head, base } = built;
   // Nothing to read at either end means the paths are wrong, not that all is well.
   if (head.files.size === 0 && base.files.size === 0) {
@@ -333,5 +342,5 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
     findings,
     durationMs: Math.round(clock() - started),
   };
-  return { report, base, head, settings, store };
+  return { report, base, head, settings, store, readInPart };
 }

@@ -17,7 +17,7 @@ const SLOW = 600_000;
 /** A check of the change from `base` to `head`, partial route on or off; its timing left out. */
 async function check(repo: MemoryRepo, partialTables: boolean, store?: BlobStore) {
   const result = await runCheck({ reader: repo, config, rules, base: 'base', head: 'head', mode: 'change', partialTables, store });
-  return { report: { ...result.report, durationMs: 0 }, boardRows: result.head.board?.rows.length ?? 0, csvRows: result.head.csv?.rows.length ?? 0 };
+  return { report: { ...result.report, durationMs: 0 }, readInPart: result.readInPart, boardRows: result.head.board?.rows.length ?? 0, csvRows: result.head.csv?.rows.length ?? 0 };
 }
 
 type Edit = (tree: Tree, tasks: GeneratedTask[], index: number, random: () => number) => Tree;
@@ -103,6 +103,8 @@ describe('the partial route for large tables gives the report of a full parse', 
     // The moved task, the first and last rows (layout), whatever names the task: a handful, not the board.
     expect(partial.boardRows).toBeLessThan(10);
     expect(partial.csvRows).toBeLessThan(10);
+    // Callers that ask about other tasks (the bot's /doc-sync backlog) are told to reload.
+    expect([partial.readInPart, full.readInPart]).toEqual([true, false]);
     expect(partial.report.tasks.map((task) => task.id)).toEqual([tasks[index]!.id]);
   }, SLOW);
 
@@ -110,7 +112,8 @@ describe('the partial route for large tables gives the report of a full parse', 
     const tasks = generateTasks(200, 3);
     const base = planningTree(tasks);
     const repo = new MemoryRepo({ base, head: moved(tasks, 5, { status: 'Blocked' }) });
-    expect((await check(repo, true)).boardRows).toBe(200);
+    const small = await check(repo, true);
+    expect([small.boardRows, small.readInPart]).toEqual([200, false]);
   });
 
   // The backlog fix learns its Plan-cell style from every backlog row, and the bot plans
