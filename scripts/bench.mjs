@@ -2,7 +2,8 @@
 // Every figure of issue 13, with markdownlint-cli2 linting the same Markdown files in the
 // same run as the yardstick (both as processes, medians of --runs):
 //   corpus per-PR check (newest PR, and the PR touching the most planning documents), --all
-//   cold start: dist/cli.js --version and the action (dist/index.js, a not-applicable event) against node -e 0
+//   cold start: dist/cli.js --version and check on the demo against node -e 0, the action (dist/index.js,
+//   a not-applicable event) against node reading its event
 //   synthetic boards (scripts/gen-board.mjs): per-PR and --all time and peak RSS, and their growth smallest → largest
 //   in-process: per-PR medians over the whole history, and the whole-history replay
 // --dist runs another build (e.g. main's) for a before/after table.
@@ -11,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusClone } from './corpus-clone.mjs';
+import { demoRepository } from './demo-repo.mjs';
 import { writeBoardRepo } from './gen-board.mjs';
 
 const args = process.argv.slice(2);
@@ -86,9 +88,14 @@ const corpus = { newestPr: corpusCase(newest), widestPr: corpusCase(widest) };
   corpus.all = { check: all, markdownlintCli2: yardstick, ratio: ratio(all, yardstick) };
 }
 
-// 2. Cold start.
+// 2. Cold start, each figure beside its own floor (CPU is steadier than wall time on a shared machine):
+//   the CLI's floor is `node -e 0`; the action's is node reading and parsing its event file, which any
+//   action must do before it can decide anything; `check` on the demo is the floor plus git and the engine.
 const floor = medianOf(process.execPath, ['-e', '0'], clone);
 const version = medianOf(process.execPath, [cli, '--version'], clone);
+const { repo: demoRepo } = demoRepository(process.cwd(), 'demo', ['base', 'head']);
+const demoCheck = medianOf(process.execPath, [cli, 'check', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], demoRepo);
+rmSync(demoRepo, { recursive: true, force: true });
 // The action on an event it does not handle: start, inputs, one notice, outputs, exit.
 const actionDir = mkdtempSync(join(tmpdir(), 'doc-sync-action-'));
 for (const file of ['event.json', 'output', 'summary']) writeFileSync(join(actionDir, file), file === 'event.json' ? '{}' : '');
@@ -103,9 +110,25 @@ const actionEnv = {
   INPUT_TOKEN: 'bench',
 };
 const action = medianOf(process.execPath, [join(dist, 'index.js')], actionDir, { env: actionEnv });
+const actionFloor = medianOf(process.execPath, ['-e', 'JSON.parse(require("fs").readFileSync(process.env.GITHUB_EVENT_PATH, "utf8"))'], actionDir, { env: actionEnv });
 rmSync(actionDir, { recursive: true, force: true });
-const above = (figure) => ({ wall: figure.wallMs - floor.wallMs, cpu: figure.cpuMs - floor.cpuMs });
-const start = { nodeE0: floor, cliVersion: version, aboveFloorMs: above(version), actionNotApplicable: action, actionAboveFloorMs: above(action) };
+const above = (figure, base = floor) => ({ wall: figure.wallMs - base.wallMs, cpu: figure.cpuMs - base.cpuMs });
+const start = {
+  floors: {
+    cli: 'node -e 0',
+    action: 'node reading and parsing the event file (GITHUB_EVENT_PATH)',
+    compileCache: `node ${process.versions.node}: ${Number(process.versions.node.split('.')[0]) >= 22 ? 'module.enableCompileCache() is on (a second start reads cached code)' : 'no module.enableCompileCache() before node 22; the action runs on node24, where it is on'}`,
+  },
+  targetAboveFloorMs: 50,
+  nodeE0: floor,
+  cliVersion: version,
+  aboveFloorMs: above(version),
+  cliCheckDemo: demoCheck,
+  cliCheckDemoAboveFloorMs: above(demoCheck),
+  actionFloor,
+  actionNotApplicable: action,
+  actionAboveFloorMs: above(action, actionFloor),
+};
 
 // 3. Synthetic boards.
 const synthetic = [];
