@@ -51,7 +51,7 @@ export interface CheckRequest {
   store?: BlobStore;
   /** `false` parses every plan even in change mode (the reference the lazy parse is tested against). */
   deferPlans?: boolean;
-  /** `false` reads large boards, CSVs and backlogs whole even in change mode (the reference the partial route is tested against). */
+  /** `false` reads large boards and CSVs whole even in change mode (the reference the partial route is tested against). */
   partialTables?: boolean;
   clock?: () => number;
 }
@@ -106,7 +106,7 @@ interface PartialPlan {
 }
 
 /**
- * In change mode with a board, CSV or backlog large enough for the partial route: the
+ * In change mode with a board or CSV large enough for the partial route: the
  * IDs named on the lines the change touched, in any planning file (a line scan, so
  * known before any table is parsed), and their rows' neighbours on the boards. Null:
  * read every table whole.

@@ -4,7 +4,7 @@ import { DocumentTooComplexError } from '../parse/limits.js';
 import { isDelimiterRow, rowCellSpans, simpleCellText } from '../parse/row-syntax.js';
 
 /**
- * The partial route for very large boards, CSVs and backlogs in change mode: the
+ * The partial route for very large boards and CSVs in change mode (the backlog is always read whole): the
  * document is parsed (by the ordinary parsers) with the rows the change cannot be about
  * left out, and every line number is mapped back to the file's. A row may only be left
  * out when it is certainly a row of a task not judged: its ID cell is exactly an ID
