@@ -3,7 +3,7 @@
 // same run as the yardstick (both as processes, medians of --runs):
 //   corpus per-PR check (newest PR, and the PR touching the most planning documents), --all
 //   cold start: dist/cli.js --version and check on the demo against node -e 0, the action (dist/index.js,
-//   a not-applicable event) against node reading its event
+//   a not-applicable event, and a pull request comment that is no command) against node reading its event
 //   synthetic boards (scripts/gen-board.mjs): per-PR and --all time and peak RSS, and their growth smallest → largest
 //   in-process: per-PR medians over the whole history, and the whole-history replay
 // --dist runs another build (e.g. main's) for a before/after table.
@@ -111,6 +111,14 @@ const actionEnv = {
 };
 const action = medianOf(process.execPath, [join(dist, 'index.js')], actionDir, { env: actionEnv });
 const actionFloor = medianOf(process.execPath, ['-e', 'JSON.parse(require("fs").readFileSync(process.env.GITHUB_EVENT_PATH, "utf8"))'], actionDir, { env: actionEnv });
+// What a bot workflow sees most: a comment on a pull request that is not a /doc-sync command.
+const commentEvent = {
+  action: 'created',
+  issue: { number: 7, pull_request: { url: 'https://api.github.com/repos/bench/bench/pulls/7' } },
+  comment: { id: 70, body: 'Looks good to me, thanks! Merging after CI.', created_at: '2026-12-01T10:00:00Z', user: { login: 'reviewer', type: 'User' } },
+};
+writeFileSync(join(actionDir, 'event.json'), JSON.stringify(commentEvent));
+const actionComment = medianOf(process.execPath, [join(dist, 'index.js')], actionDir, { env: { ...actionEnv, GITHUB_EVENT_NAME: 'issue_comment' } });
 rmSync(actionDir, { recursive: true, force: true });
 const above = (figure, base = floor) => ({ wall: figure.wallMs - base.wallMs, cpu: figure.cpuMs - base.cpuMs });
 const start = {
@@ -128,6 +136,8 @@ const start = {
   actionFloor,
   actionNotApplicable: action,
   actionAboveFloorMs: above(action, actionFloor),
+  actionCommentNotACommand: actionComment,
+  actionCommentAboveFloorMs: above(actionComment, actionFloor),
 };
 
 // 3. Synthetic boards.
