@@ -1,4 +1,4 @@
-import type { Nodes, PhrasingContent, Table, TableCell } from 'mdast';
+import type { Nodes, PhrasingContent, Root, Table, TableCell } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
@@ -57,6 +57,36 @@ function tablesOnly(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(tablesOnly);
+
+/**
+ * Trees of the texts micromark read last, least recently used first. On the fast path a
+ * table's rows after its first are left out of that text, so the base and the head of a
+ * board whose rows changed, and most revisions of it in a history, hand micromark the same
+ * text. A tree is a pure function of its text and is only read, never changed, so one tree
+ * serves them all. Bounded by characters of text (a tree costs a few hundred bytes per character).
+ */
+const recentTrees = new Map<string, Root>();
+const RECENT_TREE_CHARS = 1 << 20;
+let recentTreeChars = 0;
+
+function rememberedTree(text: string): Root {
+  const known = recentTrees.get(text);
+  if (known) {
+    recentTrees.delete(text);
+    recentTrees.set(text, known);
+    return known;
+  }
+  const tree = processor.parse(text);
+  if (text.length > RECENT_TREE_CHARS / 8) return tree;
+  recentTrees.set(text, tree);
+  recentTreeChars += text.length;
+  for (const oldest of recentTrees.keys()) {
+    if (recentTreeChars <= RECENT_TREE_CHARS) break;
+    recentTrees.delete(oldest);
+    recentTreeChars -= oldest.length;
+  }
+  return tree;
+}
 
 const PIPE_ROW = /^ {0,3}\|/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -430,7 +460,8 @@ function parseLines(lines: readonly MarkdownLine[], fastPath: boolean, limits: M
   }
   for (const line of planned) budget.spendRemark(line.text, line.origin.gitLine);
   const text = planned.map((line) => line.text).join('\n');
-  const tree = processor.parse(text);
+  // The reference path always reads afresh: it is the oracle the fast path is tested against.
+  const tree = fastPath ? rememberedTree(text) : processor.parse(text);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   // Every planned line keeps its length, so an offset within it is an offset within its origin.

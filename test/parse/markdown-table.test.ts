@@ -15,6 +15,36 @@ describe('parseMarkdownTables', () => {
     ]);
   });
 
+  test('revisions that differ only in rows after the first read their own rows, lines and headings', () => {
+    // Both hand micromark the same text (later rows are read on the fast path), so the
+    // second read reuses the first's tree: everything row- and line-specific must still be its own.
+    const revision = (rows: string[]) =>
+      ['# Board', '', '## Now', '| ID | Status |', '|----|--------|', '| ST-1 | Done |', ...rows, '', '## Later', '', '| ID | Note |', '|----|------|', '| ST-9 | x |', ''].join('\n');
+    const before = revision(['| ST-2 | Ready |']);
+    const after = revision(['| ST-2 | Done |', '| ST-3 | Ready |', '| ST-4 | Backlog |']);
+    const read = (source: string) => {
+      const doc = parseMarkdownTables(source);
+      expect(doc).toEqual(parseMarkdownTables(source, { fastPath: false }));
+      return doc;
+    };
+    const first = read(before);
+    const second = read(after);
+    expect(read(before)).toEqual(first);
+    expect(first.tables[0]!.rows.map((row) => [row.line, ...texts(row)])).toEqual([
+      [6, 'ST-1', 'Done'],
+      [7, 'ST-2', 'Ready'],
+    ]);
+    expect(second.tables[0]!.rows.map((row) => [row.line, ...texts(row)])).toEqual([
+      [6, 'ST-1', 'Done'],
+      [7, 'ST-2', 'Done'],
+      [8, 'ST-3', 'Ready'],
+      [9, 'ST-4', 'Backlog'],
+    ]);
+    expect(first.headings.map((heading) => heading.line)).toEqual([1, 3, 9]);
+    expect(second.headings.map((heading) => heading.line)).toEqual([1, 3, 11]);
+    expect(second.tables[1]!.rows[0]!.line).toBe(15);
+  });
+
   test('HTML comment lines between rows and right under the separator do not end the table', () => {
     const source = [
       '| ID | Column |',
