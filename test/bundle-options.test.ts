@@ -1,34 +1,37 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { commonOptions } from '../scripts/bundle-options.mjs';
 
+// Entries live under the (git-ignored) .tmp/ of the repository, so they resolve its node_modules.
+let sources: string;
 let dir: string;
 beforeAll(() => {
+  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });
+  sources = mkdtempSync(join(process.cwd(), '.tmp', 'bundle-options-'));
   dir = mkdtempSync(join(tmpdir(), 'doc-sync-bundle-options-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(sources, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Builds the given entry files (written inline) with the shared options, split like dist/. */
 async function bundle(entries: Record<string, string>): Promise<Metafile> {
   const entryPoints = Object.entries(entries).map(([name, source]) => {
-    const file = join(process.cwd(), `.tmp-bundle-options-${name}.mjs`);
+    const file = join(sources, `${name}.mjs`);
     writeFileSync(file, source);
     return { in: file, out: name };
   });
-  try {
-    const result = await build({ ...commonOptions, entryPoints, outdir: dir, splitting: true, metafile: true, logLevel: 'silent' });
-    return result.metafile;
-  } finally {
-    for (const { in: file } of entryPoints) rmSync(file, { force: true });
-  }
+  const result = await build({ ...commonOptions, entryPoints, outdir: dir, splitting: true, metafile: true, logLevel: 'silent' });
+  return result.metafile;
 }
 
 /** The inputs an entry evaluates when it starts: its static imports, transitively. */
 function staticGraph(metafile: Metafile, name: string): string[] {
-  const entry = Object.keys(metafile.inputs).find((path) => path.endsWith(`.tmp-bundle-options-${name}.mjs`))!;
+  const entry = Object.keys(metafile.inputs).find((path) => path.endsWith(`/${name}.mjs`))!;
   const seen = new Set([entry]);
   const queue = [entry];
   while (queue.length > 0) {
@@ -53,7 +56,7 @@ describe('the shared esbuild options', () => {
 
   test("ownZodCoreForMini: zod/mini beside full zod evaluates its own core, not full zod's, and says the same", async () => {
     const metafile = await bundle({
-      mini: "import * as z from 'zod/mini';\nz.config(z.locales.en());\nconsole.log(z.safeParse(z.object({ a: z.enum(['x', 'y']) }), { a: 'z' }).error.issues[0].message);\nawait import('./.tmp-bundle-options-later.mjs');",
+      mini: "import * as z from 'zod/mini';\nz.config(z.locales.en());\nconsole.log(z.safeParse(z.object({ a: z.enum(['x', 'y']) }), { a: 'z' }).error.issues[0].message);\nawait import('./later.mjs');",
       later: "import { z } from 'zod';\nconsole.log(z.object({ a: z.enum(['x', 'y']) }).safeParse({ a: 'z' }).error.issues[0].message);",
     });
     const start = staticGraph(metafile, 'mini');
