@@ -9,40 +9,9 @@
 // the entry that imports it, so the dist freshness check (git diff) sees every change.
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { commonOptions } from './bundle-options.mjs';
 
-/**
- * zod re-exports its 40-odd message locales (a quarter of the bundle) though only
- * English, which it installs itself, is ever used: the bundle gets English alone.
- */
-const englishZodLocalesOnly = {
-  name: 'english-zod-locales-only',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
-    );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
-  },
-};
-
-const common = {
-  bundle: true,
-  outdir: 'dist',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Whitespace and syntax only: names stay, so error classes and stack traces read as in the source.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  plugins: [englishZodLocalesOnly],
-  // Some CommonJS dependencies call require(); give every ESM file one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-};
+const common = { ...commonOptions, outdir: 'dist' };
 
 /** One program: its entry in dist/, its chunks (stale ones removed first) in dist/<chunks>/. */
 async function bundleSplit(entry, out, chunks) {

@@ -1,6 +1,5 @@
 import type { Paragraph, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
 
 /** The `/doc-sync …` commands a pull request comment can give. */
 export type SlashCommand =
@@ -39,7 +38,20 @@ function blocksOnly(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push({ disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd', 'autolink', 'characterReference', 'hardBreakEscape'] } });
 }
-const commentParser = unified().use(remarkParse).use(blocksOnly);
+
+/**
+ * The Markdown parser, loaded with the first comment that may hold a command: most
+ * comments never mention doc-sync, and loading remark is most of the action's start.
+ */
+let commentParser: Promise<Pick<Processor, 'parse'>> | null = null;
+function loadCommentParser(): Promise<Pick<Processor, 'parse'>> {
+  commentParser ??= (async () => {
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    return unified().use(remarkParse).use(blocksOnly);
+  })();
+  return commentParser;
+}
 
 /** The lines of a paragraph as GitHub shows them as text: no inline code, no inline HTML. */
 function visibleLines(paragraph: Paragraph): string[] {
@@ -78,10 +90,10 @@ function commandOf(args: string): SlashCommand {
  * inline code) runs: a reply quoting an earlier command runs nothing. Null when there
  * is none, or when the comment is over MAX_COMMAND_COMMENT characters.
  */
-export function parseSlashCommand(body: string): SlashCommand | null {
-  // Most comments never mention doc-sync: no parse for them.
+export async function parseSlashCommand(body: string): Promise<SlashCommand | null> {
+  // Most comments never mention doc-sync: no parser, no parse for them.
   if (!/^[ \t]*\/doc-sync/im.test(body) || body.length > MAX_COMMAND_COMMENT) return null;
-  const tree = commentParser.parse(body) as Root;
+  const tree = (await loadCommentParser()).parse(body) as Root;
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue;
     for (const line of visibleLines(node)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../config/zod-mini.js';
 import { ConfigError } from '../errors.js';
 import { parseSlashCommand, type SlashCommand } from './commands.js';
 import type { ActionInputs } from './inputs.js';
@@ -65,29 +65,29 @@ export type RunPlan =
 
 const PULL_ACTIONS = ['opened', 'synchronize', 'reopened', 'edited', 'labeled', 'unlabeled', 'ready_for_review'];
 
-const repoSchema = z.object({ full_name: z.string() }).nullable();
+const repoSchema = z.nullable(z.object({ full_name: z.string() }));
 const pullSchema = z.object({
   number: z.number(),
   html_url: z.string(),
-  changed_files: z.number().optional(),
-  user: z.object({ login: z.string() }).nullable().optional(),
-  labels: z.array(z.object({ name: z.string() })).default([]),
+  changed_files: z.optional(z.number()),
+  user: z.optional(z.nullable(z.object({ login: z.string() }))),
+  labels: z._default(z.array(z.object({ name: z.string() })), []),
   base: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }) }),
   head: z.object({ ref: z.string(), sha: z.string(), repo: repoSchema }),
 });
 const pullEventSchema = z.object({ action: z.string(), pull_request: z.unknown() });
-const pushEventSchema = z.object({ before: z.string(), after: z.string(), ref: z.string(), deleted: z.boolean().optional() });
+const pushEventSchema = z.object({ before: z.string(), after: z.string(), ref: z.string(), deleted: z.optional(z.boolean()) });
 const mergeGroupEventSchema = z.object({ merge_group: z.object({ base_sha: z.string(), head_sha: z.string(), base_ref: z.string() }) });
-const dispatchEventSchema = z.object({ inputs: z.record(z.string(), z.unknown()).nullable().optional() });
+const dispatchEventSchema = z.object({ inputs: z.optional(z.nullable(z.record(z.string(), z.unknown()))) });
 
 const issueCommentEventSchema = z.object({
   action: z.string(),
-  issue: z.object({ number: z.number(), pull_request: z.object({ url: z.string().nullable().optional() }).nullable().optional() }),
+  issue: z.object({ number: z.number(), pull_request: z.optional(z.nullable(z.object({ url: z.optional(z.nullable(z.string())) }))) }),
   comment: z.object({
     id: z.number(),
-    body: z.string().nullable().default(''),
-    created_at: z.string().optional(),
-    user: z.object({ login: z.string(), type: z.string() }).nullable(),
+    body: z._default(z.nullable(z.string()), ''),
+    created_at: z.optional(z.string()),
+    user: z.nullable(z.object({ login: z.string(), type: z.string() })),
   }),
 });
 
@@ -156,8 +156,8 @@ export function planPullCheck(eventName: string, payload: unknown, inputs: Pick<
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
-  const result = schema.safeParse(payload);
+function parse<T>(schema: z.ZodMiniType<T>, payload: unknown, what: string): T {
+  const result = z.safeParse(schema, payload);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const fromApi = what === 'pulls.get';
@@ -172,7 +172,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
  * Turns the run's event into what to compare. Pure: the runner's context in, a
  * plan out. Events that cannot carry a change are "not applicable", never a failure.
  */
-export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' | 'head'>): RunPlan {
+export async function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' | 'head'>): Promise<RunPlan> {
   const { eventName } = context;
   switch (eventName) {
     case 'pull_request':
@@ -216,7 +216,7 @@ export function planRun(context: RunContext, inputs: Pick<ActionInputs, 'base' |
       if (!event.issue.pull_request) return { kind: 'not-applicable', reason: `#${event.issue.number} is an issue, not a pull request` };
       // Bots (doc-sync itself included) never drive doc-sync: no loops, no impersonation.
       if (!event.comment.user || event.comment.user.type === 'Bot') return { kind: 'not-applicable', reason: 'the comment was written by a bot' };
-      const command = parseSlashCommand(event.comment.body ?? '');
+      const command = await parseSlashCommand(event.comment.body ?? '');
       if (!command) return { kind: 'not-applicable', reason: 'the comment has no /doc-sync command' };
       return { kind: 'command', command, issueNumber: event.issue.number, commentId: event.comment.id, commenter: event.comment.user.login, commentCreatedAt: event.comment.created_at ?? null };
     }

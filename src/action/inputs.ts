@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import { z } from 'zod';
 import { FAIL_ON_LEVELS } from '../core/gate.js';
+import * as z from '../config/zod-mini.js';
 import { ConfigError } from '../errors.js';
 
 /** How the sticky comment is published. */
@@ -8,15 +8,14 @@ export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;
 /** What the bot does about missing backlog rows (the bot issue fills in all but `off`). */
 export const AUTO_OPEN_MODES = ['off', 'suggest', 'commit', 'pull-request'] as const;
 
-const globList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(/[\n,]/)
-      .map((glob) => glob.trim())
-      .filter((glob) => glob.length > 0),
-  )
-  .superRefine((globs, context) => {
+const splitGlobs = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((glob) => glob.trim())
+    .filter((glob) => glob.length > 0);
+
+const globList = z.pipe(z.string(), z.transform(splitGlobs)).check(
+  z.superRefine((globs: string[], context) => {
     for (const glob of globs) {
       try {
         picomatch.makeRe(glob);
@@ -24,24 +23,30 @@ const globList = z
         context.addIssue({ code: 'custom', message: `"${glob}" is not a valid glob` });
       }
     }
-  });
+  }),
+);
 
+const trimmed = () => z.pipe(z.string(), z.transform((text: string) => text.trim()));
+const trimmedOrNull = () => z.pipe(z.string(), z.transform((text: string) => text.trim() || null));
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((text) => text.trim().toLowerCase()).pipe(z.enum(values));
+  z.pipe(
+    z.pipe(z.string(), z.transform((text: string) => text.trim().toLowerCase())),
+    z.enum(values),
+  );
 
 /** The action's inputs, as action.yml declares them (empty means "default"). */
 export const inputsSchema = z.object({
   token: z.string(),
-  config: z.string().transform((text) => text.trim() || null),
+  config: trimmedOrNull(),
   comment: choice(COMMENT_MODES),
   'fail-on': choice(FAIL_ON_LEVELS),
   'strict-branches': globList,
-  'skip-label': z.string().transform((text) => text.trim()),
-  'summary-path': z.string().transform((text) => text.trim() || null),
-  'sarif-path': z.string().transform((text) => text.trim() || null),
+  'skip-label': trimmed(),
+  'summary-path': trimmedOrNull(),
+  'sarif-path': trimmedOrNull(),
   'auto-open-backlog': choice(AUTO_OPEN_MODES),
-  base: z.string().transform((text) => text.trim() || null),
-  head: z.string().transform((text) => text.trim() || null),
+  base: trimmedOrNull(),
+  head: trimmedOrNull(),
   source: choice(['auto', 'git', 'api'] as const),
 });
 
@@ -71,7 +76,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   const raw = Object.fromEntries(
     Object.entries(INPUT_DEFAULTS).map(([name, fallback]) => [name, getInput(name).trim() === '' ? fallback : getInput(name)]),
   );
-  const result = inputsSchema.safeParse(raw);
+  const result = z.safeParse(inputsSchema, raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? '');

@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { RepoCoordinates } from '../adapters/github/api-reader.js';
-import { createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
+import type { GitHubClient } from '../adapters/github/client.js';
 import { ConfigError, describeError } from '../errors.js';
 import type { Report } from '../report/report.js';
-import { autoOpenBacklog, runCommand } from './bot.js';
 import { planRun, type RunContext } from './event.js';
 import { readInputs } from './inputs.js';
-import { checkPlan, finish, type Session } from './pipeline.js';
-import { setOutputs } from './publish.js';
+import { PASS_OUTPUTS, setOutputs } from './outputs.js';
+import type { Session } from './pipeline.js';
 import type { ActionRuntime } from './runtime.js';
 
-export { gateFor } from './pipeline.js';
 export interface ActionOptions {
   /** Tests switch off GitHub's recommended spacing of writes. */
   throttle?: boolean;
@@ -50,13 +48,19 @@ export async function runAction(runtime: ActionRuntime, env: NodeJS.ProcessEnv, 
   try {
     const inputs = readInputs((name) => runtime.getInput(name));
     const context = await readRunContext(env);
-    const plan = planRun(context, inputs);
+    const plan = await planRun(context, inputs);
     if (plan.kind === 'not-applicable') {
       runtime.annotate('notice', `Not applicable: ${plan.reason}. The check passes.`, { title: 'doc-sync' });
-      setOutputs(runtime, { result: 'pass', errors: '0', warnings: '0', report: '', 'report-path': '', 'comment-id': '', 'comment-url': '' });
+      setOutputs(runtime, PASS_OUTPUTS);
       return null;
     }
     const where = coordinates(context.repository);
+    // Loaded only once the run applies: most runs of a bot workflow end above, and these
+    // (Octokit, the engine, the renderers) are most of what starting the action would cost.
+    // One after another: Jest's ESM loader fails on concurrent imports sharing modules.
+    const { createGitHubClient } = await import('../adapters/github/client.js');
+    const { autoOpenBacklog, runCommand } = await import('./bot.js');
+    const { checkPlan, finish } = await import('./pipeline.js');
     if (inputs.token) {
       github = createGitHubClient(inputs.token, {
         baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',

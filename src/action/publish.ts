@@ -13,21 +13,13 @@ import type { Report } from '../report/report.js';
 import { verdictLine } from '../report/text.js';
 import type { PullInfo } from './event.js';
 import type { ActionInputs } from './inputs.js';
+import { setOutputs } from './outputs.js';
 import type { ActionRuntime } from './runtime.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 /** Outputs share a 1 MB budget per job; a bigger report goes by file only. */
 export const REPORT_OUTPUT_LIMIT = 512 * 1024;
-
-/** The action's outputs, as action.yml declares them (a test ties the two together). */
-export const OUTPUT_NAMES = ['result', 'errors', 'warnings', 'report', 'report-path', 'comment-id', 'comment-url'] as const;
-export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
-
-/** Sets every output at once, so no run leaves one unset. */
-export function setOutputs(runtime: Pick<ActionRuntime, 'setOutput'>, outputs: ActionOutputs): void {
-  for (const name of OUTPUT_NAMES) runtime.setOutput(name, outputs[name]);
-}
 
 type Level = 'error' | 'warning' | 'notice';
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { findingSchema, fixSchema, severitySchema } from './report-schema.js';
 
 /** How much a finding matters; `off` exists only in configuration. */
-export const severitySchema = z.enum(['error', 'warning', 'notice']);
 export type Severity = z.infer<typeof severitySchema>;
 export type ConfiguredSeverity = Severity | 'off';
 
@@ -21,39 +21,13 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
  * A fix whose `expected` no longer matches is refused; one whose result is already
  * there is skipped, so applying fixes twice changes nothing the second time.
  */
-export const fixSchema = z
-  .strictObject({
-    file: z.string().describe('Repository-relative path of the file to edit.'),
-    kind: z.enum(['insert', 'replace', 'delete']),
-    line: z.number().int().min(1).describe('1-based: the first line replaced or deleted, or the line inserted after.'),
-    expected: z
-      .string()
-      .describe('Exact text of those lines (or of the anchor line), lines joined by \\n without line endings; a fix whose target no longer reads so is refused.'),
-    text: z.string().optional().describe('The new line(s), joined by \\n; absent for delete.'),
-    description: z.string().describe('What the fix does, for people.'),
-  })
-  .describe('A text edit of one file that repairs the finding (doc-sync fix applies it byte-exactly).');
 export type Fix = z.infer<typeof fixSchema>;
 
 /**
- * One problem, as plain data: the same object in every output channel. The schema is the
- * one definition: the engine's type is inferred from it and the JSON report embeds it.
+ * One problem, as plain data: the same object in every output channel. The schema
+ * (report-schema.ts) is the one definition: this type is inferred from it and the JSON
+ * report embeds it.
  */
-export const findingSchema = z.strictObject({
-  rule: z.string().describe('Rule id; docs at docs/rules/<rule>.md.'),
-  severity: severitySchema,
-  message: z.string(),
-  taskId: z.string().nullable(),
-  taskIds: z
-    .array(z.string())
-    .optional()
-    .describe('Every task the finding is about, as data (e.g. all the tasks whose board status moved without a session log); taskId is null when there are several.'),
-  file: z.string(),
-  // 1 when the finding is about a whole file.
-  line: z.number().int().min(1).describe('1-based line.'),
-  introduced: z.boolean().describe('True when the change created the finding (it was not there at base).'),
-  fix: fixSchema.optional(),
-});
 export type Finding = z.infer<typeof findingSchema>;
 
 /** What a rule reports; the engine adds rule id, severity and `introduced`. */

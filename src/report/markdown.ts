@@ -1,7 +1,7 @@
 import { plural } from '../core/words.js';
 import { countByRule, fixableOf } from './counts.js';
 import { codeSpan, inlineText, urlPath } from './escape.js';
-import { reportSchema, type Report, type ReportFinding, type RuleCount } from './report.js';
+import type { Report, ReportFinding, RuleCount } from './report.js';
 import { offByLayoutLines, scopeLine, verdictLine } from './text.js';
 
 /** Hidden marker that identifies doc-sync's own comment. */
@@ -263,17 +263,23 @@ export function renderSummary(report: Report, options: Omit<MarkdownOptions, 'ma
   return fit(report, { overflowHint: 'the `report-path` file', ...options, fingerprint: undefined, maxLength: options.maxLength ?? GITHUB_SUMMARY_LIMIT }, true, false);
 }
 
-/** Reads the JSON report back out of a rendered comment; null when there is none. */
-export function parseMarkdownReport(body: string): Report | null {
+/**
+ * Reads the JSON report back out of a rendered comment; null when there is none.
+ * Async: the report schema (zod) loads only when a comment is read back, not to render one.
+ */
+export async function parseMarkdownReport(body: string): Promise<Report | null> {
   if (!body.startsWith(COMMENT_MARKER)) return null;
   const start = body.indexOf(JSON_SUMMARY_START);
   if (start < 0) return null;
   const match = /```json\n([\s\S]*?)\n```/.exec(body.slice(start));
   if (!match) return null;
+  let json: unknown;
   try {
-    const parsed = reportSchema.safeParse(JSON.parse(match[1]!));
-    return parsed.success ? parsed.data : null;
+    json = JSON.parse(match[1]!);
   } catch {
     return null;
   }
+  const { reportSchema } = await import('./report.js');
+  const parsed = reportSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
 }

@@ -31,8 +31,8 @@ describe('slash command parsing', () => {
     ['/doc-sync explain duplicate-id', { name: 'explain', rule: 'duplicate-id' }],
     ['/doc-sync frobnicate', { name: 'help', unknown: 'frobnicate' }],
     ['/doc-sync', { name: 'help', unknown: null }],
-  ])('%j', (body, command) => {
-    expect(parseSlashCommand(body)).toEqual(command);
+  ])('%j', async (body, command) => {
+    expect(await parseSlashCommand(body)).toEqual(command);
   });
 
   test.each([
@@ -42,8 +42,8 @@ describe('slash command parsing', () => {
     ['  /DOC-SYNC Recheck  ', { name: 'recheck' }],
     // The tilde fence closes on its own kind: what follows is visible text.
     ['~~~\n```\n~~~\n/doc-sync fix', { name: 'fix', rules: [] }],
-  ])('%j (a top-level paragraph)', (body, command) => {
-    expect(parseSlashCommand(body)).toEqual(command);
+  ])('%j (a top-level paragraph)', async (body, command) => {
+    expect(await parseSlashCommand(body)).toEqual(command);
   });
 
   test.each([
@@ -65,16 +65,16 @@ describe('slash command parsing', () => {
     '1. /doc-sync fix',
     '> quoting\n> /doc-sync fix',
     '# /doc-sync fix',
-  ])('%j runs nothing', (body) => {
-    expect(parseSlashCommand(body)).toBeNull();
+  ])('%j runs nothing', async (body) => {
+    expect(await parseSlashCommand(body)).toBeNull();
   });
 
-  test('a comment over 4 KiB runs nothing, and hostile Markdown is parsed fast', () => {
-    expect(parseSlashCommand(`/doc-sync recheck\n\n${'x'.repeat(MAX_COMMAND_COMMENT)}`)).toBeNull();
+  test('a comment over 4 KiB runs nothing, and hostile Markdown is parsed fast', async () => {
+    expect(await parseSlashCommand(`/doc-sync recheck\n\n${'x'.repeat(MAX_COMMAND_COMMENT)}`)).toBeNull();
     for (const unit of [' 1. ', '> ', '*a', '[a]', '`a']) {
       const body = `/doc-sync recheck\n\n${unit.repeat(Math.floor((MAX_COMMAND_COMMENT - 40) / unit.length))}`;
       const started = performance.now();
-      expect(parseSlashCommand(body)).toEqual({ name: 'recheck' });
+      expect(await parseSlashCommand(body)).toEqual({ name: 'recheck' });
       // Unbounded, 64 KiB of " 1. " takes micromark minutes; 4 KiB about a second on a slow runner.
       expect(performance.now() - started).toBeLessThan(5000);
     }

@@ -22,9 +22,9 @@ function visible(body: string): string {
 }
 
 /** The report as the comment embeds it: whole when it fits, else trimmed, with every count kept. */
-function embedded(report: Report, body: string): Report {
+async function embedded(report: Report, body: string): Promise<Report> {
   if (!body.includes('<summary>JSON report (trimmed')) return report;
-  const kept = parseMarkdownReport(body)!.findings.length;
+  const kept = (await parseMarkdownReport(body))!.findings.length;
   const omitted = { findings: report.findings.length - kept, fixes: report.findings.some((item) => item.fix), tasks: report.tasks.length > 0, rules: countByRule(report) };
   return { ...report, tasks: [], findings: report.findings.slice(0, kept).map(({ fix: _fix, ...rest }) => rest), omitted };
 }
@@ -42,7 +42,7 @@ describe('the comment, snapshots of real checks', () => {
     // The JSON is checked by parsing it back; the snapshot shows what people read.
     expect(body.replace(/```json\n[\s\S]*?\n```/, '```json\n…\n```')).toMatchSnapshot();
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(parseMarkdownReport(body)).toEqual(embedded(report, body));
+    expect(await parseMarkdownReport(body)).toEqual(await embedded(report, body));
   });
 
   test('the large change: verdict, four per-rule counts, the fix commands, and folded groups keep the visible part short', async () => {
@@ -105,10 +105,10 @@ describe('the comment', () => {
     expect(body).toContain('doc-sync: skipped. @maintainer added the "doc-sync:skip" label, so 1 finding fail nothing.');
   });
 
-  test('the parse-back needs the marker at the very start', () => {
+  test('the parse-back needs the marker at the very start', async () => {
     const body = renderMarkdown(reportOf([finding(1)]));
-    expect(parseMarkdownReport(body)).not.toBeNull();
-    expect(parseMarkdownReport(`> quoted\n${body}`)).toBeNull();
+    expect(await parseMarkdownReport(body)).not.toBeNull();
+    expect(await parseMarkdownReport(`> quoted\n${body}`)).toBeNull();
   });
 });
 
@@ -127,7 +127,7 @@ describe('a change with 1,000 findings', () => {
   const report: Report = reportOf(findings);
   const counts = countByRule(report);
 
-  test('the comment stays under the limit and keeps every per-rule count, visibly and in the JSON, which parses back', () => {
+  test('the comment stays under the limit and keeps every per-rule count, visibly and in the JSON, which parses back', async () => {
     const body = renderMarkdown(report, { ...OPTIONS });
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(counts).toHaveLength(5);
@@ -135,7 +135,7 @@ describe('a change with 1,000 findings', () => {
       expect(body).toContain(`| [\`${count.rule}\`](${OPTIONS.docsBaseUrl}${count.rule}.md) | `);
       expect(body).toContain(` | ${count.introduced} new, ${count.preExisting} pre-existing | ${count.fixable > 0 ? count.fixable : '-'} |`);
     }
-    const parsed = parseMarkdownReport(body)!;
+    const parsed = (await parseMarkdownReport(body))!;
     expect(parsed).not.toBeNull();
     expect(parsed.summary).toEqual(report.summary);
     expect(parsed.omitted!.rules).toEqual(counts);
@@ -159,12 +159,12 @@ describe('a change with 1,000 findings', () => {
     expect(summary).not.toContain('left out');
   });
 
-  test('sections too big to fit go, with a note, before any count does', () => {
+  test('sections too big to fit go, with a note, before any count does', async () => {
     const body = renderMarkdown(report, { sections: ['x'.repeat(GITHUB_COMMENT_LIMIT)] });
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(body).toContain('1 section left out to fit');
     for (const count of counts) expect(body).toContain(`\`${count.rule}\``);
-    expect(parseMarkdownReport(body)!.omitted!.rules).toEqual(counts);
+    expect((await parseMarkdownReport(body))!.omitted!.rules).toEqual(counts);
   });
 });
 
