@@ -9,6 +9,9 @@ const everyByte = new Uint8Array(Array.from({ length: 256 }, (_, index) => index
 /** More than a pipe delivers at once, so the body arrives in many chunks. */
 const large = `${'| T-1 | a row of a large board |\n'.repeat(100_000)}`;
 
+/** Blobs around the size from which a body is filled in place (1 MiB), ending in a newline or not. */
+const edges = Object.fromEntries([(1 << 20) - 1, 1 << 20, (1 << 20) + 1].map((size, index) => [`docs/edge-${index}.md`, `${'x'.repeat(size - 1)}${index === 1 ? 'y' : '\n'}`]));
+
 /** Child processes that keep node's event loop running (an idle reader must not be one). */
 const runningProcesses = () => process.getActiveResourcesInfo().filter((type) => type === 'ProcessWrap').length;
 
@@ -18,7 +21,7 @@ describe('CatFile: one git cat-file --batch process', () => {
   beforeAll(() => {
     repo = new GitFixture();
     repo.commit({ 'docs/a.md': 'one\n' });
-    head = repo.commit({ 'docs/a.md': 'one\ntwo\n', 'docs/bin.dat': everyByte, 'docs/big.md': large, 'docs/with space.md': 'spaced\n' });
+    head = repo.commit({ 'docs/a.md': 'one\ntwo\n', 'docs/bin.dat': everyByte, 'docs/big.md': large, 'docs/with space.md': 'spaced\n', ...edges });
   });
   afterAll(() => repo.remove());
 
@@ -32,6 +35,14 @@ describe('CatFile: one git cat-file --batch process', () => {
     expect((await objects.read('HEAD:docs/with space.md'))?.content.toString()).toBe('spaced\n');
     expect(await objects.read(`${head}^{commit}`)).toMatchObject({ oid: head, type: 'commit' });
     expect(objects.spawned).toBe(1);
+    objects.close();
+  });
+
+  test('bodies around the in-place size, requested together, arrive whole and in order', async () => {
+    const objects = new CatFile(repo.root);
+    const names = Object.keys(edges).flatMap((path) => [`HEAD:${path}`, 'HEAD:docs/a.md']);
+    const answers = await Promise.all(names.map((name) => objects.read(name)));
+    answers.forEach((answer, index) => expect(answer?.content.toString()).toBe(index % 2 === 0 ? edges[names[index]!.slice(5)] : 'one\ntwo\n'));
     objects.close();
   });
 

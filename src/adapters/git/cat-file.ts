@@ -17,6 +17,8 @@ interface Pending {
 
 /** How long an idle `cat-file` process waits for the next request before it is told to exit. */
 export const CAT_FILE_IDLE_MS = 2000;
+/** Bodies at least this large are filled in place rather than gathered and concatenated. */
+const LARGE_BODY_BYTES = 1 << 20;
 
 /**
  * One long-lived `git cat-file --batch` process for a repository: each request (an object
@@ -33,6 +35,8 @@ export class CatFile {
   private buffered = 0;
   /** The answer being read: its header, once seen, and how many body bytes follow. */
   private current: { oid: string; type: string; size: number } | null = null;
+  /** A large body being filled as it arrives, so its chunks are not all held until the end. */
+  private body: { bytes: Buffer; filled: number } | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private stderr: Buffer[] = [];
   /** How many processes this reader has started (tests and benchmarks count them). */
@@ -81,12 +85,11 @@ export class CatFile {
     this.chunks = [];
     this.buffered = 0;
     this.current = null;
+    this.body = null;
     this.stderr = [];
     child.stdout!.on('data', (chunk: Buffer) => {
       if (this.child !== child) return;
-      this.chunks.push(chunk);
-      this.buffered += chunk.length;
-      this.drain();
+      this.receive(chunk);
     });
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
     // git may exit before reading all input; its exit says why.
@@ -122,6 +125,7 @@ export class CatFile {
   private drain(): void {
     for (;;) {
       if (!this.current) {
+        if (this.chunks.length === 0) return;
         const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
         this.chunks = [head];
         const newline = head.indexOf(0x0a);
@@ -138,16 +142,53 @@ export class CatFile {
         }
       }
       const { oid, type, size } = this.current;
-      if (this.buffered < size + 1) return;
+      if (this.buffered < size + 1) {
+        // A body larger than a few pipe reads is copied into its own buffer as it comes.
+        if (size >= LARGE_BODY_BYTES) {
+          this.body = { bytes: Buffer.allocUnsafe(size), filled: 0 };
+          const waiting = this.chunks;
+          this.chunks = [];
+          this.buffered = 0;
+          for (const chunk of waiting) this.receive(chunk);
+        }
+        return;
+      }
       const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-      const content = all.subarray(0, size);
-      const rest = all.subarray(size + 1);
-      // Keep a small remainder apart, so it does not pin a large blob's buffer.
-      this.chunks = rest.length > 0 ? [rest.length < 65536 && all.length > 1 << 20 ? Buffer.from(rest) : rest] : [];
-      this.buffered = rest.length;
+      this.chunks = [];
+      this.buffered = 0;
       this.current = null;
-      this.answer({ oid, type, content });
+      this.answer({ oid, type, content: all.subarray(0, size) });
+      this.push(all.subarray(size + 1));
     }
+  }
+
+  /** Bytes from git's stdout: into the large body being filled, or queued to be parsed. */
+  private receive(chunk: Buffer): void {
+    const body = this.body;
+    if (!body) {
+      this.push(chunk);
+      this.drain();
+      return;
+    }
+    const taken = Math.min(chunk.length, body.bytes.length - body.filled);
+    chunk.copy(body.bytes, body.filled, 0, taken);
+    body.filled += taken;
+    if (body.filled < body.bytes.length) return;
+    // The body is whole once its terminating newline has come too.
+    const rest = chunk.subarray(taken);
+    if (rest.length === 0) return;
+    const { oid, type } = this.current!;
+    this.body = null;
+    this.current = null;
+    this.answer({ oid, type, content: body.bytes });
+    this.push(rest.subarray(1));
+    this.drain();
+  }
+
+  private push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
   }
 
   private take(bytes: number): void {
