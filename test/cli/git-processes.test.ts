@@ -50,6 +50,18 @@ describe('git processes per check', () => {
     expect(spawned).toEqual(['rev-parse --show-toplevel', 'cat-file --batch']);
   });
 
+  test('a check of a branch against the default base (--head only) adds just the symbolic ref and the merge base', async () => {
+    repo.git('update-ref', 'refs/remotes/origin/main', repo.git('rev-parse', 'HEAD~1'));
+    try {
+      const { code, stdout, spawned } = await spawnsOf('check', '--head', 'HEAD', '--format', 'json');
+      expect([0, 1]).toContain(code);
+      expect(JSON.parse(stdout).base).toBe(repo.git('rev-parse', 'HEAD~1'));
+      expect(spawned.map((line) => line.split(' ')[0])).toEqual(['rev-parse', 'cat-file', 'symbolic-ref', 'merge-base']);
+    } finally {
+      repo.git('update-ref', '-d', 'refs/remotes/origin/main');
+    }
+  });
+
   test('an audit (--all --head) starts no more', async () => {
     const { code, spawned } = await spawnsOf('check', '--all', '--head', 'HEAD', '--format', 'json');
     expect([0, 1]).toContain(code);

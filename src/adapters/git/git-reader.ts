@@ -43,15 +43,18 @@ export async function findRepositoryRoot(cwd: string): Promise<string> {
   return result.stdout.toString('utf8').trim();
 }
 
-/** The remote's default branch (origin/HEAD, else origin/main or origin/master) as a ref, or null. */
-export async function remoteDefaultBranch(root: string): Promise<string | null> {
+/**
+ * The remote's default branch (origin/HEAD, else origin/main or origin/master) as a ref, or
+ * null. With a reader, whether a candidate exists is asked of its git process.
+ */
+export async function remoteDefaultBranch(root: string, reader?: GitReader): Promise<string | null> {
   const candidates: string[] = [];
   const symbolic = await git(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
   if (symbolic.code === 0) candidates.push(symbolic.stdout.toString('utf8').trim());
   candidates.push('refs/remotes/origin/main', 'refs/remotes/origin/master');
   for (const candidate of candidates) {
-    const exists = await git(root, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-    if (exists.code === 0) return candidate;
+    const exists = reader ? (await reader.commitOf(candidate)) !== null : (await git(root, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`])).code === 0;
+    if (exists) return candidate;
   }
   return null;
 }
@@ -62,7 +65,7 @@ export async function remoteDefaultBranch(root: string): Promise<string | null> 
  * reader answers the merge base, as it does for the core: one home for "what to compare".
  */
 export async function defaultBase(root: string, head: string, reader: RepoReader = new GitReader(root)): Promise<string> {
-  const candidate = await remoteDefaultBranch(root);
+  const candidate = await remoteDefaultBranch(root, reader instanceof GitReader ? reader : undefined);
   if (candidate) {
     const branch = candidate.replace('refs/remotes/', '');
     const headSha = await reader.resolveRevision(head);
@@ -139,20 +142,28 @@ export class GitReader implements RepoReader {
     return this.objects.spawned;
   }
 
-  async resolveRevision(revision: string): Promise<string> {
-    if (revision.startsWith('-')) throw new RevisionError(`"${revision}" is not a revision`);
+  /** The full id of the commit `revision` names, or null when there is none. */
+  async commitOf(revision: string): Promise<string | null> {
+    if (revision.startsWith('-')) return null;
     if (this.commits.has(revision)) return revision;
     const commit = await this.objects.read(`${revision}^{commit}`);
-    if (!commit || commit.type !== 'commit') {
+    if (!commit || commit.type !== 'commit') return null;
+    this.commits.add(commit.oid);
+    const tree = commitTree(commit.content);
+    if (tree) this.rootTrees.set(commit.oid, tree);
+    return commit.oid;
+  }
+
+  async resolveRevision(revision: string): Promise<string> {
+    if (revision.startsWith('-')) throw new RevisionError(`"${revision}" is not a revision`);
+    const commit = await this.commitOf(revision);
+    if (commit === null) {
       const shallow = (await git(this.root, ['rev-parse', '--is-shallow-repository'])).stdout.toString('utf8').trim() === 'true';
       throw new RevisionError(
         `unknown revision "${revision}"${shallow ? ' (this clone is shallow: fetch more history, e.g. actions/checkout with fetch-depth: 0)' : '; check the name, or fetch it first'}`,
       );
     }
-    this.commits.add(commit.oid);
-    const tree = commitTree(commit.content);
-    if (tree) this.rootTrees.set(commit.oid, tree);
-    return commit.oid;
+    return commit;
   }
 
   /**
