@@ -91,7 +91,10 @@ export class CatFile {
       if (this.child !== child) return;
       this.receive(chunk);
     });
-    child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      // Only the start is kept for the message: a long-lived process must not gather warnings without end.
+      if (this.stderr.length < 4) this.stderr.push(chunk);
+    });
     // git may exit before reading all input; its exit says why.
     child.stdin!.on('error', () => undefined);
     child.on('error', (error) => {
