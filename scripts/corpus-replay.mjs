@@ -12,7 +12,7 @@ import { RuleCounts, checkOnce, dumpLine, gitIn, onlyWhitespaceChanged, printRul
 const args = process.argv.slice(2);
 const dumpAt = args.indexOf('--dump');
 const dumpPath = dumpAt === -1 ? null : args[dumpAt + 1];
-const clone = corpusClone(args.find((arg, index) => !arg.startsWith('--') && index !== dumpAt + 1));
+const clone = corpusClone(args.find((arg, index) => !arg.startsWith('--') && (dumpAt === -1 || index !== dumpAt + 1)));
 const dump = [];
 const dumpFindings = (commit, mode, report) => {
   for (const finding of report.findings) dump.push(dumpLine(commit, mode, finding));

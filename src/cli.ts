@@ -329,7 +329,7 @@ async function checkRepository(values: CheckValues, io: CliIo): Promise<CheckRun
   let all = values.all;
   if (!all) {
     if (values.base) base = await reader.resolveRevision(values.base);
-    else if (values.head) base = await defaultBase(root, values.head);
+    else if (values.head) base = await defaultBase(root, values.head, reader);
     else {
       const local = await localBase(root);
       // Before the first commit (a pre-commit hook on it included), audit what is there.

@@ -18,14 +18,51 @@ export const PARTIAL_MIN_BYTES = 256 * 1024;
 /** A line ending in `\r` (CRLF) is judged without it; the line is kept as written. */
 const withoutCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
+/** Strings are compared this many characters at a time before the first (or last) difference is looked for by character. */
+const COMPARE_CHUNK = 4096;
+
+/** How many leading characters two strings share, compared a chunk at a time. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + COMPARE_CHUNK <= max && a.startsWith(b.slice(at, at + COMPARE_CHUNK), at)) at += COMPARE_CHUNK;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many trailing characters (at most `max`) two strings share, compared a chunk at a time. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let at = 0;
+  while (at + COMPARE_CHUNK <= max && a.endsWith(b.slice(b.length - at - COMPARE_CHUNK, b.length - at), a.length - at)) at += COMPARE_CHUNK;
+  while (at < max && a.charCodeAt(a.length - 1 - at) === b.charCodeAt(b.length - 1 - at)) at++;
+  return at;
+}
+
 /**
- * The task IDs named on the lines that differ between two texts: the lines between their
- * common first and last lines (one window, which covers a one-row change exactly and a
- * scattered change by excess).
+ * The lines between two texts' common first and last lines (one window, which covers a
+ * one-row change exactly and a scattered change by excess). The texts are compared by
+ * characters first, so only the window around the difference is split into lines: the
+ * lines before the line the first difference is on are the same in both, and so are the
+ * whole lines in the common end after the first line of what remains (the line-by-line
+ * match from the end never reaches the lines matched from the start).
  */
-export function idsOnChangedLines(before: string, after: string, idScanner: RegExp): Set<string> {
-  const a = before.split('\n');
-  const b = after.split('\n');
+export function changedLines(before: string, after: string): [string[], string[]] {
+  const prefix = commonPrefix(before, after);
+  const start = prefix === 0 ? 0 : before.lastIndexOf('\n', prefix - 1) + 1;
+  let restA = before.slice(start);
+  let restB = after.slice(start);
+  const firstA = restA.indexOf('\n');
+  const firstB = restB.indexOf('\n');
+  if (firstA !== -1 && firstB !== -1) {
+    const suffix = commonSuffix(restA, restB, Math.min(restA.length - firstA - 1, restB.length - firstB - 1));
+    const cut = suffix === 0 ? -1 : restA.indexOf('\n', restA.length - suffix);
+    if (cut !== -1) {
+      restB = restB.slice(0, cut + restB.length - restA.length + 1);
+      restA = restA.slice(0, cut + 1);
+    }
+  }
+  const a = restA.split('\n');
+  const b = restB.split('\n');
   let first = 0;
   while (first < a.length && first < b.length && a[first] === b[first]) first++;
   let lastA = a.length - 1;
@@ -34,8 +71,13 @@ export function idsOnChangedLines(before: string, after: string, idScanner: RegE
     lastA--;
     lastB--;
   }
+  return [a.slice(first, lastA + 1), b.slice(first, lastB + 1)];
+}
+
+/** The task IDs named on the lines that differ between two texts (the window `changedLines` gives). */
+export function idsOnChangedLines(before: string, after: string, idScanner: RegExp): Set<string> {
   const ids = new Set<string>();
-  for (const lines of [a.slice(first, lastA + 1), b.slice(first, lastB + 1)]) {
+  for (const lines of changedLines(before, after)) {
     for (const line of lines) for (const id of line.match(idScanner) ?? []) ids.add(id);
   }
   return ids;

@@ -63,4 +63,59 @@ describe('GitReader on a real repository', () => {
     await expect(defaultBase(repo.root, 'no-such-branch')).rejects.toThrow(/unknown revision "no-such-branch"/);
     repo.git('update-ref', '-d', 'refs/remotes/origin/main');
   });
+
+  test('lists files in the order and with the modes git ls-tree -r gives, from one cat-file process, cached', async () => {
+    const nested = repo.commit({
+      'docs/a.md': 'a\n',
+      'docs/a-b.md': 'ab\n',
+      'docs/a/deep/x.md': 'x\n',
+      'docs/z.md': 'z\n',
+      'docs/ünïcode name.md': 'u\n',
+      'run.sh': '#!/bin/sh\n',
+      'src/x.ts': 'x',
+    });
+    repo.git('update-index', '--chmod=+x', 'run.sh');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${first},vendor/sub`);
+    repo.git('commit', '-q', '-m', 'executable and a submodule');
+    const tip = repo.git('rev-parse', 'HEAD');
+    const lsTree = repo
+      .git('-c', 'core.quotePath=false', 'ls-tree', '-r', tip)
+      .split('\n')
+      .filter((line) => line.includes(' blob '))
+      .map((line) => {
+        const [meta, path] = line.split('\t');
+        const [mode, , oid] = meta!.split(' ');
+        return [path, { oid, mode }];
+      });
+    const reader = new GitReader(repo.root);
+    const listed = await reader.listEntries(tip, () => true);
+    expect([...listed]).toEqual(lsTree);
+    expect(listed.get('run.sh')?.mode).toBe('100755');
+    expect(listed.has('vendor/sub')).toBe(false);
+    // Another listing, a revision and blobs: still the one process.
+    expect([...(await reader.listFiles(nested, (path) => path.startsWith('docs/a'))).keys()]).toEqual(['docs/a-b.md', 'docs/a.md', 'docs/a/deep/x.md']);
+    await reader.resolveRevision('HEAD~1');
+    await reader.readBlobs([...listed.values()].map((entry) => entry.oid));
+    expect(reader.processesStarted).toBe(1);
+    await expect(reader.listFiles('no-such-branch', () => true)).rejects.toThrow(/cannot list the files at no-such-branch/);
+    reader.close();
+  });
+
+  test('a repository too large to walk tree by tree is listed with git ls-tree, with the same answer', async () => {
+    const walked = new GitReader(repo.root);
+    const listedBig = new GitReader(repo.root, 2);
+    for (const revision of [second, first]) {
+      expect([...(await listedBig.listEntries(revision, () => true))]).toEqual([...(await walked.listEntries(revision, () => true))]);
+    }
+    walked.close();
+    listedBig.close();
+  });
+
+  test('the merge base of two full ids, asked twice at once, is one answer; none shared is an error', async () => {
+    const reader = new GitReader(repo.root);
+    const [a, b] = await Promise.all([reader.mergeBase(first, second), reader.mergeBase(first, second)]);
+    expect([a, b]).toEqual([first, first]);
+    await expect(reader.mergeBase(first, '0'.repeat(40))).rejects.toThrow(/share no history/);
+    reader.close();
+  });
 });
