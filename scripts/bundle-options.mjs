@@ -3,7 +3,7 @@
 // Start-up time is mostly V8 compiling and evaluating what is loaded: these plugins keep code
 // that a run may never reach out of the modules evaluated at start.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 
 /**
  * zod re-exports its 40-odd message locales (a quarter of the bundle) though only
@@ -29,6 +29,13 @@ const IN_ZOD_SHARED = /[\\/]zod[\\/]v4[\\/](core|locales)[\\/]/;
 const LOCALES_INDEX = /[\\/]locales[\\/]index\.js$/;
 
 /**
+ * A module outside the file namespace keeps the name its plugin gives it, and chunk names
+ * hash module names: named by its absolute path, a module would make every clone build
+ * other chunk names. Plugins name their modules relative to the build's working directory.
+ */
+const workingDirOf = (pluginBuild) => pluginBuild.initialOptions.absWorkingDir ?? process.cwd();
+
+/**
  * zod/mini and full zod share zod/v4/core and the locales. In a split build a shared
  * module lands in a chunk with everything either of them uses, so the action's start
  * (zod/mini only) would evaluate the core code of full zod too. zod/mini gets its own
@@ -39,17 +46,21 @@ const LOCALES_INDEX = /[\\/]locales[\\/]index\.js$/;
 export const ownZodCoreForMini = {
   name: 'own-zod-core-for-mini',
   setup(pluginBuild) {
+    const workingDir = workingDirOf(pluginBuild);
     pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
       const fromMini = args.namespace === 'file' && IN_ZOD_MINI.test(args.importer);
       if (!fromMini && args.namespace !== ZOD_MINI_CORE) return undefined;
       const path = resolve(args.resolveDir, args.path);
-      return IN_ZOD_SHARED.test(path) ? { path, namespace: ZOD_MINI_CORE, sideEffects: false } : { path };
+      return IN_ZOD_SHARED.test(path) ? { path: relative(workingDir, path), namespace: ZOD_MINI_CORE, sideEffects: false } : { path };
     });
-    pluginBuild.onLoad({ filter: /.*/, namespace: ZOD_MINI_CORE }, (args) => ({
-      contents: LOCALES_INDEX.test(args.path) ? "export { default as en } from './en.js';" : readFileSync(args.path, 'utf8'),
-      resolveDir: dirname(args.path),
-      loader: 'js',
-    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: ZOD_MINI_CORE }, (args) => {
+      const path = resolve(workingDir, args.path);
+      return {
+        contents: LOCALES_INDEX.test(path) ? "export { default as en } from './en.js';" : readFileSync(path, 'utf8'),
+        resolveDir: dirname(path),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -61,19 +72,21 @@ export const ownZodCoreForMini = {
 export const deferActionsOidcClient = {
   name: 'defer-actions-oidc-client',
   setup(pluginBuild) {
+    const workingDir = workingDirOf(pluginBuild);
     pluginBuild.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
       args.namespace === 'file' && /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
-        ? { path: resolve(args.resolveDir, args.path), namespace: 'deferred-oidc-client' }
+        ? { path: relative(workingDir, resolve(args.resolveDir, args.path)), namespace: 'deferred-oidc-client' }
         : undefined,
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'deferred-oidc-client' }, (args) => ({
       contents: [
-        `const load = () => import(${JSON.stringify(args.path)});`,
+        // Relative to resolveDir below: the module's own directory.
+        "const load = () => import('./oidc-utils.js');",
         'export const OidcClient = {',
         '  getIDToken: async (audience) => (await load()).OidcClient.getIDToken(audience),',
         '};',
       ].join('\n'),
-      resolveDir: dirname(args.path),
+      resolveDir: dirname(resolve(workingDir, args.path)),
       loader: 'js',
     }));
   },
