@@ -103,12 +103,24 @@ describe('GitReader on a real repository', () => {
 
   test('a repository too large to walk tree by tree is listed with git ls-tree, with the same answer', async () => {
     const walked = new GitReader(repo.root);
-    const listedBig = new GitReader(repo.root, 2);
+    const listedBig = new GitReader(repo.root, { treeWalkMaxEntries: 2 });
     for (const revision of [second, first]) {
       expect([...(await listedBig.listEntries(revision, () => true))]).toEqual([...(await walked.listEntries(revision, () => true))]);
     }
     walked.close();
     listedBig.close();
+  });
+
+  test('a tree cache that fills up during a listing still lists every file, and keeps listing', async () => {
+    // A long replay fills the cache; emptying it must not drop trees the listing under way still walks.
+    const tight = new GitReader(repo.root, { treeCacheMaxEntries: 3 });
+    const roomy = new GitReader(repo.root);
+    const tip = repo.git('rev-parse', 'HEAD');
+    for (const revision of [tip, second, first, tip]) {
+      expect([...(await tight.listEntries(revision, () => true))]).toEqual([...(await roomy.listEntries(revision, () => true))]);
+    }
+    tight.close();
+    roomy.close();
   });
 
   test('the merge base of two full ids, asked twice at once, is one answer; none shared is an error', async () => {

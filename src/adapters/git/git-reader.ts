@@ -124,12 +124,21 @@ export class GitReader implements RepoReader {
   /** Set once a listing found the repository too large to walk tree by tree. */
   private largeRepository = false;
 
+  private readonly treeWalkMaxEntries: number;
+  private readonly treeCacheMaxEntries: number;
+
   constructor(
     private readonly root: string,
-    /** Past this many tree entries read from git in one listing, listings use `git ls-tree -r` (tests lower it). */
-    private readonly treeWalkMaxEntries = TREE_WALK_MAX_ENTRIES,
+    limits: {
+      /** Past this many tree entries read from git in one listing, listings use `git ls-tree -r`. */
+      treeWalkMaxEntries?: number;
+      /** Tree entries kept in the cache before it is emptied. */
+      treeCacheMaxEntries?: number;
+    } = {},
   ) {
     this.objects = new CatFile(root);
+    this.treeWalkMaxEntries = limits.treeWalkMaxEntries ?? TREE_WALK_MAX_ENTRIES;
+    this.treeCacheMaxEntries = limits.treeCacheMaxEntries ?? TREE_CACHE_MAX_ENTRIES;
   }
 
   /** Stops the reader's git process now; the reader stays usable (a later read starts another). */
@@ -223,10 +232,13 @@ export class GitReader implements RepoReader {
     // Every tree not yet cached, a level at a time: one level's requests go to git together.
     let level = [root];
     let readFromGit = 0;
+    // This listing's own trees: the cache may be emptied while it walks.
+    const walked = new Map<string, TreeEntry[]>();
     while (level.length > 0) {
       const next: string[] = [];
       const read = await Promise.all(level.map((oid) => this.treeAt(oid)));
-      for (const { entries, fresh } of read) {
+      for (const [index, { entries, fresh }] of read.entries()) {
+        walked.set(level[index]!, entries);
         if (fresh) readFromGit += entries.length;
         for (const entry of entries) if (entry.mode === TREE_MODE) next.push(entry.oid);
       }
@@ -239,7 +251,7 @@ export class GitReader implements RepoReader {
     // In git's order (depth first, entries as the trees sort them), as `ls-tree -r` lists them.
     const files = new Map<string, FileEntry>();
     const visit = (oid: string, prefix: string) => {
-      for (const { mode, name, oid: id } of this.trees.get(oid)!) {
+      for (const { mode, name, oid: id } of walked.get(oid)!) {
         const path = prefix + name;
         if (mode === TREE_MODE) visit(id, `${path}/`);
         else if (mode !== GITLINK_MODE && accept(path)) files.set(path, { oid: id, mode });
@@ -284,7 +296,7 @@ export class GitReader implements RepoReader {
     const known = this.trees.get(oid);
     if (known) return known;
     const entries = parseTree(content, oid.length / 2);
-    if (this.treeEntries + entries.length > TREE_CACHE_MAX_ENTRIES) {
+    if (this.treeEntries + entries.length > this.treeCacheMaxEntries) {
       this.trees.clear();
       this.treeEntries = 0;
     }

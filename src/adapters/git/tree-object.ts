@@ -1,3 +1,5 @@
+import { SourceError } from '../../errors.js';
+
 /** One entry of a git tree object. */
 export interface TreeEntry {
   /** As git writes it: `40000` for a tree, `100644`, `100755`, `120000` (symlink), `160000` (submodule). */
@@ -19,7 +21,7 @@ export function parseTree(content: Buffer, oidBytes: number): TreeEntry[] {
   while (at < content.length) {
     const space = content.indexOf(0x20, at);
     const nul = content.indexOf(0, space + 1);
-    if (space === -1 || nul === -1 || nul + 1 + oidBytes > content.length) throw new Error(`malformed tree object at byte ${at}`);
+    if (space === -1 || nul === -1 || nul + 1 + oidBytes > content.length) throw new SourceError(`git gave a malformed tree object (at byte ${at}); run git fsck on the repository`);
     entries.push({
       mode: content.toString('latin1', at, space),
       name: content.toString('utf8', space + 1, nul),
