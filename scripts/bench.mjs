@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { corpusClone } from './corpus-clone.mjs';
+import { corpusClone, firstParentPairs } from './corpus-clone.mjs';
 import { demoRepository } from './demo-repo.mjs';
 import { writeBoardRepo } from './gen-board.mjs';
 
@@ -60,12 +60,7 @@ const ratio = (ours, yardstick) => ({ cpu: round(ours.cpuMs / yardstick.cpuMs, 2
 const lint = (cwd, files) => medianOf(process.execPath, [markdownlint, ...files], cwd, { limitS: yardstickLimitS });
 
 // 1. The corpus: the newest PR, the PR touching the most planning documents, and --all.
-const pairs = git(clone, 'rev-list', '--reverse', '--first-parent', '--parents', 'HEAD')
-  .trim()
-  .split('\n')
-  .map((line) => line.split(' '))
-  .filter((ids) => ids.length >= 2)
-  .map(([head, base]) => ({ base, head }));
+const pairs = firstParentPairs(clone);
 const touched = (pair) => git(clone, 'diff', '--name-only', pair.base, pair.head).split('\n').filter((path) => path.endsWith('.md') || path.endsWith('.csv'));
 const widest = pairs.reduce((best, pair) => (touched(pair).length > touched(best).length ? pair : best), pairs[0]);
 const markdownAt = (rev) => git(clone, 'ls-tree', '-r', '--name-only', rev, 'docs').split('\n').filter((path) => path.endsWith('.md'));

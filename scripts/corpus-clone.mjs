@@ -16,3 +16,13 @@ export function corpusClone(given) {
   execFileSync('git', ['clone', '-q', bundle, target]);
   return target;
 }
+
+/** Every first-parent commit of a clone that has a parent, as the pull request parent -> commit, oldest first. */
+export function firstParentPairs(clone) {
+  return execFileSync('git', ['rev-list', '--reverse', '--first-parent', '--parents', 'HEAD'], { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 28 })
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '))
+    .filter((ids) => ids.length >= 2)
+    .map(([head, base]) => ({ base, head }));
+}

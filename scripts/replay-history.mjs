@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { corpusClone } from './corpus-clone.mjs';
+import { corpusClone, firstParentPairs } from './corpus-clone.mjs';
 
 const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -19,12 +19,7 @@ const dist = resolve(valueOf('dist') ?? 'dist');
 const clone = corpusClone(args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--dist'));
 const { BlobStore, GitReader, defaultConfig, enabledRules, runCheck } = await import(join(dist, 'api.js'));
 
-const pairs = execFileSync('git', ['rev-list', '--reverse', '--first-parent', '--parents', 'HEAD'], { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 28 })
-  .trim()
-  .split('\n')
-  .map((line) => line.split(' '))
-  .filter((ids) => ids.length >= 2)
-  .map(([head, base]) => ({ base, head }));
+const pairs = firstParentPairs(clone);
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 const wrapper = mkdtempSync(join(tmpdir(), 'doc-sync-replay-git-'));
