@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{checkPlan,docsBaseUrl,finish,gateFor}from"./chunk-KYUJDGBW.js";import"./chunk-H56SJPFX.js";import"./chunk-KP27CHMX.js";import"./chunk-UVTI7QYU.js";import"./chunk-GLVGJK63.js";import"./chunk-PSP565HM.js";import"./chunk-QTHHJRCZ.js";import"./chunk-QRXA7NCS.js";import"./chunk-MBJBFPPW.js";import"./chunk-GME2FP3Q.js";import"./chunk-5YV2X3LV.js";import"./chunk-JDJUDKO4.js";import"./chunk-FRCLZ53T.js";export{checkPlan,docsBaseUrl,finish,gateFor};
